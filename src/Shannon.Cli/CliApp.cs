@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Shannon.Cli.Commands;
+
+namespace Shannon.Cli;
+
+/// <summary>
+/// The `shannon` command: parse, call the library, print. Exit codes: 0 success; 2 bad input or usage (one line
+/// on stderr, no stack trace); 1 a bug.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Builds the root command with every subcommand.</summary>
+    /// <returns>The root command.</returns>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Shannon: information theory for machine learning. Measures, estimators and the lab.");
+        foreach (var command in CommandCatalog.All())
+        {
+            root.Add(command);
+        }
+
+        return root;
+    }
+
+    /// <summary>Runs the command line and returns the exit code.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <returns>0, 1 or 2.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var root = BuildRoot();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var command = parsed.CommandResult.Command;
+            string path = command == root ? "shannon" : "shannon " + command.Name;
+            var first = parsed.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            error.WriteLine($"shannon: {OneLine(first.Message)} (see '{path} --help')");
+            return 2;
+        }
+
+        var previousOut = Console.Out;
+        try
+        {
+            Console.SetOut(output);
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+        }
+        catch (Exception ex) when (IsUserError(ex))
+        {
+            error.WriteLine("shannon: " + OneLine(UserMessage(ex)));
+            return 2;
+        }
+        catch (Exception ex)
+        {
+            error.WriteLine("shannon: internal error (a bug, please report it): " + ex);
+            return 1;
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+        }
+    }
+
+    private static bool IsUserError(Exception ex) =>
+        ex is ArgumentException or UsageException or FileNotFoundException or DirectoryNotFoundException
+            or UnauthorizedAccessException or FormatException or InvalidDataException;
+
+    private static string UserMessage(Exception ex)
+    {
+        if (ex is ArgumentException a && a.ParamName is not null)
+        {
+            // ArgumentException appends " (Parameter 'x')"; the message already names the parameter.
+            string suffix = $" (Parameter '{a.ParamName}')";
+            string m = a.Message;
+            int at = m.IndexOf(suffix, StringComparison.Ordinal);
+            return at >= 0 ? m.Remove(at, suffix.Length) : m;
+        }
+
+        return ex.Message;
+    }
+
+    private static string OneLine(string message) =>
+        message.Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Trim();
+}
+
+/// <summary>A usage error found by the command itself (exit code 2, message printed as one line).</summary>
+public sealed class UsageException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="message">One sentence naming the option, the value and the fix.</param>
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the error.</summary>
+    public UsageException()
+    {
+    }
+
+    /// <summary>Creates the error.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public UsageException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Shannon.Lab.Experiments;
+using Shannon.Lab.Report;
+using Spectre.Console;
+
+namespace Shannon.Cli.Commands;
+
+/// <summary>`shannon lab [EXPERIMENT...] [--out DIR] [--quick]`: runs the experiments and writes the report.</summary>
+internal static class LabCommand
+{
+    public static Command Create()
+    {
+        var names = new Argument<string[]>("EXPERIMENT") { Description = "Experiments to run (default: all).", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string>("--out") { Description = "The report folder (default: report).", DefaultValueFactory = _ => "report" };
+        var quick = new Option<bool>("--quick") { Description = "A fast, smaller run of every experiment." };
+        var list = new Option<bool>("--list") { Description = "List the experiments and exit." };
+        var command = new Command("lab", "Run the lab's experiments and write an HTML report with figures, tables and results.json.") { names, output, quick, list };
+        command.SetAction(result =>
+        {
+            var all = ExperimentCatalog.All();
+            if (result.GetValue(list))
+            {
+                foreach (var e in all)
+                {
+                    Console.Out.WriteLine($"{e.Name,-24} {e.Title}");
+                }
+
+                return 0;
+            }
+
+            var chosen = new List<IExperiment>();
+            foreach (var n in result.GetValue(names) ?? [])
+            {
+                chosen.Add(ExperimentCatalog.Find(n)
+                    ?? throw new UsageException($"`EXPERIMENT` must be one of {string.Join(", ", all.Select(e => e.Name))}; got '{n}'."));
+            }
+
+            if (chosen.Count == 0)
+            {
+                chosen.AddRange(all);
+            }
+
+            string outDir = result.GetValue(output) ?? "report";
+            bool isQuick = result.GetValue(quick);
+            var watch = Stopwatch.StartNew();
+            var results = Run(chosen, isQuick);
+            var index = ReportWriter.Write(outDir, results, isQuick);
+            Console.Out.WriteLine($"Report written to {index} ({results.Count} experiment{(results.Count == 1 ? "" : "s")}, {watch.Elapsed.TotalSeconds:0.0} s).");
+            return 0;
+        });
+        return command;
+    }
+
+    private static List<ExperimentResult> Run(List<IExperiment> experiments, bool quick)
+    {
+        var results = new List<ExperimentResult>();
+        bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (interactive)
+        {
+            AnsiConsole.Progress().AutoClear(false).Columns(
+                    new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    foreach (var e in experiments)
+                    {
+                        var task = ctx.AddTask(e.Name, maxValue: 1.0);
+                        var progress = new SynchronousProgress(p => task.Value = Math.Clamp(p.Fraction, 0, 1));
+                        results.Add(e.Run(new ExperimentContext { Quick = quick, Progress = progress }));
+                        task.Value = 1.0;
+                    }
+                });
+        }
+        else
+        {
+            foreach (var e in experiments)
+            {
+                var watch = Stopwatch.StartNew();
+                Console.Out.WriteLine($"[{e.Name}] running{(quick ? " (quick)" : "")}...");
+                string last = "";
+                var progress = new SynchronousProgress(p =>
+                {
+                    if (p.Message != last)
+                    {
+                        last = p.Message;
+                        Console.Out.WriteLine($"[{e.Name}] {p.Message} ({p.Fraction:P0})");
+                    }
+                });
+                results.Add(e.Run(new ExperimentContext { Quick = quick, Progress = progress }));
+                Console.Out.WriteLine($"[{e.Name}] done in {watch.Elapsed.TotalSeconds:0.0} s");
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>An IProgress that reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<ExperimentProgress> report) : IProgress<ExperimentProgress>
+    {
+        public void Report(ExperimentProgress value) => report(value);
+    }
+}

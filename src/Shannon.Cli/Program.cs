@@ -1,0 +1,3 @@
+using Shannon.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
