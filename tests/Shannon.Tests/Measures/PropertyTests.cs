@@ -124,6 +124,7 @@ public class PropertyTests
         {
             Assert.Equal(Shannon.Measures.ConditionalMutualInformation(joint, Nats).Value, Shannon.Measures.LocalConditionalMutualInformation(joint, Nats).Mean().Value, Tol);
             Assert.Equal(Shannon.Measures.TotalCorrelation(joint, Nats).Value, Shannon.Measures.LocalTotalCorrelation(joint, Nats).Mean().Value, Tol);
+            Assert.Equal(Shannon.Measures.InteractionInformation(joint, Nats).Value, Shannon.Measures.LocalInteractionInformation(joint, Nats).Mean().Value, Tol);
         });
     }
 
