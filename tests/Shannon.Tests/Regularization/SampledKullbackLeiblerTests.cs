@@ -1,8 +1,8 @@
 using CsCheck;
-using Shannon.Alignment;
+using Shannon.Regularization;
 using Shannon.Distributions;
 
-namespace Shannon.Tests.Alignment;
+namespace Shannon.Tests.Regularization;
 
 /// <summary>
 /// Schulman's (2020) estimators on Gaussian pairs with closed forms. P = N(0, 1) is the policy, Q = N(mu, 1) the

@@ -1,4 +1,4 @@
-namespace Shannon.Alignment;
+namespace Shannon.Regularization;
 
 /// <summary>
 /// The three single-sample estimators of D(pi||ref) from Schulman (2020), "Approximating KL divergence"

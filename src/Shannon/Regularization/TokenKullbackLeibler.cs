@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Shannon.Alignment;
+namespace Shannon.Regularization;
 
 /// <summary>
 /// The exact per-token KL divergence between a policy and a reference model given by their next-token logits over

@@ -1,7 +1,7 @@
-using Shannon.Alignment;
+using Shannon.Regularization;
 using Shannon.Distributions;
 
-namespace Shannon.Tests.Alignment;
+namespace Shannon.Tests.Regularization;
 
 public class VariationalKullbackLeiblerTests
 {

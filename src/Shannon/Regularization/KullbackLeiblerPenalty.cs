@@ -1,4 +1,4 @@
-namespace Shannon.Alignment;
+namespace Shannon.Regularization;
 
 /// <summary>
 /// The KL-penalised reward of RLHF: R_t = r_t - beta * KL_t per token, which keeps the fine-tuned policy pi close to

@@ -1,4 +1,4 @@
-namespace Shannon.Alignment;
+namespace Shannon.Regularization;
 
 /// <summary>
 /// The KL term of a variational autoencoder's loss (Kingma &amp; Welling 2014, "Auto-encoding variational Bayes",

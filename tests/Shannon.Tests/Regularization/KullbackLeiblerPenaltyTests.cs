@@ -1,6 +1,6 @@
-using Shannon.Alignment;
+using Shannon.Regularization;
 
-namespace Shannon.Tests.Alignment;
+namespace Shannon.Tests.Regularization;
 
 public class KullbackLeiblerPenaltyTests
 {
