@@ -1,3 +1,4 @@
+using CsCheck;
 using Shannon.Regularization;
 
 namespace Shannon.Tests.Regularization;
@@ -44,6 +45,48 @@ public class TokenKullbackLeiblerTests
         var one = TokenKullbackLeibler.FromLogits(Policy.AsSpan(10, 5), Reference.AsSpan(10, 5), InformationUnit.Nats);
         Assert.Equal(4.432732997900509, one.Value, 1e-13);
         Assert.Equal(4.432732997900509 / Math.Log(2), bits[2], 1e-13);
+    }
+
+    [Fact]
+    public void RowsAgreeWithTheProbabilityFormAndAreNonNegative()
+    {
+        // Property: for random batches, each row equals Measures.KullbackLeibler on the softmax probabilities (the
+        // probability form, a separate code path), is >= 0 up to rounding, and is 0 for identical logits; inputs untouched.
+        Gen.Select(Gen.Int[1, 5], Gen.Int[1, 40], Gen.Int[0, 100000]).Sample((rows, columns, seed) =>
+        {
+            var random = new Random(seed);
+            var a = new double[rows * columns];
+            var b = new double[rows * columns];
+            for (int i = 0; i < a.Length; i++)
+            {
+                a[i] = 6 * (random.NextDouble() - 0.5);
+                b[i] = 6 * (random.NextDouble() - 0.5);
+            }
+
+            var aCopy = (double[])a.Clone();
+            var forward = new double[rows];
+            var reverse = new double[rows];
+            var same = new double[rows];
+            TokenKullbackLeibler.FromLogitsRows(a, b, columns, InformationUnit.Nats, forward);
+            TokenKullbackLeibler.ReverseFromLogitsRows(a, b, columns, InformationUnit.Nats, reverse);
+            TokenKullbackLeibler.FromLogitsRows(a, a, columns, InformationUnit.Nats, same);
+            var p = new double[columns];
+            var q = new double[columns];
+            for (int r = 0; r < rows; r++)
+            {
+                Measures.Softmax(a.AsSpan(r * columns, columns), 1.0, p);
+                Measures.Softmax(b.AsSpan(r * columns, columns), 1.0, q);
+                double expectedForward = Measures.KullbackLeibler(p, q, InformationUnit.Nats).Value;
+                double expectedReverse = Measures.KullbackLeibler(q, p, InformationUnit.Nats).Value;
+                if (Math.Abs(forward[r] - expectedForward) > 1e-12 || Math.Abs(reverse[r] - expectedReverse) > 1e-12
+                    || forward[r] < -1e-15 || reverse[r] < -1e-15 || Math.Abs(same[r]) > 1e-15)
+                {
+                    return false;
+                }
+            }
+
+            return a.AsSpan().SequenceEqual(aCopy);
+        });
     }
 
     [Fact]
