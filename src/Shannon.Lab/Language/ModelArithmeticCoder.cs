@@ -19,11 +19,18 @@ public static class ModelArithmeticCoder
     /// <summary>Encodes <paramref name="text"/> (starting from an empty history) with the model.</summary>
     /// <param name="model">The model.</param>
     /// <param name="text">The text.</param>
+    /// <param name="order">The model order to code with, 1..model.Order; 0 means the model's own order.</param>
     /// <returns>The code.</returns>
-    public static ArithmeticCode Encode(CharacterLanguageModel model, string text)
+    public static ArithmeticCode Encode(CharacterLanguageModel model, string text, int order = 0)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(text);
+        if (order < 0 || order > model.Order)
+        {
+            throw new ArgumentOutOfRangeException(nameof(order), $"`order` must be in 1..{model.Order} (the model's order) or 0; got {order}.");
+        }
+
+        int m = order == 0 ? model.Order : order;
         var bits = new BitWriter();
         ulong low = 0, high = Top;
         long pending = 0;
@@ -31,10 +38,10 @@ public static class ModelArithmeticCoder
         var cumulative = new long[model.SymbolCount + 1];
         var s = model.ToSymbols(text);
         ulong key = 0;
-        ulong mask = model.Order == 1 ? 0 : (1UL << (7 * (model.Order - 1))) - 1;
+        ulong mask = m == 1 ? 0 : (1UL << (7 * (m - 1))) - 1;
         for (int i = 0; i < s.Length; i++)
         {
-            model.SymbolDistribution(key, Math.Min(i, model.Order - 1), model.Order, p);
+            model.SymbolDistribution(key, Math.Min(i, m - 1), m, p);
             long total = Quantise(p, cumulative);
             int sym = s[i];
             Encode(cumulative[sym], cumulative[sym + 1], total);
@@ -56,7 +63,7 @@ public static class ModelArithmeticCoder
             Emit(1);
         }
 
-        return new ArithmeticCode(bits.ToArray(), bits.Count, text.Length);
+        return new ArithmeticCode(bits.ToArray(), bits.Count, text.Length, m);
 
         void Encode(long cumLow, long cumHigh, long total)
         {
@@ -109,6 +116,12 @@ public static class ModelArithmeticCoder
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(code);
+        int m = code.Order;
+        if (m < 1 || m > model.Order)
+        {
+            throw new ArgumentException($"`code` must have been written with order 1..{model.Order}; got order {m}.", nameof(code));
+        }
+
         var reader = new BitReader(code.Bytes, code.BitCount);
         ulong low = 0, high = Top, value = 0;
         for (int i = 0; i < 32; i++)
@@ -120,10 +133,10 @@ public static class ModelArithmeticCoder
         var cumulative = new long[model.SymbolCount + 1];
         var chars = new char[code.CharacterCount];
         ulong key = 0;
-        ulong mask = model.Order == 1 ? 0 : (1UL << (7 * (model.Order - 1))) - 1;
+        ulong mask = m == 1 ? 0 : (1UL << (7 * (m - 1))) - 1;
         for (int i = 0; i < chars.Length; i++)
         {
-            model.SymbolDistribution(key, Math.Min(i, model.Order - 1), model.Order, p);
+            model.SymbolDistribution(key, Math.Min(i, m - 1), m, p);
             long total = Quantise(p, cumulative);
             long target = Target(total);
             int sym = UpperBound(cumulative, target) - 1;
@@ -257,7 +270,8 @@ public static class ModelArithmeticCoder
 /// <param name="Bytes">The bits, most significant first, zero-padded to whole bytes.</param>
 /// <param name="BitCount">The code length in bits.</param>
 /// <param name="CharacterCount">The characters encoded.</param>
-public sealed record ArithmeticCode(byte[] Bytes, long BitCount, int CharacterCount)
+/// <param name="Order">The model order it was coded with.</param>
+public sealed record ArithmeticCode(byte[] Bytes, long BitCount, int CharacterCount, int Order)
 {
     /// <summary>The code length in bits per character.</summary>
     public double BitsPerCharacter => CharacterCount == 0 ? 0 : (double)BitCount / CharacterCount;
