@@ -208,18 +208,17 @@ public sealed class LanguageExperiment : IExperiment
         // Temperature: the entropy of what is written.
         context.Report("language", "sampling at several temperatures", 0.4);
         int sampleOrder = Math.Min(best, maxOrder);
-        var sampler = sampleOrder == model.Order ? model : CharacterLanguageModel.Train(data.Train, sampleOrder);
-        var sampleRows = new List<object[]>();
+                var sampleRows = new List<object[]>();
         foreach (double t in ShownTemperatures)
         {
-            var s = sampler.Sample(quick ? 120 : 240, new SamplingOptions(t), new Random(2026));
+            var s = model.Sample(quick ? 120 : 240, new SamplingOptions(t), new Random(2026), order: sampleOrder);
             sampleRows.Add([t, Math.Round(s.MeanEntropyBits, 3), s.Text.Replace("\n", " / ", StringComparison.Ordinal)]);
         }
 
         result.Tables.Add(new ResultTable("samples", $"Text sampled from the order-{sampleOrder} model (seed 2026) and the mean entropy of the distributions it was drawn from",
             ["temperature", "bits/char", "text"], sampleRows));
         var temperatures = Enumerable.Range(1, quick ? 8 : 16).Select(i => i * (quick ? 0.3 : 0.15)).ToArray();
-        var entropies = temperatures.Select(t => sampler.Sample(quick ? 150 : 400, new SamplingOptions(t), new Random(7)).MeanEntropyBits).ToArray();
+        var entropies = temperatures.Select(t => model.Sample(quick ? 150 : 400, new SamplingOptions(t), new Random(7), order: sampleOrder).MeanEntropyBits).ToArray();
         var tplot = Plots.Create("Temperature sets the entropy of generated text", "temperature T", "mean entropy of the next-character distribution (bits)");
         var tl = tplot.Add.Scatter(temperatures, entropies);
         tl.LegendText = $"order-{sampleOrder} model, p^(1/T) renormalised";

@@ -93,8 +93,9 @@ public sealed partial class CharacterLanguageModel
             }
             else if (n <= 9)
             {
-                var index = new PackedKeyIndex(1 << 16);
-                var counts = new int[1 << 16];
+                int expected = Math.Max(1 << 16, symbols.Length >> (12 - n));
+                var index = new PackedKeyIndex(expected);
+                var counts = new int[expected];
                 ulong mask = Mask(n);
                 ulong key = 0;
                 for (int i = 0; i < symbols.Length; i++)

@@ -48,9 +48,11 @@ public sealed partial class CharacterLanguageModel
     /// <param name="options">Temperature, top-k, top-p.</param>
     /// <param name="random">The random source (seed it for reproducible text).</param>
     /// <param name="prompt">Text to continue (may be empty).</param>
+    /// <param name="order">The order to sample from, 1..<see cref="Order"/>; 0 means <see cref="Order"/>.</param>
     /// <returns>The text and the entropy of each draw.</returns>
-    public SampledText Sample(int length, SamplingOptions options, Random random, string prompt = "")
+    public SampledText Sample(int length, SamplingOptions options, Random random, string prompt = "", int order = 0)
     {
+        int m = ResolveOrder(order);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(prompt);
@@ -62,16 +64,16 @@ public sealed partial class CharacterLanguageModel
 
         var p = new double[SymbolCount];
         var q = new double[SymbolCount];
-        var order = new int[SymbolCount - 1];
+        var ranking = new int[SymbolCount - 1];
         var history = new StringBuilder(prompt);
         var output = new StringBuilder(length);
         var entropies = new double[length];
         for (int step = 0; step < length; step++)
         {
-            int tail = Math.Min(history.Length, Order - 1);
+            int tail = Math.Min(history.Length, m - 1);
             var context = history.ToString(history.Length - tail, tail);
-            Distribution(context, p);
-            entropies[step] = Transform(p, q, order, options);
+            Distribution(context, p, m);
+            entropies[step] = Transform(p, q, ranking, options);
             double u = random.NextDouble(), acc = 0;
             int chosen = -1;
             for (int w = 1; w < q.Length; w++)

@@ -61,7 +61,7 @@ public sealed class CooccurrenceTable
         }
 
         int threads = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
-        int chunks = Math.Max(1, Math.Min(threads * 2, ids.Length / 50_000 + 1));
+        int chunks = Math.Max(1, Math.Min(threads, (ids.Length / 50_000) + 1));
         var parts = new (PackedKeyIndex Index, long[] Counts)[chunks];
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
         {
@@ -85,8 +85,8 @@ public sealed class CooccurrenceTable
                         break;
                     }
 
-                    Add(index, ref counts, ((ulong)(uint)a << 32) | (uint)b);
-                    Add(index, ref counts, ((ulong)(uint)b << 32) | (uint)a);
+                    // Each unordered pair once here; both orders are written out below.
+                    Add(index, ref counts, a <= b ? ((ulong)(uint)a << 32) | (uint)b : ((ulong)(uint)b << 32) | (uint)a);
                 }
             }
 
@@ -110,8 +110,33 @@ public sealed class CooccurrenceTable
             }
         }
 
-        var allKeys = merged.Keys.ToArray();
-        var allCounts = mergedCounts.AsSpan(0, allKeys.Length).ToArray();
+        var canonical = merged.Keys;
+        int expanded = 0;
+        foreach (ulong key in canonical)
+        {
+            expanded += (key >> 32) == (key & 0xFFFF_FFFFUL) ? 1 : 2;
+        }
+
+        var allKeys = new ulong[expanded];
+        var allCounts = new long[expanded];
+        for (int g = 0, at = 0; g < canonical.Length; g++)
+        {
+            ulong key = canonical[g];
+            ulong a = key >> 32, b = key & 0xFFFF_FFFFUL;
+            if (a == b)
+            {
+                allKeys[at] = key;
+                allCounts[at++] = 2 * mergedCounts[g];
+            }
+            else
+            {
+                allKeys[at] = key;
+                allCounts[at++] = mergedCounts[g];
+                allKeys[at] = (b << 32) | a;
+                allCounts[at++] = mergedCounts[g];
+            }
+        }
+
         Array.Sort(allKeys, allCounts);
         var x = new int[allKeys.Length];
         var y = new int[allKeys.Length];

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Shannon.Lab.Language;
@@ -105,36 +106,41 @@ public static class RandomizedSvd
     /// <summary>Modified Gram-Schmidt, applied twice, on the columns of a row-major rows x width matrix (in place).</summary>
     internal static double[] Orthonormalize(double[] a, int rows, int width)
     {
+        var columns = new double[width][];
+        for (int j = 0; j < width; j++)
+        {
+            var col = new double[rows];
+            for (int r = 0; r < rows; r++)
+            {
+                col[r] = a[(r * width) + j];
+            }
+
+            columns[j] = col;
+        }
+
         for (int pass = 0; pass < 2; pass++)
         {
             for (int j = 0; j < width; j++)
             {
+                var cj = columns[j];
                 for (int i = 0; i < j; i++)
                 {
-                    double dot = 0;
-                    for (int r = 0; r < rows; r++)
-                    {
-                        dot += a[(r * width) + i] * a[(r * width) + j];
-                    }
-
-                    for (int r = 0; r < rows; r++)
-                    {
-                        a[(r * width) + j] -= dot * a[(r * width) + i];
-                    }
+                    double dot = TensorPrimitives.Dot<double>(columns[i], cj);
+                    TensorPrimitives.MultiplyAdd<double>(columns[i], -dot, cj, cj);
                 }
 
-                double norm = 0;
-                for (int r = 0; r < rows; r++)
-                {
-                    norm += a[(r * width) + j] * a[(r * width) + j];
-                }
-
-                norm = Math.Sqrt(norm);
+                double norm = TensorPrimitives.Norm<double>(cj);
                 double inv = norm > 1e-12 ? 1 / norm : 0; // a dependent column becomes zero (the matrix has lower rank)
-                for (int r = 0; r < rows; r++)
-                {
-                    a[(r * width) + j] *= inv;
-                }
+                TensorPrimitives.Multiply<double>(cj, inv, cj);
+            }
+        }
+
+        for (int j = 0; j < width; j++)
+        {
+            var col = columns[j];
+            for (int r = 0; r < rows; r++)
+            {
+                a[(r * width) + j] = col[r];
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Shannon.Lab.Language;
 
 /// <summary>The fitted probe and how the fit went.</summary>
@@ -147,13 +149,9 @@ public static class SoftmaxProbe
                 }
 
                 double r = (n * p[c]) - k; // d(sum_k -k log p) / d logit_c
-                var row = grad.AsSpan(c * stride, stride);
-                for (int d = 0; d < dimensions; d++)
-                {
-                    row[d] += r * x[d];
-                }
-
-                row[dimensions] += r;
+                var row = grad.AsSpan(c * stride, dimensions);
+                TensorPrimitives.MultiplyAdd(x, r, row, row);
+                grad[(c * stride) + dimensions] += r;
             }
 
             total += n;
@@ -178,11 +176,7 @@ public static class SoftmaxProbe
         double max = double.NegativeInfinity;
         for (int c = 0; c < classes; c++)
         {
-            double z = w[(c * stride) + dimensions];
-            for (int d = 0; d < dimensions; d++)
-            {
-                z += w[(c * stride) + d] * x[d];
-            }
+            double z = w[(c * stride) + dimensions] + TensorPrimitives.Dot(w.AsSpan(c * stride, dimensions), x);
 
             p[c] = z;
             max = Math.Max(max, z);

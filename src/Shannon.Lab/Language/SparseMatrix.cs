@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Shannon.Lab.Language;
 
 /// <summary>A sparse matrix in compressed-row form, with products against dense row-major matrices.</summary>
@@ -125,11 +127,7 @@ public sealed class SparseMatrix
             for (int j = start[r]; j < start[r + 1]; j++)
             {
                 double v = vals[j];
-                var other = dense.AsSpan(cols[j] * width, width);
-                for (int k = 0; k < width; k++)
-                {
-                    row[k] += v * other[k];
-                }
+                TensorPrimitives.MultiplyAdd<double>(dense.AsSpan(cols[j] * width, width), v, row, row);
             }
         });
         return result;

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Shannon.Lab.Language;
 
 /// <summary>
@@ -108,12 +110,7 @@ public sealed class WordEmbeddings
                 continue;
             }
 
-            double cos = 0;
-            var vec = Vector(other);
-            for (int k = 0; k < Dimensions; k++)
-            {
-                cos += query[k] * vec[k];
-            }
+            double cos = TensorPrimitives.Dot(query, Vector(other));
 
             if (best.Count < count || cos > best[^1].Cosine)
             {
