@@ -83,7 +83,7 @@ internal static class LmCommand
         {
             if (model.Discounts(k, false).IsFallback)
             {
-                warnings.Add($"order {k}: the count-of-counts do not define the Kneser-Ney discounts (too little text); the fallback D = 0.5, 1, 1.5 is used");
+                warnings.Add($"order {k}: the count-of-counts n1..n4 do not define valid Kneser-Ney discounts (e.g. nothing seen exactly once, as for characters); the fallback D = 0.5, 1, 1.5 is used");
             }
         }
 
