@@ -91,17 +91,87 @@ public sealed class WordTokens
     public static WordTokens FromText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var docs = new List<List<string>>();
-        foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n"))
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        // One pass without a string per token: words are looked up by span, numbered in order of first sight,
+        // then renumbered by frequency exactly as FromDocuments does.
+        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = firstSeen.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = new List<string>();
+        var counts = new List<long>();
+        var raw = new List<int>(text.Length / 5);
+        var buffer = new char[64];
+        int length = 0;
+        bool documentHasWords = false, pendingBreak = false;
+        for (int i = 0; i <= text.Length; i++)
         {
-            var words = Split(paragraph);
-            if (words.Count > 0)
+            char c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(c))
             {
-                docs.Add(words);
+                Append(char.ToLowerInvariant(c));
+                continue;
+            }
+
+            if ((c is '\'' or '-' or '\u2019') && length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
+            {
+                Append(c == '\u2019' ? '\'' : c);
+                continue;
+            }
+
+            if (length > 0)
+            {
+                var span = buffer.AsSpan(0, length);
+                if (!lookup.TryGetValue(span, out int id))
+                {
+                    id = words.Count;
+                    string w = span.ToString();
+                    firstSeen[w] = id;
+                    words.Add(w);
+                    counts.Add(0);
+                }
+
+                if (pendingBreak && documentHasWords)
+                {
+                    raw.Add(Boundary);
+                }
+
+                pendingBreak = false;
+                documentHasWords = true;
+                raw.Add(id);
+                counts[id]++;
+                length = 0;
+            }
+
+            if (c == '\n' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                pendingBreak = true;
             }
         }
 
-        return FromDocuments(docs);
+        var order = Enumerable.Range(0, words.Count).OrderByDescending(i => counts[i]).ThenBy(i => words[i], StringComparer.Ordinal).ToArray();
+        var rank = new int[words.Count];
+        for (int r = 0; r < order.Length; r++)
+        {
+            rank[order[r]] = r;
+        }
+
+        var ids = new int[raw.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = raw[i] == Boundary ? Boundary : rank[raw[i]];
+        }
+
+        return new WordTokens(ids, order.Select(i => words[i]).ToArray(), order.Select(i => counts[i]).ToArray());
+
+        void Append(char ch)
+        {
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            buffer[length++] = ch;
+        }
     }
 
     /// <summary>The lower-case words of a text (see <see cref="FromText"/>).</summary>
