@@ -14,5 +14,7 @@ internal static class CommandCatalog
         ConvertCommand.Create(),
         LabCommand.Create(),
         CalibrationCommand.Create(),
+        LmCommand.Create(),
+        PmiCommand.Create(),
     ];
 }

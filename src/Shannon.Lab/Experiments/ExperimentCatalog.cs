@@ -11,6 +11,7 @@ public static class ExperimentCatalog
     [
         new BinaryEntropyExperiment(),
         new AlignmentExperiment(),
+        new LanguageExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>
