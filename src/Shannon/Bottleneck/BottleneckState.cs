@@ -27,6 +27,7 @@ internal sealed class BottleneckState
     private readonly double[] _decoder; // maxClusters * ny
     private readonly double[] _logDecoder;
     private readonly double[] _scores;
+    private readonly double[] _weights;
     private readonly Random _random;
     private int _clusters;
 
@@ -80,6 +81,7 @@ internal sealed class BottleneckState
         _decoder = new double[_maxClusters * _ny];
         _logDecoder = new double[_maxClusters * _ny];
         _scores = new double[_maxClusters];
+        _weights = new double[_maxClusters];
         _random = new Random(seed);
         _clusters = 1;
         for (int i = 0; i < _nx; i++)
@@ -133,11 +135,17 @@ internal sealed class BottleneckState
         }
     }
 
-    /// <summary>Sweeps the self-consistent equations at one beta until the encoder stops moving.</summary>
+    /// <summary>
+    /// Sweeps the self-consistent equations at one beta until the objective L = (1 - alpha) H(T) + alpha I(X;T)
+    /// - beta I(T;Y) (nats) changes by at most <paramref name="tolerance"/> between sweeps. The sweeps are an
+    /// alternating minimisation, so L never increases (Tishby et al. 1999, sec. 3.3; Strouse &amp; Schwab 2017).
+    /// </summary>
     public (int Iterations, bool Converged) Iterate(double beta, double alpha, int maxIterations, double tolerance, CancellationToken cancellationToken)
     {
         int k = _clusters, K = _maxClusters, ny = _ny;
         var scores = _scores.AsSpan(0, k);
+        var weights = _weights.AsSpan(0, k);
+        double previous = double.PositiveInfinity;
         for (int iteration = 1; iteration <= maxIterations; iteration++)
         {
             if ((iteration & 63) == 0)
@@ -145,7 +153,7 @@ internal sealed class BottleneckState
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            double maxDelta = 0;
+            double negativeConditionalEntropy = 0; // sum_x p(x) sum_t q(t|x) log q(t|x) = -H(T|X)
             for (int i = 0; i < _nx; i++)
             {
                 var pyx = _pyx.AsSpan(i * ny, ny);
@@ -154,11 +162,11 @@ internal sealed class BottleneckState
                 for (int t = 0; t < k; t++)
                 {
                     // log q(t) - beta D(p(y|x) || q(y|t)), without the term sum_y p log p that does not depend on t.
-                    double s = _logQt[t] + (beta * TensorPrimitives.Dot(pyx, _logDecoder.AsSpan(t * ny, ny)));
-                    scores[t] = s;
-                    if (s > best)
+                    double sc = _logQt[t] + (beta * TensorPrimitives.Dot(pyx, _logDecoder.AsSpan(t * ny, ny)));
+                    scores[t] = sc;
+                    if (sc > best)
                     {
-                        best = s;
+                        best = sc;
                         argmax = t;
                     }
                 }
@@ -173,40 +181,74 @@ internal sealed class BottleneckState
 
                 if (alpha == 0 || double.IsNaN(best))
                 {
-                    for (int t = 0; t < k; t++)
-                    {
-                        double v = t == argmax ? 1.0 : 0.0;
-                        maxDelta = Math.Max(maxDelta, Math.Abs(v - enc[t]));
-                        enc[t] = v;
-                    }
+                    enc.Clear();
+                    enc[argmax] = 1.0;
                 }
                 else
                 {
-                    double sum = 0;
+                    // logits (s - max) / alpha <= 0, exponentiated with SIMD.
+                    TensorPrimitives.Subtract(scores, best, weights);
+                    TensorPrimitives.Divide(weights, alpha, scores);
+                    TensorPrimitives.Exp(scores, weights);
+                    double sum = TensorPrimitives.Sum(weights);
+                    double weighted = 0;
                     for (int t = 0; t < k; t++)
                     {
-                        double e = Math.Exp((scores[t] - best) / alpha);
-                        scores[t] = e;
-                        sum += e;
+                        if (weights[t] > 0)
+                        {
+                            weighted += weights[t] * scores[t];
+                        }
                     }
 
+                    double inv = 1.0 / sum;
                     for (int t = 0; t < k; t++)
                     {
-                        double v = scores[t] / sum;
-                        maxDelta = Math.Max(maxDelta, Math.Abs(v - enc[t]));
-                        enc[t] = v;
+                        enc[t] = weights[t] * inv;
                     }
+
+                    // sum_t q log q with log q = logit - log(sum).
+                    negativeConditionalEntropy += _px[i] * ((weighted * inv) - Math.Log(sum));
                 }
             }
 
             UpdateMarginals();
-            if (maxDelta <= tolerance)
+            var (ht, ity) = EntropyAndRelevance();
+            double objective = ((1 - alpha) * ht) + (alpha * (ht + negativeConditionalEntropy)) - (beta * ity);
+            if (Math.Abs(previous - objective) <= tolerance)
             {
                 return (iteration, true);
             }
+
+            previous = objective;
         }
 
         return (maxIterations, false);
+    }
+
+    /// <summary>H(T) and I(T;Y) of the current marginals, in nats.</summary>
+    private (double ClusterEntropy, double Relevance) EntropyAndRelevance()
+    {
+        double ht = 0, ity = 0;
+        for (int t = 0; t < _clusters; t++)
+        {
+            double q = _qt[t];
+            if (q <= 0)
+            {
+                continue;
+            }
+
+            ht -= q * _logQt[t];
+            for (int y = 0; y < _ny; y++)
+            {
+                double d = _decoder[(t * _ny) + y];
+                if (d > 0)
+                {
+                    ity += q * d * (_logDecoder[(t * _ny) + y] - Math.Log(_py[y]));
+                }
+            }
+        }
+
+        return (ht, ity);
     }
 
     private int ClosestCluster(ReadOnlySpan<double> pyx)
@@ -231,174 +273,129 @@ internal sealed class BottleneckState
         return best;
     }
 
-    /// <summary>Folds clusters with q(t) below the tolerance into the closest one, and merges clusters whose decoders coincide.</summary>
-    public void MergeAndPrune(double tolerance)
-    {
-        int k = _clusters, K = _maxClusters, ny = _ny;
-        var target = new int[k];
-        for (int t = 0; t < k; t++)
-        {
-            target[t] = t;
-        }
-
-        // Merge: each cluster into the first earlier, still-kept cluster with (nearly) the same decoder.
-        for (int t = 1; t < k; t++)
-        {
-            for (int s = 0; s < t; s++)
-            {
-                if (target[s] != s || _qt[s] < tolerance)
-                {
-                    continue;
-                }
-
-                double diff = 0;
-                for (int y = 0; y < ny && diff <= tolerance; y++)
-                {
-                    diff = Math.Max(diff, Math.Abs(_decoder[(t * ny) + y] - _decoder[(s * ny) + y]));
-                }
-
-                if (diff <= tolerance)
-                {
-                    target[t] = s;
-                    break;
-                }
-            }
-        }
-
-        // Prune: a negligible cluster goes to the kept cluster with the closest decoder (L1).
-        for (int t = 0; t < k; t++)
-        {
-            if (target[t] == t && _qt[t] < tolerance)
-            {
-                int best = -1;
-                double bestDistance = double.PositiveInfinity;
-                for (int s = 0; s < k; s++)
-                {
-                    if (s == t || target[s] != s || _qt[s] < tolerance)
-                    {
-                        continue;
-                    }
-
-                    double d = 0;
-                    for (int y = 0; y < ny; y++)
-                    {
-                        d += Math.Abs(_decoder[(t * ny) + y] - _decoder[(s * ny) + y]);
-                    }
-
-                    if (d < bestDistance)
-                    {
-                        bestDistance = d;
-                        best = s;
-                    }
-                }
-
-                if (best >= 0)
-                {
-                    target[t] = best;
-                }
-            }
-        }
-
-        // Compact the kept clusters to the front.
-        var newIndex = new int[k];
-        int kept = 0;
-        for (int t = 0; t < k; t++)
-        {
-            newIndex[t] = target[t] == t ? kept++ : -1;
-        }
-
-        var row = new double[kept];
-        for (int i = 0; i < _nx; i++)
-        {
-            Array.Clear(row);
-            for (int t = 0; t < k; t++)
-            {
-                row[newIndex[Root(target, t)]] += _encoder[(i * K) + t];
-            }
-
-            Array.Clear(_encoder, i * K, k);
-            row.CopyTo(_encoder, i * K);
-        }
-
-        _clusters = kept;
-        UpdateMarginals();
-    }
-
-    private static int Root(int[] target, int t)
-    {
-        while (target[t] != t)
-        {
-            t = target[t];
-        }
-
-        return t;
-    }
-
     /// <summary>
-    /// For the deterministic IB (alpha = 0), whose hard sweeps never merge clusters: merges the pair of clusters
-    /// whose union lowers L = H(T) - beta I(T;Y) the most, if any does. Merging t and s changes H(T) by
-    /// -(q_t + q_s) h(q_t / (q_t + q_s)) and I(T;Y) by -(q_t + q_s) JS_pi(q(y|t), q(y|s)) (Slonim &amp; Tishby 1999,
-    /// agglomerative IB, prop. 1). O(|T|^2 |Y|).
+    /// One round of merges: every pair of clusters whose union changes the objective by at most
+    /// <paramref name="tolerance"/> nats (a union that lowers it included) is merged, best first, disjoint pairs
+    /// only. Merging t and s (weights a, b of q = q(t) + q(s)) changes H(T) by -q h(a), I(X;T) by
+    /// -q JS_ab(p(x|t), p(x|s)) and I(T;Y) by -q JS_ab(q(y|t), q(y|s)) (Slonim &amp; Tishby 1999, agglomerative IB,
+    /// prop. 1); empty clusters are dropped. Returns the number of merges. O(|T|^2 (|X| + |Y|)) at worst; pairs whose
+    /// decoders differ too much to qualify (beta JS_y &gt; h(a) + tolerance / q) are skipped after O(|Y|).
     /// </summary>
-    public bool MergeBestPair(double beta)
+    public int MergeRound(double beta, double alpha, double tolerance)
     {
         int k = _clusters, K = _maxClusters, ny = _ny;
-        double bestDelta = -1e-13;
-        int bestT = -1, bestS = -1;
+        var candidates = new List<(double Delta, int T, int S)>();
         for (int t = 0; t < k; t++)
         {
-            if (_qt[t] <= 0)
-            {
-                continue;
-            }
-
             for (int s = t + 1; s < k; s++)
             {
-                if (_qt[s] <= 0)
+                if (_qt[t] <= 0 || _qt[s] <= 0)
                 {
                     continue;
                 }
 
                 double q = _qt[t] + _qt[s], a = _qt[t] / q, b = _qt[s] / q;
-                double dH = q * ((a * Math.Log(a)) + (b * Math.Log(b)));
-                double js = 0;
+                double mixing = -((a * Math.Log(a)) + (b * Math.Log(b)));
+                double jsY = 0;
                 for (int y = 0; y < ny; y++)
                 {
                     double u = _decoder[(t * ny) + y], v = _decoder[(s * ny) + y], m = (a * u) + (b * v);
                     if (u > 0)
                     {
-                        js += a * u * Math.Log(u / m);
+                        jsY += a * u * Math.Log(u / m);
                     }
 
                     if (v > 0)
                     {
-                        js += b * v * Math.Log(v / m);
+                        jsY += b * v * Math.Log(v / m);
                     }
                 }
 
-                double delta = dH + (beta * q * js);
-                if (delta < bestDelta)
+                if (beta * jsY > mixing + (tolerance / q))
                 {
-                    bestDelta = delta;
-                    bestT = t;
-                    bestS = s;
+                    continue;
+                }
+
+                double jsX = 0;
+                if (alpha > 0)
+                {
+                    for (int i = 0; i < _nx; i++)
+                    {
+                        // p(x|t) = p(x) q(t|x) / q(t)
+                        double u = _px[i] * _encoder[(i * K) + t] / _qt[t], v = _px[i] * _encoder[(i * K) + s] / _qt[s];
+                        double m = (a * u) + (b * v);
+                        if (u > 0)
+                        {
+                            jsX += a * u * Math.Log(u / m);
+                        }
+
+                        if (v > 0)
+                        {
+                            jsX += b * v * Math.Log(v / m);
+                        }
+                    }
+                }
+
+                double delta = (-(1 - alpha) * q * mixing) - (alpha * q * jsX) + (beta * q * jsY);
+                if (delta <= tolerance)
+                {
+                    candidates.Add((delta, t, s));
                 }
             }
         }
 
-        if (bestT < 0)
+        var gone = new bool[k];
+        int merges = 0;
+        foreach (var (_, t, s) in candidates.OrderBy(c => c.Delta).ThenBy(c => c.T).ThenBy(c => c.S))
         {
-            return false;
+            if (gone[t] || gone[s])
+            {
+                continue;
+            }
+
+            for (int i = 0; i < _nx; i++)
+            {
+                _encoder[(i * K) + t] += _encoder[(i * K) + s];
+                _encoder[(i * K) + s] = 0;
+            }
+
+            gone[s] = true;
+            merges++;
+        }
+
+        for (int t = 0; t < k; t++)
+        {
+            gone[t] |= _qt[t] <= 0 && !gone[t];
+        }
+
+        // Compact the kept clusters to the front.
+        int kept = 0;
+        for (int t = 0; t < k; t++)
+        {
+            if (gone[t])
+            {
+                continue;
+            }
+
+            if (kept != t)
+            {
+                for (int i = 0; i < _nx; i++)
+                {
+                    _encoder[(i * K) + kept] = _encoder[(i * K) + t];
+                }
+            }
+
+            kept++;
         }
 
         for (int i = 0; i < _nx; i++)
         {
-            _encoder[(i * K) + bestT] += _encoder[(i * K) + bestS];
-            _encoder[(i * K) + bestS] = 0;
+            Array.Clear(_encoder, (i * K) + kept, k - kept);
         }
 
+        _clusters = Math.Max(kept, 1);
         UpdateMarginals();
-        return true;
+        return merges;
     }
 
     /// <summary>Splits every cluster (largest q(t) first, while free columns last) into two perturbed copies.</summary>

@@ -224,19 +224,15 @@ public static class InformationBottleneck
             for (int i = 0; i < schedule.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (i > 0)
-                {
-                    state.MergeAndPrune(options.MergeTolerance);
-                }
-
                 state.Split(options.Alpha, options.SplitPerturbation);
                 var (iterations, converged) = state.Iterate(schedule[i], options.Alpha, options.MaxIterations, options.Tolerance, cancellationToken);
-                while (options.Alpha == 0 && state.MergeBestPair(schedule[i]))
+                for (int round = 0; round < 32 && state.MergeRound(schedule[i], options.Alpha, options.MergeTolerance) > 0; round++)
                 {
                     var (more, done) = state.Iterate(schedule[i], options.Alpha, options.MaxIterations, options.Tolerance, cancellationToken);
                     iterations += more;
                     converged = done;
                 }
+
                 if (keepAll || i == schedule.Count - 1)
                 {
                     solutions[i] = state.Snapshot(schedule[i], options.Alpha, unit, converged, iterations);

@@ -176,7 +176,9 @@ public class InformationBottleneckTests
                 double z = score.Sum(v => Math.Exp((v - m) / alpha));
                 for (int t = 0; t < k; t++)
                 {
-                    Assert.Equal(Math.Exp((score[t] - m) / alpha) / z, s.Encoder[(x * k) + t], 1e-9);
+                    // The sweeps stop when L moves by <= 1e-13 nats; L is stationary at the fixed point, so the encoder's
+                    // residual is of order sqrt(1e-13) ~ 3e-7: 1e-6 allows for it.
+                    Assert.Equal(Math.Exp((score[t] - m) / alpha) / z, s.Encoder[(x * k) + t], 1e-6);
                 }
             }
         }
