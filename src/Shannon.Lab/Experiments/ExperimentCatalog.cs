@@ -10,6 +10,8 @@ public static class ExperimentCatalog
     public static IReadOnlyList<IExperiment> All() =>
     [
         new BinaryEntropyExperiment(),
+        new InformationBottleneckExperiment(),
+        new InformationPlaneExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>
