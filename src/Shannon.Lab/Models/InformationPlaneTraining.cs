@@ -165,12 +165,6 @@ public static class InformationPlaneTraining
                 for (int start = 0; start < nTrain; start += batch)
                 {
                     int size = Math.Min(batch, nTrain - start);
-                    if (size != batchY.Length)
-                    {
-                        batchX = new double[d * size];
-                        batchY = new int[size];
-                    }
-
                     for (int b = 0; b < size; b++)
                     {
                         int s = order[start + b];
@@ -181,7 +175,7 @@ public static class InformationPlaneTraining
                         }
                     }
 
-                    lossSum += net.ComputeGradients(batchX, batchY) * size;
+                    lossSum += net.ComputeGradients(batchX.AsSpan(0, d * size), batchY.AsSpan(0, size)) * size;
                     seen += size;
                     net.AdamStep();
                 }

@@ -60,6 +60,7 @@ public sealed class Mlp
 
     // Work buffers for one batch size (re-allocated when it changes).
     private int _batch = -1;
+    private int _capacity;
     private double[][] _activations = [];
     private double[][] _deltas = [];
     private double[] _tmp = [];
@@ -149,6 +150,7 @@ public sealed class Mlp
         }
 
         inputs.CopyTo(_activations[0]);
+        int n = _batch;
         int layers = _weights.Length;
         for (int l = 0; l < layers; l++)
         {
@@ -168,13 +170,14 @@ public sealed class Mlp
 
             if (l < layers - 1)
             {
+                var used = z.AsSpan(0, fanOut * n);
                 if (_options.Activation == HiddenActivation.Tanh)
                 {
-                    TensorPrimitives.Tanh(z, z);
+                    TensorPrimitives.Tanh(used, used);
                 }
                 else
                 {
-                    TensorPrimitives.Max(z, 0.0, z);
+                    TensorPrimitives.Max(used, 0.0, used);
                 }
             }
             else
@@ -342,12 +345,15 @@ public sealed class Mlp
             throw new ArgumentOutOfRangeException(nameof(batch), $"`batch` must be >= 1; got {batch}.");
         }
 
-        if (batch == _batch)
+        if (batch <= _capacity)
         {
+            // Buffers hold capacity * units values; a smaller batch uses the front with stride = batch.
+            _batch = batch;
             return;
         }
 
         _batch = batch;
+        _capacity = batch;
         _activations = [.. _sizes.Select(s => new double[s * batch])];
         _deltas = [.. _sizes.Select(s => new double[s * batch])];
         _tmp = new double[batch];
