@@ -16,5 +16,6 @@ internal static class CommandCatalog
         CalibrationCommand.Create(),
         LmCommand.Create(),
         PmiCommand.Create(),
+        IbCommand.Create(),
     ];
 }

@@ -12,6 +12,8 @@ public static class ExperimentCatalog
         new BinaryEntropyExperiment(),
         new AlignmentExperiment(),
         new LanguageExperiment(),
+        new InformationBottleneckExperiment(),
+        new InformationPlaneExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>
