@@ -9,7 +9,11 @@ public static class ExperimentCatalog
     /// <returns>The experiments, in report order.</returns>
     public static IReadOnlyList<IExperiment> All() =>
     [
+        new EntropyExperiment(),
         new BinaryEntropyExperiment(),
+        new CodingExperiment(),
+        new CrossEntropyExperiment(),
+        new KullbackLeiblerExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>
