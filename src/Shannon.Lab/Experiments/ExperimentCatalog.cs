@@ -14,6 +14,7 @@ public static class ExperimentCatalog
         new CodingExperiment(),
         new CrossEntropyExperiment(),
         new KullbackLeiblerExperiment(),
+        new MutualInformationExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>
