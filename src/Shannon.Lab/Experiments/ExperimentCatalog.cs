@@ -15,6 +15,8 @@ public static class ExperimentCatalog
         new CrossEntropyExperiment(),
         new KullbackLeiblerExperiment(),
         new MutualInformationExperiment(),
+        new TemperatureExperiment(),
+        new KeyExerciseExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>
