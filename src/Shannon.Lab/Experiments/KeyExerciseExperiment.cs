@@ -101,7 +101,7 @@ public sealed class KeyExerciseExperiment : IExperiment
         var plot = Plots.Create($"A loss of {F(LossNats)} nats per token, per character", "characters per token", "bits per character");
         var cs = Enumerable.Range(0, 51).Select(k => 1 + (k * 0.1)).ToArray();
         Line(plot, cs, cs.Select(c => Perplexity.BitsPerCharacter(loss, c)).ToArray(), $"{F(LossNats)} nats per token = {F(bits, "0.000")} bits / (chars per token)", Colors.Black, 2.5f);
-        var band = plot.Add.HorizontalSpan(0.6, 1.3);
+        var band = plot.Add.VerticalSpan(0.6, 1.3);
         band.FillColor = Colors.SteelBlue.WithAlpha(0.2);
         band.LegendText = "Shannon (1951): 0.6 to 1.3 bits/char";
         AddLevel(plot, 1.3, Colors.Green, "Cover & King (1978): about 1.3 bits/char");

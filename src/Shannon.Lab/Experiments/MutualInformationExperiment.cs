@@ -69,7 +69,7 @@ public sealed class MutualInformationExperiment : IExperiment
         int n = context.Quick ? 300 : 1000;
         int repeats = context.Quick ? 3 : 20;
         var rhos = new List<double> { -0.99 };
-        for (int i = -19; i <= 19; i += context.Quick ? 3 : 1)
+        for (int i = context.Quick ? -18 : -19; i <= 19; i += context.Quick ? 3 : 1) // both include 0 and 0.9
         {
             rhos.Add(i / 20.0);
         }
