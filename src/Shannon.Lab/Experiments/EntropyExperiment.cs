@@ -35,7 +35,7 @@ public sealed class EntropyExperiment : IExperiment
 
         foreach (double p in new[] { 0.1, 0.5, 0.9, 0.99 })
         {
-            sources.Add(($"coin P(heads) = {F(p)}", $"coin {F(p)}", [p, 1 - p]));
+            sources.Add(($"coin P(heads) = {F(p)}", $"c{F(p)}", [p, 1 - p]));
         }
 
         sources.Add(("fair die", "die", Uniform(6)));
@@ -54,10 +54,8 @@ public sealed class EntropyExperiment : IExperiment
         context.Report(Name, "simple sources", 0.1);
         result.Tables.Add(new ResultTable("sources", "Entropy of simple sources",
             ["source", "outcomes K", "H (bits)", "H (nats)", "log2 K (bits)"], rows));
-        var bar = Plots.Create("Entropy of simple sources", "source", "H (bits)");
+        var bar = Plots.Create("Entropy of simple sources", "source (Uk: uniform over k outcomes; c0.1: coin with P(heads) = 0.1)", "H (bits)");
         LabelledBars(bar, sources.Select(s => s.Short).ToList(), values, Colors.SteelBlue, "H(X), bits");
-        bar.Axes.Bottom.TickLabelStyle.Rotation = -30;
-        bar.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         bar.ShowLegend(Alignment.UpperLeft);
         bar.Axes.Margins(bottom: 0);
         result.Figures.Add(new Figure("sources", "Entropy of uniform choices, biased coins, a die and a card (bits).", bar));
