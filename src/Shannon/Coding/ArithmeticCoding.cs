@@ -114,7 +114,7 @@ public static class ArithmeticCoding
         return lo;
     }
 
-    internal static void CheckTable(ReadOnlySpan<int> cumulative, int symbol, string name)
+    internal static void CheckTableShape(ReadOnlySpan<int> cumulative, string name)
     {
         if (cumulative.Length < 2 || cumulative[0] != 0)
         {
@@ -127,6 +127,12 @@ public static class ArithmeticCoding
         {
             throw Preconditions.Error(name, "a table whose total c[K] is in [1, 2^30]", total.ToString(CultureInfo.InvariantCulture));
         }
+    }
+
+    internal static void CheckTable(ReadOnlySpan<int> cumulative, int symbol, string name)
+    {
+        CheckTableShape(cumulative, name);
+        int total = cumulative[^1];
 
         if ((uint)symbol >= (uint)(cumulative.Length - 1))
         {

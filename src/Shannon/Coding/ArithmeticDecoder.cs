@@ -31,7 +31,7 @@ public sealed class ArithmeticDecoder
     /// <exception cref="InvalidDataException">The bits do not fit the table (corrupt data or a different model).</exception>
     public int Decode(ReadOnlySpan<int> cumulative)
     {
-        ArithmeticCoding.CheckTable(cumulative, 0, nameof(cumulative));
+        ArithmeticCoding.CheckTableShape(cumulative, nameof(cumulative));
         uint total = (uint)cumulative[^1];
         ulong range = _high - _low + 1;
         ulong target = ((((_value - _low) + 1) * total) - 1) / range;

@@ -88,6 +88,23 @@ public class ArithmeticCoderTests
     }
 
     [Fact]
+    public void SymbolsOfFrequencyZeroAreSkippedByTheDecoder()
+    {
+        // Symbols 0 and 2 have frequency 0 (a model that rules them out); the others must still round-trip.
+        var cumulative = ArithmeticCoding.CumulativeFromFrequencies([0, 3, 0, 5, 0]);
+        int[] symbols = [1, 3, 3, 1, 3, 1, 1, 3];
+        var encoder = new ArithmeticEncoder();
+        foreach (int s in symbols)
+        {
+            encoder.Encode(cumulative, s);
+        }
+
+        var decoder = new ArithmeticDecoder(encoder.Finish());
+        Assert.Equal(symbols, symbols.Select(_ => decoder.Decode(cumulative)).ToArray());
+        Assert.Equal("cumulative", Assert.Throws<ArgumentException>(() => new ArithmeticEncoder().Encode(cumulative, 0)).ParamName);
+    }
+
+    [Fact]
     public void QuantizedProbabilitiesKeepEverySymbolAndTheExactTotal()
     {
         var c = ArithmeticCoding.QuantizeProbabilities([0.7, 0.3, 0.0], 1 << 16);
