@@ -123,7 +123,7 @@ public sealed class CodingExperiment : IExperiment
             $"{alphabet.Length} distinct characters) has an order-0 entropy of {F(h, "0.0000")} bits per character. " +
             $"A Huffman code built from these frequencies spends {F(huffmanRate, "0.0000")} bits per character: within " +
             $"[H, H + 1), as Shannon's source-coding theorem promises for whole-bit codewords. An arithmetic coder driven by the " +
-            $"same counts spends {F(arithmeticRate, "0.00000")} bits per character, {F(arithmeticRate - h, "0.00000")} above H " +
+            $"same counts spends {F(arithmeticRate, "0.00000")} bits per character, {(arithmeticRate - h).ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} above H " +
             "(two closing bits plus integer rounding), because it is not forced to whole bits per symbol. Both decode the text back exactly. " +
             "The code tables (one count per character) are not included in these sizes; they cost a few hundred bytes.");
         result.Paragraphs.Add(

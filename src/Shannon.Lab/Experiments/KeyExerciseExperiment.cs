@@ -93,7 +93,7 @@ public sealed class KeyExerciseExperiment : IExperiment
             "To compare with the entropy of English the loss must be per character: divide the bits per token by the characters per token. " +
             $"For a character-level model (1 character per token) 3.2 nats is {F(bits, "0.00")} bits per character: worse even than the order-0 entropy of the " +
             $"characters of {corpus.Source} ({F(order0, "0.000")} bits, measured here) and far from the bigram conditional entropy H(next | previous) = {F(order1, "0.000")} bits: " +
-            $"there is a lot of room left. For subword tokens of about 4 characters (English averages {F(charsPerWord, "0.0")} characters per word here, counting punctuation as words), " +
+            $"there is a lot of room left. For subword tokens of about 4 characters (this text averages {F(charsPerWord, "0.0")} characters per word, counting the following space and treating punctuation as words), " +
             $"the same loss is {F(atFour, "0.000")} bits per character, already inside Shannon's (1951) range of 0.6 to 1.3 bits per character from human prediction, " +
             "below Cover & King's (1978) gambling estimate of about 1.3 bits and below Brown et al.'s (1992) upper bound of 1.75 bits per character: " +
             "little room is left, at most down to Shannon's lower bound of 0.6 bits per character. The same loss is a poor or an excellent model depending on the tokenizer.");

@@ -353,7 +353,7 @@ public sealed class MutualInformationExperiment : IExperiment
         result.Paragraphs.Add(
             "The data-processing inequality: if Z depends on X only through Y (X -> Y -> Z), then I(X;Z) <= I(X;Y): no processing of Y, " +
             "deterministic or noisy, recovers information about X that Y lost. Computed exactly from the joint tables of two binary symmetric channels " +
-            $"in series; the largest I(X;Z) - I(X;Y) over the sweep is {worst:G3} bits and the Markov property I(X;Z|Y) = 0 holds to {worstMarkov:G3} bits.");
+            $"in series; the largest I(X;Z) - I(X;Y) over the sweep is {worst:G3} bits (equality only where the second channel is noiseless) and the Markov property I(X;Z|Y) = 0 holds to {worstMarkov:G3} bits.");
         result.KeyNumbers["dpi_max_violation_bits"] = worst;
         result.KeyNumbers["dpi_holds"] = worst <= 1e-12;
         result.KeyNumbers["markov_max_cmi_bits"] = worstMarkov;
