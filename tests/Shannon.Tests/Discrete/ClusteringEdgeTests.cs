@@ -16,10 +16,10 @@ public sealed class ClusteringEdgeTests
     [Fact]
     public void HugeAlphabetsUseTheHashedTableWithoutADenseAllocation()
     {
-        // About 2e5 x 2e5 observed levels (4e10 possible pairs, far beyond a dense table): the plug-in MI must equal
+        // About 6e4 x 6e4 observed levels (3.5e9 possible pairs, far beyond a dense table): the plug-in MI must equal
         // a dictionary-based count written here as an independent oracle.
         var rng = new Random(7);
-        int n = 200_000;
+        int n = 60_000;
         var x = Enumerable.Range(0, n).Select(_ => rng.Next(1_000_000)).ToArray();
         var y = x.Select(v => rng.NextDouble() < 0.5 ? v : rng.Next(1_000_000)).ToArray();
         var mi = DiscreteInformation.MutualInformation(DiscreteVariable.FromLabels(x), DiscreteVariable.FromLabels(y), PluginEntropyEstimator.Instance, InformationUnit.Nats);
@@ -28,7 +28,7 @@ public sealed class ClusteringEdgeTests
         var sparse = SparseJointCounts.Count(DiscreteVariable.FromLabels(x).Codes, DiscreteVariable.FromLabels(y).Codes,
             DiscreteVariable.FromLabels(x).LevelCount, DiscreteVariable.FromLabels(y).LevelCount);
         Assert.Equal(n, sparse.Counts.Sum());
-        Assert.True(sparse.CellCount > 1L << 34);
+        Assert.True(sparse.CellCount > 1L << 31);
         Assert.Equal(x.Zip(y).Distinct().Count(), sparse.Keys.Count);
     }
 
