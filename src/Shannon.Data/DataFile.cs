@@ -273,7 +273,7 @@ public sealed class DataFile : IDisposable
         var groups = string.Join(", ", expressions.Select((_, i) => $"v{i}"));
         var values = columns.Select(_ => new List<string>()).ToArray();
         var counts = new List<long>();
-        Query(_connection, Path, $"SELECT {select}, count(*) AS n FROM {_source} GROUP BY {groups}", r =>
+        Query(_connection, Path, $"SELECT {select}, count(*) AS n FROM {_source} GROUP BY {groups} ORDER BY {groups}", r =>
         {
             for (int i = 0; i < columns.Count; i++)
             {

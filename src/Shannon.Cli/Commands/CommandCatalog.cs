@@ -13,5 +13,8 @@ internal static class CommandCatalog
         DivergenceCommands.Create("js", "Jensen-Shannon divergence (and distance) between P and Q.", DivergenceKind.JensenShannon),
         ConvertCommand.Create(),
         LabCommand.Create(),
+        MiCommand.Create(),
+        RankCommand.Create(),
+        MatrixCommand.Create(),
     ];
 }

@@ -52,3 +52,31 @@ public sealed class HistogramTests
         Assert.Equal("y", Assert.Throws<ArgumentException>(() => Histogram.CountPairs([0, 1], [0], 2, 2)).ParamName);
     }
 }
+
+public sealed class InPlaceLabelCountingTests
+{
+    [Fact]
+    public void SpanLabelsWithOffsetsAndGapsMatchTheOracle()
+    {
+        // Negative labels, unused values inside the range, and a parallel-size input: the in-place dense path must
+        // agree with a dictionary count (ClusteringEdgeTests.OracleMi).
+        var rng = new Random(17);
+        foreach (int n in new[] { 1, 7, 6 * 512 + 7, Histogram.ParallelThreshold + 11 })
+        {
+            var x = Enumerable.Range(0, n).Select(_ => -5 + 3 * rng.Next(6)).ToArray();
+            var y = x.Select(v => rng.NextDouble() < 0.5 ? v + 100 : 90 + rng.Next(20)).ToArray();
+            var mi = DiscreteInformation.MutualInformation(x, y, PluginEntropyEstimator.Instance, InformationUnit.Nats);
+            Assert.Equal(ClusteringEdgeTests.OracleMi(x, y), mi.Value, 1e-9);
+            var table = CountTable.FromLabels(x, y);
+            Assert.Equal(x.Distinct().Count(), table.LevelCounts[0]);
+            Assert.Equal(y.Distinct().Count(), table.LevelCounts[1]);
+        }
+    }
+
+    [Fact]
+    public void MismatchedOrEmptySpansThrow()
+    {
+        Assert.Equal("y", Assert.Throws<ArgumentException>(() => CountTable.FromLabels([1, 2], [1])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => CountTable.FromLabels([], [])).ParamName);
+    }
+}

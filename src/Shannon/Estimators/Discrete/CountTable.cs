@@ -121,6 +121,80 @@ public sealed class CountTable
     }
 
     /// <summary>
+    /// Counts two columns of integer labels without copying them: when both span small ranges the pairs are counted
+    /// straight into a dense table with the labels' minima as offsets (one SIMD min/max pass per column, one parallel
+    /// counting pass), and unused label values are dropped afterwards; otherwise the labels are encoded first.
+    /// Each column's alphabet is its number of distinct labels.
+    /// </summary>
+    /// <param name="x">The first column (non-empty).</param>
+    /// <param name="y">The second column, the same length.</param>
+    /// <returns>The table of occupied cells.</returns>
+    public static CountTable FromLabels(ReadOnlySpan<int> x, ReadOnlySpan<int> y)
+    {
+        if (x.IsEmpty)
+        {
+            throw Preconditions.Error(nameof(x), "non-empty", "an empty sequence");
+        }
+
+        Preconditions.SameLength(y.Length, x.Length, nameof(y), nameof(x));
+        var (minX, maxX) = Histogram.MinMax(x);
+        var (minY, maxY) = Histogram.MinMax(y);
+        long rangeX = (long)maxX - minX + 1, rangeY = (long)maxY - minY + 1;
+        if (rangeX * rangeY > DenseCellLimit || rangeX * rangeY > 4L * x.Length + 1024)
+        {
+            return FromSamples(DiscreteVariable.FromLabels(x), DiscreteVariable.FromLabels(y));
+        }
+
+        var dense = new long[rangeX * rangeY];
+        Histogram.CountPairsUnchecked(x, y, minX, minY, (int)rangeY, dense);
+
+        // Drop label values that never occur.
+        var rowUsed = new int[rangeX];
+        var colUsed = new int[rangeY];
+        for (long r = 0; r < rangeX; r++)
+        {
+            for (long c = 0; c < rangeY; c++)
+            {
+                if (dense[r * rangeY + c] > 0)
+                {
+                    rowUsed[r] = colUsed[c] = 1;
+                }
+            }
+        }
+
+        int[] rowCode = Renumber(rowUsed), colCode = Renumber(colUsed);
+        int levelsX = rowUsed.Sum(), levelsY = colUsed.Sum();
+        var cells = new List<(int, int, long)>();
+        for (long r = 0; r < rangeX; r++)
+        {
+            for (long c = 0; c < rangeY; c++)
+            {
+                long n = dense[r * rangeY + c];
+                if (n > 0)
+                {
+                    cells.Add((rowCode[r], colCode[c], n));
+                }
+            }
+        }
+
+        int[] cx = [.. cells.Select(t => t.Item1)], cy = [.. cells.Select(t => t.Item2)];
+        long[] counts = [.. cells.Select(t => t.Item3)];
+        return new CountTable([cx, cy], counts, [levelsX, levelsY], x.Length);
+    }
+
+    private static int[] Renumber(int[] used)
+    {
+        var code = new int[used.Length];
+        int next = 0;
+        for (int i = 0; i < used.Length; i++)
+        {
+            code[i] = used[i] == 1 ? next++ : -1;
+        }
+
+        return code;
+    }
+
+    /// <summary>
     /// Builds a table from cells computed elsewhere (e.g. GROUP BY in a database). Cells may repeat (they are summed
     /// by the marginals) and may have count 0.
     /// </summary>
@@ -251,8 +325,12 @@ public sealed class CountTable
         return (rowTotals, colTotals, rows, cols, counts);
     }
 
-    /// <summary>Expands the table back into samples (codes per variable), in cell order; for permutation tests.</summary>
-    internal DiscreteVariable[] ToSamples()
+    /// <summary>
+    /// Expands the table back into samples (codes per variable), in cell order, e.g. for permutation tests.
+    /// Needs 4 bytes per sample and variable.
+    /// </summary>
+    /// <returns>One variable per column of the table.</returns>
+    public DiscreteVariable[] ToSamples()
     {
         if (Total > Array.MaxLength)
         {
@@ -270,8 +348,7 @@ public sealed class CountTable
                 at += (int)_counts[c];
             }
 
-            result[v] = DiscreteVariable.Wrap(codes, _levelCounts[v],
-                [.. Enumerable.Range(0, _levelCounts[v]).Select(i => i.ToString(CultureInfo.InvariantCulture))]);
+            result[v] = DiscreteVariable.Wrap(codes, _levelCounts[v], new IndexLabels(_levelCounts[v]));
         }
 
         return result;

@@ -76,6 +76,18 @@ public static class DiscreteInformation
         return MutualInformation(CountTable.FromSamples(x, y), [0], [1], estimator, unit);
     }
 
+    /// <summary>I(X; Y) of two columns of integer labels, counted in place (no copy; see <see cref="CountTable.FromLabels"/>).</summary>
+    /// <param name="x">The first column.</param>
+    /// <param name="y">The second column, the same length.</param>
+    /// <param name="estimator">The entropy estimator.</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <returns>The estimate.</returns>
+    public static InformationEstimate MutualInformation(ReadOnlySpan<int> x, ReadOnlySpan<int> y, IEntropyEstimator estimator, InformationUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        return MutualInformation(CountTable.FromLabels(x, y), [0], [1], estimator, unit);
+    }
+
     /// <summary>I(X; Y) between two groups of variables of a count table (each group one joint variable).</summary>
     /// <param name="table">The count table.</param>
     /// <param name="x">The variables of X.</param>

@@ -45,8 +45,7 @@ public sealed class DiscreteVariable
             throw Preconditions.Error(nameof(labels), "non-empty", "an empty sequence");
         }
 
-        int min = TensorPrimitives.Min(labels);
-        int max = TensorPrimitives.Max(labels);
+        var (min, max) = Histogram.MinMax(labels);
         long range = (long)max - min + 1;
         var codes = new int[labels.Length];
         if (range <= 1 << 24 && range <= 4L * labels.Length + 64)
@@ -152,8 +151,7 @@ public sealed class DiscreteVariable
 
         Preconditions.Positive(levelCount, nameof(levelCount));
         Histogram.CheckRange(codes, levelCount, nameof(codes));
-        return new DiscreteVariable(codes.ToArray(), levelCount,
-            [.. Enumerable.Range(0, levelCount).Select(i => i.ToString(CultureInfo.InvariantCulture))]);
+        return new DiscreteVariable(codes.ToArray(), levelCount, new IndexLabels(levelCount));
     }
 
     /// <summary>The same variable with its samples reordered by <paramref name="order"/> (for permutations and resampling).</summary>
@@ -171,4 +169,24 @@ public sealed class DiscreteVariable
     internal int[] CodeArray => _codes;
 
     internal static DiscreteVariable Wrap(int[] codes, int levelCount, IReadOnlyList<string> levels) => new(codes, levelCount, levels);
+}
+
+/// <summary>The labels "0", "1", ... of codes without names, formatted on demand.</summary>
+internal sealed class IndexLabels(int count) : IReadOnlyList<string>
+{
+    public int Count => count;
+
+    public string this[int index] => (uint)index < (uint)count
+        ? index.ToString(CultureInfo.InvariantCulture)
+        : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        for (int i = 0; i < count; i++)
+        {
+            yield return i.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Shannon.Estimators.Discrete;
 
 /// <summary>
 /// Fast counting kernels: the histogram of integer codes and the joint histogram of code pairs, at memory speed.
-/// The range check is one SIMD min/max pass (TensorPrimitives); counting then uses four interleaved sub-histograms
+/// The range check is one SIMD min/max pass (Vector&lt;int&gt;); counting then uses four interleaved sub-histograms
 /// per thread, so that runs of equal values do not serialise on one counter (store-to-load forwarding stalls), and
 /// splits long inputs across the cores, merging the per-thread tables at the end. O(N + threads * bins).
 /// </summary>
@@ -66,14 +68,47 @@ public static class Histogram
             return;
         }
 
-        int min = TensorPrimitives.Min(codes);
-        int max = TensorPrimitives.Max(codes);
+        var (min, max) = MinMax(codes);
         if (min < 0 || max >= binCount)
         {
             int bad = min < 0 ? codes.IndexOf(min) : codes.IndexOf(max);
             throw Preconditions.Error(name, $"codes in [0, {binCount})",
                 $"{codes[bad].ToString(CultureInfo.InvariantCulture)} at index {bad}");
         }
+    }
+
+    /// <summary>The minimum and maximum of non-empty values in one pass, with Vector&lt;int&gt; lanes.</summary>
+    internal static (int Min, int Max) MinMax(ReadOnlySpan<int> values)
+    {
+        int i = 0;
+        int min = int.MaxValue, max = int.MinValue;
+        if (Vector.IsHardwareAccelerated && values.Length >= 2 * Vector<int>.Count)
+        {
+            var vmin = new Vector<int>(int.MaxValue);
+            var vmax = new Vector<int>(int.MinValue);
+            var lanes = MemoryMarshal.Cast<int, Vector<int>>(values);
+            foreach (var v in lanes)
+            {
+                vmin = Vector.Min(vmin, v);
+                vmax = Vector.Max(vmax, v);
+            }
+
+            for (int l = 0; l < Vector<int>.Count; l++)
+            {
+                min = Math.Min(min, vmin[l]);
+                max = Math.Max(max, vmax[l]);
+            }
+
+            i = lanes.Length * Vector<int>.Count;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            min = Math.Min(min, values[i]);
+            max = Math.Max(max, values[i]);
+        }
+
+        return (min, max);
     }
 
     internal static unsafe void CountUnchecked(ReadOnlySpan<int> codes, long[] result)
@@ -105,7 +140,11 @@ public static class Histogram
         }
     }
 
-    internal static unsafe void CountPairsUnchecked(ReadOnlySpan<int> x, ReadOnlySpan<int> y, int yBins, long[] result)
+    internal static void CountPairsUnchecked(ReadOnlySpan<int> x, ReadOnlySpan<int> y, int yBins, long[] result) =>
+        CountPairsUnchecked(x, y, 0, 0, yBins, result);
+
+    /// <summary>Counts bin (x - xOffset) * yBins + (y - yOffset); the caller has checked the ranges.</summary>
+    internal static unsafe void CountPairsUnchecked(ReadOnlySpan<int> x, ReadOnlySpan<int> y, int xOffset, int yOffset, int yBins, long[] result)
     {
         int bins = result.Length;
         int threads = x.Length >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, 16) : 1;
@@ -116,7 +155,7 @@ public static class Histogram
             int length = x.Length;
             if (threads == 1)
             {
-                CountPairChunk((int*)ax, (int*)ay, length, yBins, result);
+                CountPairChunk((int*)ax, (int*)ay, length, xOffset, yOffset, yBins, result);
                 return;
             }
 
@@ -125,7 +164,7 @@ public static class Histogram
             {
                 long start = (long)length * t / threads, end = (long)length * (t + 1) / threads;
                 var local = new long[bins];
-                CountPairChunk((int*)ax + start, (int*)ay + start, (int)(end - start), yBins, local);
+                CountPairChunk((int*)ax + start, (int*)ay + start, (int)(end - start), xOffset, yOffset, yBins, local);
                 partial[t] = local;
             });
             foreach (var local in partial)
@@ -180,14 +219,17 @@ public static class Histogram
         }
     }
 
-    private static unsafe void CountPairChunk(int* x, int* y, int length, int yBins, long[] result)
+    private static unsafe void CountPairChunk(int* x, int* y, int length, int xOffset, int yOffset, int yBins, long[] result)
     {
         int bins = result.Length;
+
+        // (x - xo) * yBins + (y - yo) = x * yBins + y - shift.
+        int shift = xOffset * yBins + yOffset;
         if (bins > SubHistogramBinLimit)
         {
             for (int i = 0; i < length; i++)
             {
-                result[x[i] * yBins + y[i]]++;
+                result[x[i] * yBins + y[i] - shift]++;
             }
 
             return;
@@ -203,15 +245,15 @@ public static class Histogram
                 int blockEnd = (int)Math.Min(length, i + (1L << 31) - 4);
                 for (; i + 4 <= blockEnd; i += 4)
                 {
-                    h0[x[i] * yBins + y[i]]++;
-                    h1[x[i + 1] * yBins + y[i + 1]]++;
-                    h2[x[i + 2] * yBins + y[i + 2]]++;
-                    h3[x[i + 3] * yBins + y[i + 3]]++;
+                    h0[x[i] * yBins + y[i] - shift]++;
+                    h1[x[i + 1] * yBins + y[i + 1] - shift]++;
+                    h2[x[i + 2] * yBins + y[i + 2] - shift]++;
+                    h3[x[i + 3] * yBins + y[i + 3] - shift]++;
                 }
 
                 for (; i < blockEnd; i++)
                 {
-                    h0[x[i] * yBins + y[i]]++;
+                    h0[x[i] * yBins + y[i] - shift]++;
                 }
 
                 for (int b = 0; b < bins; b++)
