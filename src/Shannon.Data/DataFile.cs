@@ -36,13 +36,14 @@ public sealed class DataFile : IDisposable
     private readonly DuckDBConnection _connection;
     private readonly string _source;
 
-    private DataFile(string path, DuckDBConnection connection, string source, IReadOnlyList<ColumnInfo> columns, long rowCount)
+    private long _rowCount = -1;
+
+    private DataFile(string path, DuckDBConnection connection, string source, IReadOnlyList<ColumnInfo> columns)
     {
         Path = path;
         _connection = connection;
         _source = source;
         Columns = columns;
-        RowCount = rowCount;
     }
 
     /// <summary>The file's path.</summary>
@@ -51,10 +52,21 @@ public sealed class DataFile : IDisposable
     /// <summary>The columns, in file order.</summary>
     public IReadOnlyList<ColumnInfo> Columns { get; }
 
-    /// <summary>The number of rows (at least 1).</summary>
-    public long RowCount { get; }
+    /// <summary>The number of rows (at least 1); counted on first use (one pass over the file).</summary>
+    public long RowCount
+    {
+        get
+        {
+            if (_rowCount < 0)
+            {
+                Query(_connection, Path, $"SELECT count(*) FROM {_source}", r => _rowCount = r.GetInt64(0));
+            }
 
-    /// <summary>Opens a file: checks that it exists and is not empty, reads its schema and counts its rows.</summary>
+            return _rowCount;
+        }
+    }
+
+    /// <summary>Opens a file: checks that it exists and has at least one data row, and reads its schema.</summary>
     /// <param name="path">A .csv/.tsv/.txt (optionally .gz), .parquet, or .json/.jsonl/.ndjson file.</param>
     /// <returns>The open file.</returns>
     public static DataFile Open(string path)
@@ -72,13 +84,13 @@ public sealed class DataFile : IDisposable
                 columns.Add(new ColumnInfo(name, type, KindOf(type)));
             });
             long rows = 0;
-            Query(connection, path, $"SELECT count(*) FROM {source}", r => rows = r.GetInt64(0));
+            Query(connection, path, $"SELECT count(*) FROM (SELECT 1 FROM {source} LIMIT 1)", r => rows = r.GetInt64(0));
             if (rows == 0)
             {
                 throw new InvalidDataException($"'{path}' has no data rows (0 rows); a header alone is not data.");
             }
 
-            return new DataFile(path, connection, source, columns, rows);
+            return new DataFile(path, connection, source, columns);
         }
         catch
         {
@@ -258,30 +270,45 @@ public sealed class DataFile : IDisposable
             throw new ArgumentException("`columns` must be non-empty; got no columns.", nameof(columns));
         }
 
-        foreach (var c in columns)
-        {
-            long missing = 0;
-            Query(_connection, Path, $"SELECT count(*) - count({Quote(c.Name)}) FROM {_source}", r => missing = r.GetInt64(0));
-            if (missing > 0)
-            {
-                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                    $"column '{c.Name}' of '{System.IO.Path.GetFileName(Path)}' has {missing} missing values (empty or NULL); remove or fill them first."));
-            }
-        }
-
+        // One pass: NULLs come back as their own groups and are counted here instead of in a separate query.
+        var missing = new long[columns.Count];
         var select = string.Join(", ", expressions.Select((e, i) => $"{e} AS v{i}"));
         var groups = string.Join(", ", expressions.Select((_, i) => $"v{i}"));
         var values = columns.Select(_ => new List<string>()).ToArray();
         var counts = new List<long>();
         Query(_connection, Path, $"SELECT {select}, count(*) AS n FROM {_source} GROUP BY {groups} ORDER BY {groups}", r =>
         {
+            long n = r.GetInt64(columns.Count);
+            bool hasNull = false;
+            for (int i = 0; i < columns.Count; i++)
+            {
+                if (r.IsDBNull(i))
+                {
+                    missing[i] += n;
+                    hasNull = true;
+                }
+            }
+
+            if (hasNull)
+            {
+                return;
+            }
+
             for (int i = 0; i < columns.Count; i++)
             {
                 values[i].Add(r.GetValue(i)?.ToString() ?? "");
             }
 
-            counts.Add(r.GetInt64(columns.Count));
+            counts.Add(n);
         });
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (missing[i] > 0)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"column '{columns[i].Name}' of '{System.IO.Path.GetFileName(Path)}' has {missing[i]} missing values (empty or NULL); remove or fill them first."));
+            }
+        }
 
         var codes = new int[columns.Count][];
         var levels = new IReadOnlyList<string>[columns.Count];

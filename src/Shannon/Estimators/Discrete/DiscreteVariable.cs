@@ -154,20 +154,6 @@ public sealed class DiscreteVariable
         return new DiscreteVariable(codes.ToArray(), levelCount, new IndexLabels(levelCount));
     }
 
-    /// <summary>The same variable with its samples reordered by <paramref name="order"/> (for permutations and resampling).</summary>
-    internal DiscreteVariable Reindex(ReadOnlySpan<int> order)
-    {
-        var codes = new int[order.Length];
-        for (int i = 0; i < codes.Length; i++)
-        {
-            codes[i] = _codes[order[i]];
-        }
-
-        return new DiscreteVariable(codes, LevelCount, Levels);
-    }
-
-    internal int[] CodeArray => _codes;
-
     internal static DiscreteVariable Wrap(int[] codes, int levelCount, IReadOnlyList<string> levels) => new(codes, levelCount, levels);
 }
 
