@@ -1,0 +1,514 @@
+using System.Runtime.CompilerServices;
+
+namespace Shannon.Spatial;
+
+/// <summary>
+/// A static k-d tree over N points in d dimensions for exact k-nearest-neighbour and fixed-radius count
+/// queries in the maximum or Euclidean norm.
+/// </summary>
+/// <remarks>
+/// <para>Built by median splits on the widest dimension of each node's bounding box (O(N log N) time, O(N d)
+/// memory), into a balanced implicit tree whose shape depends on N and the leaf size only, so the build and
+/// every query are deterministic whatever the number of threads. Queries prune whole nodes by the distance
+/// to their bounding boxes, and a count query adds a node without visiting its points when its whole box lies
+/// inside the radius. Expected query cost is O(log N) for low dimension (Friedman, Bentley and Finkel 1977,
+/// doi:10.1145/355744.355745).</para>
+/// <para>Points are addressed by their row in the input. The neighbour queries of a row exclude the row itself
+/// but include other rows at distance zero (duplicates).</para>
+/// </remarks>
+public sealed class KdTree
+{
+    private const int DefaultLeafSize = 8;
+    private const int ParallelBuildThreshold = 1 << 15;
+
+    private readonly int _count;
+    private readonly int _dimension;
+    private readonly int _leafSize;
+    private readonly double[] _points;      // tree order, row-major
+    private readonly int[] _rowAt;          // input row at tree position
+    private readonly int[] _positionOf;     // tree position of an input row
+    private readonly int _nodeCount;
+    private readonly int[] _nodeStart;
+    private readonly int[] _nodeEnd;
+    private readonly double[] _low;         // bounding boxes, node-major
+    private readonly double[] _high;
+
+    /// <summary>Builds the tree over the rows of <paramref name="columns"/> (one array per dimension).</summary>
+    /// <param name="columns">The coordinates, one array of N values per dimension; finite; all of the same length.</param>
+    /// <param name="norm">The distance used by the queries.</param>
+    /// <exception cref="ArgumentException">No columns, empty or unequal columns, or a non-finite coordinate.</exception>
+    public KdTree(IReadOnlyList<double[]> columns, DistanceNorm norm)
+        : this(columns, norm, DefaultLeafSize, validate: true)
+    {
+    }
+
+    internal KdTree(IReadOnlyList<double[]> columns, DistanceNorm norm, int leafSize, bool validate)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (norm is not (DistanceNorm.Maximum or DistanceNorm.Euclidean))
+        {
+            throw Preconditions.OutOfRange(nameof(norm), "Maximum or Euclidean", ((int)norm).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (columns.Count == 0)
+        {
+            throw Preconditions.Error(nameof(columns), "at least one column", "none");
+        }
+
+        int n = columns[0]?.Length ?? 0;
+        if (validate)
+        {
+            for (int j = 0; j < columns.Count; j++)
+            {
+                ArgumentNullException.ThrowIfNull(columns[j], nameof(columns));
+                Preconditions.SameLength(columns[j].Length, n, nameof(columns), "columns[0]");
+                Preconditions.AllFinite(columns[j], nameof(columns));
+            }
+        }
+
+        if (n == 0)
+        {
+            throw Preconditions.Error(nameof(columns), "non-empty", "columns of length 0");
+        }
+
+        Norm = norm;
+        _count = n;
+        _dimension = columns.Count;
+        _leafSize = Math.Max(1, leafSize);
+
+        int depth = 0;
+        while ((n >> depth) > _leafSize)
+        {
+            depth++;
+        }
+
+        _nodeCount = (2 << depth) - 1;
+        _nodeStart = new int[_nodeCount];
+        _nodeEnd = new int[_nodeCount];
+        _low = new double[_nodeCount * _dimension];
+        _high = new double[_nodeCount * _dimension];
+        _rowAt = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            _rowAt[i] = i;
+        }
+
+        Build(columns, 0, 0, n);
+
+        _points = new double[n * _dimension];
+        _positionOf = new int[n];
+        for (int p = 0; p < n; p++)
+        {
+            int row = _rowAt[p];
+            _positionOf[row] = p;
+            for (int j = 0; j < _dimension; j++)
+            {
+                _points[p * _dimension + j] = columns[j][row];
+            }
+        }
+    }
+
+    /// <summary>The norm the queries use.</summary>
+    public DistanceNorm Norm { get; }
+
+    /// <summary>The number of points N.</summary>
+    public int Count => _count;
+
+    /// <summary>The dimension d of the points.</summary>
+    public int Dimension => _dimension;
+
+    /// <summary>
+    /// The <paramref name="neighbourCount"/> nearest other points of input row <paramref name="row"/>, nearest first.
+    /// Ties at equal distance are broken by tree order (deterministic).
+    /// </summary>
+    /// <param name="row">The query row, 0 &lt;= row &lt; N.</param>
+    /// <param name="neighbourCount">k, 1 &lt;= k &lt; N.</param>
+    /// <param name="rows">Receives the k neighbour rows (length at least k).</param>
+    /// <param name="distances">Receives their distances (length at least k).</param>
+    public void NearestNeighbours(int row, int neighbourCount, Span<int> rows, Span<double> distances)
+    {
+        CheckRow(row);
+        if (neighbourCount < 1 || neighbourCount >= _count)
+        {
+            throw Preconditions.OutOfRange(nameof(neighbourCount), $"in [1, {_count - 1}] (the other points)", neighbourCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (rows.Length < neighbourCount || distances.Length < neighbourCount)
+        {
+            throw Preconditions.Error(nameof(rows), $"at least {neighbourCount} long", $"{Math.Min(rows.Length, distances.Length)}");
+        }
+
+        NearestNeighboursUnchecked(row, neighbourCount, rows, distances);
+    }
+
+    /// <summary>
+    /// The number of other points whose distance from input row <paramref name="row"/> is below
+    /// <paramref name="radius"/> (or at most <paramref name="radius"/> when <paramref name="inclusive"/>).
+    /// </summary>
+    /// <param name="row">The query row.</param>
+    /// <param name="radius">The radius, >= 0.</param>
+    /// <param name="inclusive">Whether points at exactly the radius count.</param>
+    /// <returns>The count, excluding the row itself.</returns>
+    public int CountWithin(int row, double radius, bool inclusive)
+    {
+        CheckRow(row);
+        Preconditions.NonNegativeFinite(radius, nameof(radius));
+        return CountWithinUnchecked(row, radius, inclusive);
+    }
+
+    /// <summary>
+    /// The <paramref name="neighbourCount"/> nearest points of the tree to an arbitrary <paramref name="point"/>,
+    /// nearest first (no point is excluded).
+    /// </summary>
+    /// <param name="point">The query point, of length <see cref="Dimension"/>, finite.</param>
+    /// <param name="neighbourCount">k, 1 &lt;= k &lt;= N.</param>
+    /// <param name="rows">Receives the k neighbour rows (length at least k).</param>
+    /// <param name="distances">Receives their distances (length at least k).</param>
+    public void NearestNeighbours(ReadOnlySpan<double> point, int neighbourCount, Span<int> rows, Span<double> distances)
+    {
+        Preconditions.SameLength(point.Length, _dimension, nameof(point), "the tree's dimension");
+        Preconditions.AllFinite(point, nameof(point));
+        if (neighbourCount < 1 || neighbourCount > _count)
+        {
+            throw Preconditions.OutOfRange(nameof(neighbourCount), $"in [1, {_count}]", neighbourCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (rows.Length < neighbourCount || distances.Length < neighbourCount)
+        {
+            throw Preconditions.Error(nameof(rows), $"at least {neighbourCount} long", $"{Math.Min(rows.Length, distances.Length)}");
+        }
+
+        NearestNeighboursUnchecked(point, -1, neighbourCount, rows, distances);
+    }
+
+    /// <summary>The input row stored at tree position <paramref name="position"/>: visiting rows in this order keeps queries cache-friendly.</summary>
+    internal int RowAt(int position) => _rowAt[position];
+
+    internal void NearestNeighboursUnchecked(int row, int k, Span<int> rows, Span<double> distances)
+    {
+        int self = _positionOf[row];
+        var point = new ReadOnlySpan<double>(_points, self * _dimension, _dimension);
+        NearestNeighboursUnchecked(point, self, k, rows, distances);
+    }
+
+    internal void NearestNeighboursUnchecked(ReadOnlySpan<double> point, int self, int k, Span<int> rows, Span<double> distances)
+    {
+        Span<double> best = k <= 64 ? stackalloc double[k] : new double[k];
+        Span<int> bestAt = k <= 64 ? stackalloc int[k] : new int[k];
+        best.Fill(double.PositiveInfinity);
+        bestAt.Fill(-1);
+        if (Norm == DistanceNorm.Maximum)
+        {
+            Search<MaximumNorm>(0, point, self, best, bestAt);
+        }
+        else
+        {
+            Search<EuclideanNorm>(0, point, self, best, bestAt);
+        }
+
+        for (int i = 0; i < k; i++)
+        {
+            rows[i] = _rowAt[bestAt[i]];
+            distances[i] = Norm == DistanceNorm.Maximum ? best[i] : Math.Sqrt(best[i]);
+        }
+    }
+
+    internal int CountWithinUnchecked(int row, double radius, bool inclusive)
+    {
+        int self = _positionOf[row];
+        var point = new ReadOnlySpan<double>(_points, self * _dimension, _dimension);
+        int count = Norm == DistanceNorm.Maximum
+            ? CountNode<MaximumNorm>(0, point, radius, inclusive)
+            : CountNode<EuclideanNorm>(0, point, radius * radius, inclusive);
+        bool selfCounted = inclusive || radius > 0;
+        return selfCounted ? count - 1 : count;
+    }
+
+    private void CheckRow(int row)
+    {
+        if ((uint)row >= (uint)_count)
+        {
+            throw Preconditions.OutOfRange(nameof(row), $"in [0, {_count - 1}]", row.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private void Build(IReadOnlyList<double[]> columns, int node, int start, int end)
+    {
+        _nodeStart[node] = start;
+        _nodeEnd[node] = end;
+        int d = _dimension;
+        int widest = 0;
+        double widestSpread = -1;
+        for (int j = 0; j < d; j++)
+        {
+            double[] c = columns[j];
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            for (int i = start; i < end; i++)
+            {
+                double v = c[_rowAt[i]];
+                if (v < lo)
+                {
+                    lo = v;
+                }
+
+                if (v > hi)
+                {
+                    hi = v;
+                }
+            }
+
+            _low[node * d + j] = lo;
+            _high[node * d + j] = hi;
+            if (hi - lo > widestSpread)
+            {
+                widestSpread = hi - lo;
+                widest = j;
+            }
+        }
+
+        int left = 2 * node + 1;
+        if (left >= _nodeCount)
+        {
+            return;
+        }
+
+        int mid = start + (end - start) / 2;
+        Select(columns[widest], start, end - 1, mid);
+        if (end - start >= ParallelBuildThreshold)
+        {
+            Parallel.Invoke(
+                () => Build(columns, left, start, mid),
+                () => Build(columns, left + 1, mid, end));
+        }
+        else
+        {
+            Build(columns, left, start, mid);
+            Build(columns, left + 1, mid, end);
+        }
+    }
+
+    /// <summary>Rearranges _rowAt[lo..hi] so that position nth holds the nth smallest key (Hoare's selection, median-of-three).</summary>
+    private void Select(double[] key, int lo, int hi, int nth)
+    {
+        int[] a = _rowAt;
+        while (hi > lo)
+        {
+            int m = lo + (hi - lo) / 2;
+            if (key[a[m]] < key[a[lo]])
+            {
+                (a[m], a[lo]) = (a[lo], a[m]);
+            }
+
+            if (key[a[hi]] < key[a[lo]])
+            {
+                (a[hi], a[lo]) = (a[lo], a[hi]);
+            }
+
+            if (key[a[hi]] < key[a[m]])
+            {
+                (a[hi], a[m]) = (a[m], a[hi]);
+            }
+
+            double pivot = key[a[m]];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (key[a[i]] < pivot)
+                {
+                    i++;
+                }
+
+                while (key[a[j]] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (nth <= j)
+            {
+                hi = j;
+            }
+            else if (nth >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double BoxDistance<TNorm>(int node, ReadOnlySpan<double> point)
+        where TNorm : struct, INormAccumulator
+    {
+        double acc = 0;
+        int offset = node * _dimension;
+        for (int j = 0; j < point.Length; j++)
+        {
+            double q = point[j];
+            double below = _low[offset + j] - q;
+            double above = q - _high[offset + j];
+            double gap = below > above ? below : above;
+            if (gap > 0)
+            {
+                acc = TNorm.Add(acc, gap);
+            }
+        }
+
+        return acc;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double FarthestBoxDistance<TNorm>(int node, ReadOnlySpan<double> point)
+        where TNorm : struct, INormAccumulator
+    {
+        double acc = 0;
+        int offset = node * _dimension;
+        for (int j = 0; j < point.Length; j++)
+        {
+            double q = point[j];
+            double a = q - _low[offset + j];
+            double b = _high[offset + j] - q;
+            acc = TNorm.Add(acc, a > b ? a : b);
+        }
+
+        return acc;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double PointDistance<TNorm>(int position, ReadOnlySpan<double> point)
+        where TNorm : struct, INormAccumulator
+    {
+        double acc = 0;
+        int offset = position * _dimension;
+        for (int j = 0; j < point.Length; j++)
+        {
+            acc = TNorm.Add(acc, Math.Abs(_points[offset + j] - point[j]));
+        }
+
+        return acc;
+    }
+
+    private void Search<TNorm>(int node, ReadOnlySpan<double> point, int self, Span<double> best, Span<int> bestAt)
+        where TNorm : struct, INormAccumulator
+    {
+        int left = 2 * node + 1;
+        if (left >= _nodeCount)
+        {
+            int k = best.Length;
+            for (int p = _nodeStart[node], end = _nodeEnd[node]; p < end; p++)
+            {
+                if (p == self)
+                {
+                    continue;
+                }
+
+                double dist = PointDistance<TNorm>(p, point);
+                if (dist < best[k - 1])
+                {
+                    int i = k - 1;
+                    while (i > 0 && best[i - 1] > dist)
+                    {
+                        best[i] = best[i - 1];
+                        bestAt[i] = bestAt[i - 1];
+                        i--;
+                    }
+
+                    best[i] = dist;
+                    bestAt[i] = p;
+                }
+            }
+
+            return;
+        }
+
+        double toLeft = BoxDistance<TNorm>(left, point);
+        double toRight = BoxDistance<TNorm>(left + 1, point);
+        if (toLeft <= toRight)
+        {
+            if (toLeft < best[^1])
+            {
+                Search<TNorm>(left, point, self, best, bestAt);
+            }
+
+            if (toRight < best[^1])
+            {
+                Search<TNorm>(left + 1, point, self, best, bestAt);
+            }
+        }
+        else
+        {
+            if (toRight < best[^1])
+            {
+                Search<TNorm>(left + 1, point, self, best, bestAt);
+            }
+
+            if (toLeft < best[^1])
+            {
+                Search<TNorm>(left, point, self, best, bestAt);
+            }
+        }
+    }
+
+    private int CountNode<TNorm>(int node, ReadOnlySpan<double> point, double radius, bool inclusive)
+        where TNorm : struct, INormAccumulator
+    {
+        double near = BoxDistance<TNorm>(node, point);
+        if (inclusive ? near > radius : near >= radius)
+        {
+            return 0;
+        }
+
+        double far = FarthestBoxDistance<TNorm>(node, point);
+        if (inclusive ? far <= radius : far < radius)
+        {
+            return _nodeEnd[node] - _nodeStart[node];
+        }
+
+        int left = 2 * node + 1;
+        if (left < _nodeCount)
+        {
+            return CountNode<TNorm>(left, point, radius, inclusive) + CountNode<TNorm>(left + 1, point, radius, inclusive);
+        }
+
+        int count = 0;
+        for (int p = _nodeStart[node], end = _nodeEnd[node]; p < end; p++)
+        {
+            double dist = PointDistance<TNorm>(p, point);
+            if (inclusive ? dist <= radius : dist < radius)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private interface INormAccumulator
+    {
+        static abstract double Add(double accumulated, double absoluteDifference);
+    }
+
+    private readonly struct MaximumNorm : INormAccumulator
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double Add(double accumulated, double absoluteDifference) =>
+            absoluteDifference > accumulated ? absoluteDifference : accumulated;
+    }
+
+    private readonly struct EuclideanNorm : INormAccumulator
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double Add(double accumulated, double absoluteDifference) =>
+            accumulated + absoluteDifference * absoluteDifference;
+    }
+}
