@@ -88,23 +88,28 @@ public sealed class KdTree
         _low = new double[_nodeCount * _dimension];
         _high = new double[_nodeCount * _dimension];
         _rowAt = new int[n];
+        _points = new double[n * _dimension];
         for (int i = 0; i < n; i++)
         {
             _rowAt[i] = i;
         }
 
-        Build(columns, 0, 0, n);
+        for (int j = 0; j < _dimension; j++)
+        {
+            double[] c = columns[j];
+            for (int i = 0; i < n; i++)
+            {
+                _points[i * _dimension + j] = c[i];
+            }
+        }
 
-        _points = new double[n * _dimension];
+        // The build permutes the rows of _points together with _rowAt, so every scan is sequential in memory.
+        Build(0, 0, n);
+
         _positionOf = new int[n];
         for (int p = 0; p < n; p++)
         {
-            int row = _rowAt[p];
-            _positionOf[row] = p;
-            for (int j = 0; j < _dimension; j++)
-            {
-                _points[p * _dimension + j] = columns[j][row];
-            }
+            _positionOf[_rowAt[p]] = p;
         }
     }
 
@@ -197,7 +202,19 @@ public sealed class KdTree
         Span<int> bestAt = k <= 64 ? stackalloc int[k] : new int[k];
         best.Fill(double.PositiveInfinity);
         bestAt.Fill(-1);
-        if (Norm == DistanceNorm.Maximum)
+        if (self >= 0)
+        {
+            // Start in the query's own leaf, then climb, searching each sibling subtree that could hold a nearer point.
+            if (Norm == DistanceNorm.Maximum)
+            {
+                SearchFromLeaf<MaximumNorm>(point, self, best, bestAt);
+            }
+            else
+            {
+                SearchFromLeaf<EuclideanNorm>(point, self, best, bestAt);
+            }
+        }
+        else if (Norm == DistanceNorm.Maximum)
         {
             Search<MaximumNorm>(0, point, self, best, bestAt);
         }
@@ -232,37 +249,34 @@ public sealed class KdTree
         }
     }
 
-    private void Build(IReadOnlyList<double[]> columns, int node, int start, int end)
+    private void Build(int node, int start, int end)
     {
         _nodeStart[node] = start;
         _nodeEnd[node] = end;
         int d = _dimension;
-        int widest = 0;
-        double widestSpread = -1;
+        double[] pts = _points;
+        int offset = node * d;
         for (int j = 0; j < d; j++)
         {
-            double[] c = columns[j];
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            for (int i = start; i < end; i++)
+            _low[offset + j] = double.PositiveInfinity;
+            _high[offset + j] = double.NegativeInfinity;
+        }
+
+        for (int i = start; i < end; i++)
+        {
+            int row = i * d;
+            for (int j = 0; j < d; j++)
             {
-                double v = c[_rowAt[i]];
-                if (v < lo)
+                double v = pts[row + j];
+                if (v < _low[offset + j])
                 {
-                    lo = v;
+                    _low[offset + j] = v;
                 }
 
-                if (v > hi)
+                if (v > _high[offset + j])
                 {
-                    hi = v;
+                    _high[offset + j] = v;
                 }
-            }
-
-            _low[node * d + j] = lo;
-            _high[node * d + j] = hi;
-            if (hi - lo > widestSpread)
-            {
-                widestSpread = hi - lo;
-                widest = j;
             }
         }
 
@@ -272,60 +286,91 @@ public sealed class KdTree
             return;
         }
 
+        int widest = 0;
+        double widestSpread = -1;
+        for (int j = 0; j < d; j++)
+        {
+            double spread = _high[offset + j] - _low[offset + j];
+            if (spread > widestSpread)
+            {
+                widestSpread = spread;
+                widest = j;
+            }
+        }
+
         int mid = start + (end - start) / 2;
-        Select(columns[widest], start, end - 1, mid);
+        Select(widest, start, end - 1, mid);
         if (end - start >= ParallelBuildThreshold)
         {
             Parallel.Invoke(
-                () => Build(columns, left, start, mid),
-                () => Build(columns, left + 1, mid, end));
+                () => Build(left, start, mid),
+                () => Build(left + 1, mid, end));
         }
         else
         {
-            Build(columns, left, start, mid);
-            Build(columns, left + 1, mid, end);
+            Build(left, start, mid);
+            Build(left + 1, mid, end);
         }
     }
 
-    /// <summary>Rearranges _rowAt[lo..hi] so that position nth holds the nth smallest key (Hoare's selection, median-of-three).</summary>
-    private void Select(double[] key, int lo, int hi, int nth)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Key(int position, int dimension) => _points[position * _dimension + dimension];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Swap(int a, int b)
     {
-        int[] a = _rowAt;
+        if (a == b)
+        {
+            return;
+        }
+
+        (_rowAt[a], _rowAt[b]) = (_rowAt[b], _rowAt[a]);
+        int d = _dimension;
+        for (int j = 0; j < d; j++)
+        {
+            (_points[a * d + j], _points[b * d + j]) = (_points[b * d + j], _points[a * d + j]);
+        }
+    }
+
+    /// <summary>Rearranges positions lo..hi so that position nth holds the nth smallest coordinate along
+    /// <paramref name="dimension"/>, smaller-or-equal before it and greater-or-equal after (Hoare's selection, median of three).</summary>
+    private void Select(int dimension, int lo, int hi, int nth)
+    {
         while (hi > lo)
         {
             int m = lo + (hi - lo) / 2;
-            if (key[a[m]] < key[a[lo]])
+            if (Key(m, dimension) < Key(lo, dimension))
             {
-                (a[m], a[lo]) = (a[lo], a[m]);
+                Swap(m, lo);
             }
 
-            if (key[a[hi]] < key[a[lo]])
+            if (Key(hi, dimension) < Key(lo, dimension))
             {
-                (a[hi], a[lo]) = (a[lo], a[hi]);
+                Swap(hi, lo);
             }
 
-            if (key[a[hi]] < key[a[m]])
+            if (Key(hi, dimension) < Key(m, dimension))
             {
-                (a[hi], a[m]) = (a[m], a[hi]);
+                Swap(hi, m);
             }
 
-            double pivot = key[a[m]];
+            double pivot = Key(m, dimension);
             int i = lo, j = hi;
             while (i <= j)
             {
-                while (key[a[i]] < pivot)
+                while (Key(i, dimension) < pivot)
                 {
                     i++;
                 }
 
-                while (key[a[j]] > pivot)
+                while (Key(j, dimension) > pivot)
                 {
                     j--;
                 }
 
                 if (i <= j)
                 {
-                    (a[i], a[j]) = (a[j], a[i]);
+                    Swap(i, j);
                     i++;
                     j--;
                 }
@@ -396,6 +441,29 @@ public sealed class KdTree
         }
 
         return acc;
+    }
+
+    private void SearchFromLeaf<TNorm>(ReadOnlySpan<double> point, int self, Span<double> best, Span<int> bestAt)
+        where TNorm : struct, INormAccumulator
+    {
+        int node = 0;
+        while (2 * node + 1 < _nodeCount)
+        {
+            int right = 2 * node + 2;
+            node = self < _nodeStart[right] ? right - 1 : right;
+        }
+
+        Search<TNorm>(node, point, self, best, bestAt);
+        while (node > 0)
+        {
+            int sibling = (node & 1) == 1 ? node + 1 : node - 1;
+            if (BoxDistance<TNorm>(sibling, point) < best[^1])
+            {
+                Search<TNorm>(sibling, point, self, best, bestAt);
+            }
+
+            node = (node - 1) >> 1;
+        }
     }
 
     private void Search<TNorm>(int node, ReadOnlySpan<double> point, int self, Span<double> best, Span<int> bestAt)

@@ -38,11 +38,21 @@ public sealed class SortedMarginal
 
         Array.Sort(_sorted, rows);
         _rankOf = new int[n];
+        int ties = 0;
         for (int r = 0; r < n; r++)
         {
             _rankOf[rows[r]] = r;
+            if (r > 0 && _sorted[r] == _sorted[r - 1])
+            {
+                ties++;
+            }
         }
+
+        TiedValueCount = ties;
     }
+
+    /// <summary>The number of values equal to another value of smaller rank (N minus the number of distinct values).</summary>
+    public int TiedValueCount { get; }
 
     /// <summary>The number of values N.</summary>
     public int Count => _sorted.Length;
@@ -65,37 +75,76 @@ public sealed class SortedMarginal
 
     internal int CountWithinUnchecked(int row, double radius, bool inclusive)
     {
+        int upper = -1, lower = -1;
+        return CountWithinUnchecked(row, radius, inclusive, ref upper, ref lower);
+    }
+
+    /// <summary>
+    /// The count, galloping from the boundaries of the previous query (<paramref name="upperHint"/>: the first index
+    /// above the range, <paramref name="lowerHint"/>: the last index below it), which a caller visiting nearby points in
+    /// turn passes back unchanged; both are updated. Any hint gives the exact count; good hints make it O(1).
+    /// </summary>
+    internal int CountWithinUnchecked(int row, double radius, bool inclusive, ref int upperHint, ref int lowerHint)
+    {
         double[] s = _sorted;
+        int n = s.Length;
         int rank = _rankOf[row];
         double x = s[rank];
 
-        // Upper end: the first index above rank whose value is out of range (v - x >= r, or > r).
-        int step = 1, inside = rank, outside;
-        while (true)
+        // Upper end: the first index u in (rank, n] with u == n or s[u] - x out of range.
+        int inside, outside;
+        int h = upperHint <= rank ? rank + 1 : Math.Min(upperHint, n);
+        if (h < n && !Out(s[h] - x, radius, inclusive))
         {
-            int probe = rank + step;
-            if (probe >= s.Length)
+            inside = h;
+            int step = 1;
+            while (true)
             {
-                outside = s.Length;
-                break;
-            }
+                int probe = h + step;
+                if (probe >= n)
+                {
+                    outside = n;
+                    break;
+                }
 
-            double diff = s[probe] - x;
-            if (inclusive ? diff > radius : diff >= radius)
+                if (Out(s[probe] - x, radius, inclusive))
+                {
+                    outside = probe;
+                    break;
+                }
+
+                inside = probe;
+                step <<= 1;
+            }
+        }
+        else
+        {
+            outside = h;
+            int step = 1;
+            while (true)
             {
+                int probe = h - step;
+                if (probe <= rank)
+                {
+                    inside = rank;
+                    break;
+                }
+
+                if (!Out(s[probe] - x, radius, inclusive))
+                {
+                    inside = probe;
+                    break;
+                }
+
                 outside = probe;
-                break;
+                step <<= 1;
             }
-
-            inside = probe;
-            step <<= 1;
         }
 
         while (outside - inside > 1)
         {
             int mid = inside + ((outside - inside) >> 1);
-            double diff = s[mid] - x;
-            if (inclusive ? diff > radius : diff >= radius)
+            if (Out(s[mid] - x, radius, inclusive))
             {
                 outside = mid;
             }
@@ -105,36 +154,61 @@ public sealed class SortedMarginal
             }
         }
 
-        int upper = outside; // exclusive
+        int upper = outside;
 
-        // Lower end: the last index below rank whose value is out of range (x - v >= r, or > r).
-        step = 1;
-        inside = rank;
-        while (true)
+        // Lower end: the last index l in [-1, rank) with l == -1 or x - s[l] out of range.
+        h = lowerHint >= rank || lowerHint < -1 ? rank - 1 : lowerHint;
+        if (h >= 0 && !Out(x - s[h], radius, inclusive))
         {
-            int probe = rank - step;
-            if (probe < 0)
+            inside = h;
+            int step = 1;
+            while (true)
             {
-                outside = -1;
-                break;
-            }
+                int probe = h - step;
+                if (probe < 0)
+                {
+                    outside = -1;
+                    break;
+                }
 
-            double diff = x - s[probe];
-            if (inclusive ? diff > radius : diff >= radius)
+                if (Out(x - s[probe], radius, inclusive))
+                {
+                    outside = probe;
+                    break;
+                }
+
+                inside = probe;
+                step <<= 1;
+            }
+        }
+        else
+        {
+            outside = h;
+            int step = 1;
+            while (true)
             {
+                int probe = h + step;
+                if (probe >= rank)
+                {
+                    inside = rank;
+                    break;
+                }
+
+                if (!Out(x - s[probe], radius, inclusive))
+                {
+                    inside = probe;
+                    break;
+                }
+
                 outside = probe;
-                break;
+                step <<= 1;
             }
-
-            inside = probe;
-            step <<= 1;
         }
 
         while (inside - outside > 1)
         {
             int mid = outside + ((inside - outside) >> 1);
-            double diff = x - s[mid];
-            if (inclusive ? diff > radius : diff >= radius)
+            if (Out(x - s[mid], radius, inclusive))
             {
                 outside = mid;
             }
@@ -144,7 +218,13 @@ public sealed class SortedMarginal
             }
         }
 
-        int lower = outside + 1; // inclusive
-        return upper - lower - 1; // the row's own rank always lies in [lower, upper)
+        int lower = outside;
+        upperHint = upper;
+        lowerHint = lower;
+        return upper - lower - 2; // (lower, upper) holds the row's own rank
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool Out(double difference, double radius, bool inclusive) =>
+        inclusive ? difference > radius : difference >= radius;
 }

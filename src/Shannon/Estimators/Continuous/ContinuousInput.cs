@@ -245,10 +245,24 @@ internal static class ContinuousInput
             }
         }
 
-        public int CountWithin(int row, double radius, bool inclusive) =>
+        /// <summary>Ties of a one-dimensional marginal, known from its sort; null for several columns.</summary>
+        public int? TiedValueCount => _sorted?.TiedValueCount;
+
+        /// <summary>The count of other rows within the radius; <paramref name="hint"/> carries the previous query's
+        /// boundaries (start with <see cref="Hint.None"/>) and only changes the speed, never the count.</summary>
+        public int CountWithin(int row, double radius, bool inclusive, ref Hint hint) =>
             _sorted is not null
-                ? _sorted.CountWithinUnchecked(row, radius, inclusive)
+                ? _sorted.CountWithinUnchecked(row, radius, inclusive, ref hint.Upper, ref hint.Lower)
                 : _tree!.CountWithinUnchecked(row, radius, inclusive);
+    }
+
+    /// <summary>Search boundaries of the previous query of a sorted marginal.</summary>
+    public struct Hint
+    {
+        public int Upper;
+        public int Lower;
+
+        public static Hint None => new() { Upper = -1, Lower = -1 };
     }
 
     /// <summary>The max-norm distance between rows <paramref name="a"/> and <paramref name="b"/> over <paramref name="columns"/>.</summary>

@@ -81,10 +81,12 @@ public sealed class KsgMutualInformationEstimator
         double[][] xs = ContinuousInput.Prepare(x, Options.Standardize, Options.Jitter, random);
         double[][] ys = ContinuousInput.Prepare(y, Options.Standardize, Options.Jitter, random);
 
-        double nats = Compute(xs, ys, k, Options.Algorithm, Options.MaxDegreeOfParallelism);
+        double nats = Compute(xs, ys, k, Options.Algorithm, Options.MaxDegreeOfParallelism, out int? searchTies);
 
         var warnings = new List<string>();
-        int ties = ContinuousInput.CountTies(x) + ContinuousInput.CountTies(y);
+        // Ties of the searched columns come free with their sort; with jitter (which removes them) or several
+        // columns, the input columns are sorted to count them.
+        int ties = Options.Jitter == 0 && searchTies is int t ? t : ContinuousInput.CountTies(x) + ContinuousInput.CountTies(y);
         ContinuousInput.WarnTies(warnings, ties, Options.Jitter);
         ContinuousInput.WarnScales(warnings, Options.Standardize, x, y);
         WarnCeiling(warnings, nats, n, k);
@@ -114,7 +116,7 @@ public sealed class KsgMutualInformationEstimator
     }
 
     /// <summary>The KSG estimate in nats on prepared columns.</summary>
-    internal static double Compute(double[][] xs, double[][] ys, int k, KsgAlgorithm algorithm, int maxDegreeOfParallelism)
+    internal static double Compute(double[][] xs, double[][] ys, int k, KsgAlgorithm algorithm, int maxDegreeOfParallelism, out int? ties)
     {
         int n = xs[0].Length;
         double[][] joint = ContinuousInput.Join(xs, ys);
@@ -134,6 +136,8 @@ public sealed class KsgMutualInformationEstimator
             Span<int> rows = k <= 64 ? stackalloc int[k] : new int[k];
             Span<double> distances = k <= 64 ? stackalloc double[k] : new double[k];
             int end = Math.Min(n, (chunk + 1) * ContinuousInput.ChunkSize);
+            var hintX = ContinuousInput.Hint.None;
+            var hintY = ContinuousInput.Hint.None;
             for (int p = chunk * ContinuousInput.ChunkSize; p < end; p++)
             {
                 int i = tree.RowAt(p);
@@ -141,8 +145,8 @@ public sealed class KsgMutualInformationEstimator
                 if (!second)
                 {
                     double eps = distances[k - 1];
-                    int nx = countX.CountWithin(i, eps, inclusive: false);
-                    int ny = countY.CountWithin(i, eps, inclusive: false);
+                    int nx = countX.CountWithin(i, eps, inclusive: false, ref hintX);
+                    int ny = countY.CountWithin(i, eps, inclusive: false, ref hintY);
                     terms[i] = Digamma.OfInteger(nx + 1) + Digamma.OfInteger(ny + 1);
                 }
                 else
@@ -154,8 +158,8 @@ public sealed class KsgMutualInformationEstimator
                         epsY = Math.Max(epsY, ContinuousInput.MaxDistance(ys, i, rows[m]));
                     }
 
-                    int nx = countX.CountWithin(i, epsX, inclusive: true);
-                    int ny = countY.CountWithin(i, epsY, inclusive: true);
+                    int nx = countX.CountWithin(i, epsX, inclusive: true, ref hintX);
+                    int ny = countY.CountWithin(i, epsY, inclusive: true, ref hintY);
                     terms[i] = Digamma.OfInteger(nx) + Digamma.OfInteger(ny);
                 }
             }
@@ -167,6 +171,7 @@ public sealed class KsgMutualInformationEstimator
             sum += terms[i];
         }
 
+        ties = countX.TiedValueCount + countY.TiedValueCount;
         double mean = sum / n;
         return second
             ? Digamma.OfInteger(k) - 1.0 / k + Digamma.OfInteger(n) - mean
