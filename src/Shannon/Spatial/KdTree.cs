@@ -16,7 +16,7 @@ namespace Shannon.Spatial;
 /// <para>Points are addressed by their row in the input. The neighbour queries of a row exclude the row itself
 /// but include other rows at distance zero (duplicates).</para>
 /// </remarks>
-public sealed class KdTree
+public sealed class KdTree : INeighbourIndex
 {
     private const int DefaultLeafSize = 8;
     private const int ParallelBuildThreshold = 1 << 15;
@@ -32,6 +32,10 @@ public sealed class KdTree
     private readonly int[] _nodeEnd;
     private readonly double[] _low;         // bounding boxes, node-major
     private readonly double[] _high;
+    private readonly double[] _cellLow;     // the region of space each node owns (split planes of its ancestors)
+    private readonly double[] _cellHigh;
+    private readonly int[] _splitDimension;  // internal nodes: the coordinate split on
+    private readonly double[] _splitValue;   // left child <= value <= right child along it
 
     /// <summary>Builds the tree over the rows of <paramref name="columns"/> (one array per dimension).</summary>
     /// <param name="columns">The coordinates, one array of N values per dimension; finite; all of the same length.</param>
@@ -87,6 +91,12 @@ public sealed class KdTree
         _nodeEnd = new int[_nodeCount];
         _low = new double[_nodeCount * _dimension];
         _high = new double[_nodeCount * _dimension];
+        _splitDimension = new int[_nodeCount];
+        _cellLow = new double[_nodeCount * _dimension];
+        _cellHigh = new double[_nodeCount * _dimension];
+        Array.Fill(_cellLow, double.NegativeInfinity, 0, _dimension);
+        Array.Fill(_cellHigh, double.PositiveInfinity, 0, _dimension);
+        _splitValue = new double[_nodeCount];
         _rowAt = new int[n];
         _points = new double[n * _dimension];
         for (int i = 0; i < n; i++)
@@ -187,6 +197,11 @@ public sealed class KdTree
     }
 
     /// <summary>The input row stored at tree position <paramref name="position"/>: visiting rows in this order keeps queries cache-friendly.</summary>
+    int INeighbourIndex.RowAt(int position) => _rowAt[position];
+
+    void INeighbourIndex.NearestNeighboursUnchecked(int row, int k, Span<int> rows, Span<double> distances) =>
+        NearestNeighboursUnchecked(row, k, rows, distances);
+
     internal int RowAt(int position) => _rowAt[position];
 
     internal void NearestNeighboursUnchecked(int row, int k, Span<int> rows, Span<double> distances)
@@ -300,6 +315,15 @@ public sealed class KdTree
 
         int mid = start + (end - start) / 2;
         Select(widest, start, end - 1, mid);
+        _splitDimension[node] = widest;
+        double split = Key(mid, widest);
+        _splitValue[node] = split;
+        Array.Copy(_cellLow, offset, _cellLow, left * d, d);
+        Array.Copy(_cellHigh, offset, _cellHigh, left * d, d);
+        Array.Copy(_cellLow, offset, _cellLow, (left + 1) * d, d);
+        Array.Copy(_cellHigh, offset, _cellHigh, (left + 1) * d, d);
+        _cellHigh[left * d + widest] = split;
+        _cellLow[(left + 1) * d + widest] = split;
         if (end - start >= ParallelBuildThreshold)
         {
             Parallel.Invoke(
@@ -413,6 +437,23 @@ public sealed class KdTree
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool WithinCell<TNorm>(int node, ReadOnlySpan<double> point, double bound)
+        where TNorm : struct, INormAccumulator
+    {
+        int offset = node * _dimension;
+        for (int j = 0; j < point.Length; j++)
+        {
+            double q = point[j];
+            if (TNorm.Add(0, q - _cellLow[offset + j]) < bound || TNorm.Add(0, _cellHigh[offset + j] - q) < bound)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double FarthestBoxDistance<TNorm>(int node, ReadOnlySpan<double> point)
         where TNorm : struct, INormAccumulator
     {
@@ -456,6 +497,13 @@ public sealed class KdTree
         Search<TNorm>(node, point, self, best, bestAt);
         while (node > 0)
         {
+            // Every point outside this node lies on or beyond one of its cell's faces (points on a split plane may sit
+            // on either side): once the current k-th distance is at most the distance to every face, none can improve.
+            if (WithinCell<TNorm>(node, point, best[^1]))
+            {
+                break;
+            }
+
             int sibling = (node & 1) == 1 ? node + 1 : node - 1;
             if (BoxDistance<TNorm>(sibling, point) < best[^1])
             {
@@ -499,31 +547,13 @@ public sealed class KdTree
             return;
         }
 
-        double toLeft = BoxDistance<TNorm>(left, point);
-        double toRight = BoxDistance<TNorm>(left + 1, point);
-        if (toLeft <= toRight)
+        // The child on the query's side of the split first, unchecked; the other only if its box is near enough.
+        int near = point[_splitDimension[node]] < _splitValue[node] ? left : left + 1;
+        int far = near == left ? left + 1 : left;
+        Search<TNorm>(near, point, self, best, bestAt);
+        if (BoxDistance<TNorm>(far, point) < best[^1])
         {
-            if (toLeft < best[^1])
-            {
-                Search<TNorm>(left, point, self, best, bestAt);
-            }
-
-            if (toRight < best[^1])
-            {
-                Search<TNorm>(left + 1, point, self, best, bestAt);
-            }
-        }
-        else
-        {
-            if (toRight < best[^1])
-            {
-                Search<TNorm>(left + 1, point, self, best, bestAt);
-            }
-
-            if (toLeft < best[^1])
-            {
-                Search<TNorm>(left, point, self, best, bestAt);
-            }
+            Search<TNorm>(far, point, self, best, bestAt);
         }
     }
 

@@ -120,11 +120,11 @@ public sealed class KsgMutualInformationEstimator
     {
         int n = xs[0].Length;
         double[][] joint = ContinuousInput.Join(xs, ys);
-        KdTree tree = null!;
+        INeighbourIndex tree = null!;
         ContinuousInput.MarginalCounter countX = null!, countY = null!;
         Parallel.Invoke(
             ContinuousInput.Parallelism(maxDegreeOfParallelism),
-            () => tree = new KdTree(joint, DistanceNorm.Maximum, 8, validate: false),
+            () => tree = NeighbourIndex.Create(joint, DistanceNorm.Maximum),
             () => countX = new ContinuousInput.MarginalCounter(xs),
             () => countY = new ContinuousInput.MarginalCounter(ys));
 
