@@ -95,9 +95,13 @@ internal sealed class Grid2D : INeighbourIndex
 
     public int RowAt(int position) => _rowAt[position];
 
-    public void NearestNeighboursUnchecked(int row, int k, Span<int> rows, Span<double> distances)
+    public double Coordinate(int position, int dimension) => dimension == 0 ? _a[position] : _b[position];
+
+    public void NearestNeighboursUnchecked(int row, int k, Span<int> rows, Span<double> distances) =>
+        NearestNeighboursAtPosition(_positionOf[row], k, rows, distances);
+
+    public void NearestNeighboursAtPosition(int self, int k, Span<int> rows, Span<double> distances)
     {
-        int self = _positionOf[row];
         double qa = _a[self], qb = _b[self];
         int ca = Math.Min(_g - 1, (int)((qa - _minA) * _scaleA));
         int cb = Math.Min(_g - 1, (int)((qb - _minB) * _scaleB));
@@ -182,7 +186,13 @@ internal interface INeighbourIndex
 
     int RowAt(int position);
 
+    /// <summary>Coordinate <paramref name="dimension"/> of the point at <paramref name="position"/> in visiting order.</summary>
+    double Coordinate(int position, int dimension);
+
     void NearestNeighboursUnchecked(int row, int k, Span<int> rows, Span<double> distances);
+
+    /// <summary>The k nearest other points of the point at <paramref name="position"/> in visiting order (rows are input rows).</summary>
+    void NearestNeighboursAtPosition(int position, int k, Span<int> rows, Span<double> distances);
 }
 
 /// <summary>Picks the neighbour index: the grid for well-spread points in the plane, the k-d tree otherwise.</summary>

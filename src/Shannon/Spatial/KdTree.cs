@@ -199,6 +199,11 @@ public sealed class KdTree : INeighbourIndex
     /// <summary>The input row stored at tree position <paramref name="position"/>: visiting rows in this order keeps queries cache-friendly.</summary>
     int INeighbourIndex.RowAt(int position) => _rowAt[position];
 
+    double INeighbourIndex.Coordinate(int position, int dimension) => _points[position * _dimension + dimension];
+
+    void INeighbourIndex.NearestNeighboursAtPosition(int position, int k, Span<int> rows, Span<double> distances) =>
+        NearestNeighboursUnchecked(new ReadOnlySpan<double>(_points, position * _dimension, _dimension), position, k, rows, distances);
+
     void INeighbourIndex.NearestNeighboursUnchecked(int row, int k, Span<int> rows, Span<double> distances) =>
         NearestNeighboursUnchecked(row, k, rows, distances);
 

@@ -224,6 +224,122 @@ public sealed class SortedMarginal
         return upper - lower - 2; // (lower, upper) holds the row's own rank
     }
 
+    /// <summary>
+    /// The number of other rows within the radius of a row whose value is <paramref name="value"/> (which must be that
+    /// row's value), without looking the row up: gallops from the previous query's boundaries over the whole sorted
+    /// array. Visiting points in spatial order, this touches only memory near the previous query's.
+    /// </summary>
+    internal int CountAroundValue(double value, double radius, bool inclusive, ref int upperHint, ref int lowerHint)
+    {
+        if (radius == 0 && !inclusive)
+        {
+            return 0;
+        }
+
+        double[] s = _sorted;
+        int n = s.Length;
+
+        // Upper: the first index u in [0, n] whose value is out above (s[u] - x beyond the radius); a prefix is not.
+        int inside, outside;
+        int h = Math.Clamp(upperHint, 0, n);
+        if (h < n && !Out(s[h] - value, radius, inclusive))
+        {
+            inside = h;
+            outside = n;
+            for (int step = 1; h + step < n; step <<= 1)
+            {
+                if (Out(s[h + step] - value, radius, inclusive))
+                {
+                    outside = h + step;
+                    break;
+                }
+
+                inside = h + step;
+            }
+        }
+        else
+        {
+            outside = h;
+            inside = -1;
+            for (int step = 1; h - step >= 0; step <<= 1)
+            {
+                if (!Out(s[h - step] - value, radius, inclusive))
+                {
+                    inside = h - step;
+                    break;
+                }
+
+                outside = h - step;
+            }
+        }
+
+        while (outside - inside > 1)
+        {
+            int mid = inside + ((outside - inside) >> 1);
+            if (Out(s[mid] - value, radius, inclusive))
+            {
+                outside = mid;
+            }
+            else
+            {
+                inside = mid;
+            }
+        }
+
+        int upper = outside;
+
+        // Lower: the last index l in [-1, n) whose value is out below (x - s[l] beyond the radius); a suffix is not.
+        h = Math.Clamp(lowerHint, -1, n - 1);
+        if (h >= 0 && !Out(value - s[h], radius, inclusive))
+        {
+            inside = h;
+            outside = -1;
+            for (int step = 1; h - step >= 0; step <<= 1)
+            {
+                if (Out(value - s[h - step], radius, inclusive))
+                {
+                    outside = h - step;
+                    break;
+                }
+
+                inside = h - step;
+            }
+        }
+        else
+        {
+            outside = h;
+            inside = n;
+            for (int step = 1; h + step < n; step <<= 1)
+            {
+                if (!Out(value - s[h + step], radius, inclusive))
+                {
+                    inside = h + step;
+                    break;
+                }
+
+                outside = h + step;
+            }
+        }
+
+        while (inside - outside > 1)
+        {
+            int mid = outside + ((inside - outside) >> 1);
+            if (Out(value - s[mid], radius, inclusive))
+            {
+                outside = mid;
+            }
+            else
+            {
+                inside = mid;
+            }
+        }
+
+        int lower = outside;
+        upperHint = upper;
+        lowerHint = lower;
+        return upper - lower - 2; // (lower, upper) holds the values within the radius, the row's own included
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool Out(double difference, double radius, bool inclusive) =>
         inclusive ? difference > radius : difference >= radius;

@@ -250,6 +250,12 @@ internal static class ContinuousInput
 
         /// <summary>The count of other rows within the radius; <paramref name="hint"/> carries the previous query's
         /// boundaries (start with <see cref="Hint.None"/>) and only changes the speed, never the count.</summary>
+        /// <summary>As <see cref="CountWithin"/> for a one-dimensional marginal, given the row's value (no row lookup).</summary>
+        public int CountAround(int row, double value, double radius, bool inclusive, ref Hint hint) =>
+            _sorted is not null
+                ? _sorted.CountAroundValue(value, radius, inclusive, ref hint.Upper, ref hint.Lower)
+                : _tree!.CountWithinUnchecked(row, radius, inclusive);
+
         public int CountWithin(int row, double radius, bool inclusive, ref Hint hint) =>
             _sorted is not null
                 ? _sorted.CountWithinUnchecked(row, radius, inclusive, ref hint.Upper, ref hint.Lower)

@@ -131,6 +131,7 @@ public sealed class KsgMutualInformationEstimator
         var terms = new double[n];
         int chunks = (n + ContinuousInput.ChunkSize - 1) / ContinuousInput.ChunkSize;
         bool second = algorithm == KsgAlgorithm.Algorithm2;
+        int yColumn = xs.Length; // Y's first column in the joint space
         Parallel.For(0, chunks, ContinuousInput.Parallelism(maxDegreeOfParallelism), chunk =>
         {
             Span<int> rows = k <= 64 ? stackalloc int[k] : new int[k];
@@ -141,12 +142,12 @@ public sealed class KsgMutualInformationEstimator
             for (int p = chunk * ContinuousInput.ChunkSize; p < end; p++)
             {
                 int i = tree.RowAt(p);
-                tree.NearestNeighboursUnchecked(i, k, rows, distances);
+                tree.NearestNeighboursAtPosition(p, k, rows, distances);
                 if (!second)
                 {
                     double eps = distances[k - 1];
-                    int nx = countX.CountWithin(i, eps, inclusive: false, ref hintX);
-                    int ny = countY.CountWithin(i, eps, inclusive: false, ref hintY);
+                    int nx = countX.CountAround(i, tree.Coordinate(p, 0), eps, inclusive: false, ref hintX);
+                    int ny = countY.CountAround(i, tree.Coordinate(p, yColumn), eps, inclusive: false, ref hintY);
                     terms[i] = Digamma.OfInteger(nx + 1) + Digamma.OfInteger(ny + 1);
                 }
                 else
@@ -158,8 +159,8 @@ public sealed class KsgMutualInformationEstimator
                         epsY = Math.Max(epsY, ContinuousInput.MaxDistance(ys, i, rows[m]));
                     }
 
-                    int nx = countX.CountWithin(i, epsX, inclusive: true, ref hintX);
-                    int ny = countY.CountWithin(i, epsY, inclusive: true, ref hintY);
+                    int nx = countX.CountAround(i, tree.Coordinate(p, 0), epsX, inclusive: true, ref hintX);
+                    int ny = countY.CountAround(i, tree.Coordinate(p, yColumn), epsY, inclusive: true, ref hintY);
                     terms[i] = Digamma.OfInteger(nx) + Digamma.OfInteger(ny);
                 }
             }
