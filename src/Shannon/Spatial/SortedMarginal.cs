@@ -12,7 +12,8 @@ namespace Shannon.Spatial;
 public sealed class SortedMarginal
 {
     private readonly double[] _sorted;
-    private readonly int[] _rankOf;
+    private readonly double[] _values;
+    private int[]? _rankOf;
 
     /// <summary>Sorts a copy of <paramref name="values"/>.</summary>
     /// <param name="values">The N finite values.</param>
@@ -28,27 +29,43 @@ public sealed class SortedMarginal
             Preconditions.AllFinite(values, nameof(values));
         }
 
-        int n = values.Length;
         _sorted = values.ToArray();
-        var rows = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            rows[i] = i;
-        }
-
-        Array.Sort(_sorted, rows);
-        _rankOf = new int[n];
+        Array.Sort(_sorted);
         int ties = 0;
-        for (int r = 0; r < n; r++)
+        for (int r = 1; r < _sorted.Length; r++)
         {
-            _rankOf[rows[r]] = r;
-            if (r > 0 && _sorted[r] == _sorted[r - 1])
+            if (_sorted[r] == _sorted[r - 1])
             {
                 ties++;
             }
         }
 
+        _values = values.ToArray();
         TiedValueCount = ties;
+    }
+
+    /// <summary>The rank of each row in the sorted order, built on first use by a row-addressed query.</summary>
+    private int[] RankOf => Volatile.Read(ref _rankOf) ?? BuildRanks();
+
+    private int[] BuildRanks()
+    {
+        int n = _values.Length;
+        var rows = new int[n];
+        var keys = (double[])_values.Clone();
+        for (int i = 0; i < n; i++)
+        {
+            rows[i] = i;
+        }
+
+        Array.Sort(keys, rows);
+        var rank = new int[n];
+        for (int r = 0; r < n; r++)
+        {
+            rank[rows[r]] = r;
+        }
+
+        Interlocked.CompareExchange(ref _rankOf, rank, null);
+        return _rankOf!;
     }
 
     /// <summary>The number of values equal to another value of smaller rank (N minus the number of distinct values).</summary>
@@ -88,7 +105,7 @@ public sealed class SortedMarginal
     {
         double[] s = _sorted;
         int n = s.Length;
-        int rank = _rankOf[row];
+        int rank = RankOf[row];
         double x = s[rank];
 
         // Upper end: the first index u in (rank, n] with u == n or s[u] - x out of range.
