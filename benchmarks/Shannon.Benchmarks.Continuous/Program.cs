@@ -11,7 +11,9 @@ namespace Shannon.Benchmarks.Continuous;
 /// Two modes:
 ///   timing FILE [FILE...] [--repeat R] [--k K]   time KSG 1 on point files written by benchmarks/peer_continuous.py
 ///                                                 (raw little-endian float64: N values of x, then N of y) and print
-///                                                 one line per file: "shannon N seconds estimate".
+///                                                 one line per file: "shannon N wall-seconds estimate cpu-seconds".
+///   stages FILE                                   single-threaded time of the k-d tree build, k-NN queries, sort and
+///                                                 marginal counts (public API), to see where the time goes.
 ///   anything else                                 BenchmarkDotNet (e.g. --filter '*KsgKernel*').
 /// </summary>
 public static class Program

@@ -18,18 +18,14 @@ public sealed class SortedMarginal
     /// <summary>Sorts a copy of <paramref name="values"/>.</summary>
     /// <param name="values">The N finite values.</param>
     public SortedMarginal(ReadOnlySpan<double> values)
-        : this(values, validate: true)
+        : this(CheckedCopy(values))
     {
     }
 
-    internal SortedMarginal(ReadOnlySpan<double> values, bool validate)
+    /// <summary>Keeps <paramref name="values"/> (not copied: the caller must not change it) and sorts a copy.</summary>
+    internal SortedMarginal(double[] values)
     {
-        if (validate)
-        {
-            Preconditions.AllFinite(values, nameof(values));
-        }
-
-        _sorted = values.ToArray();
+        _sorted = (double[])values.Clone();
         Array.Sort(_sorted);
         int ties = 0;
         for (int r = 1; r < _sorted.Length; r++)
@@ -40,8 +36,14 @@ public sealed class SortedMarginal
             }
         }
 
-        _values = values.ToArray();
+        _values = values;
         TiedValueCount = ties;
+    }
+
+    private static double[] CheckedCopy(ReadOnlySpan<double> values)
+    {
+        Preconditions.AllFinite(values, nameof(values));
+        return values.ToArray();
     }
 
     /// <summary>The rank of each row in the sorted order, built on first use by a row-addressed query.</summary>

@@ -237,7 +237,7 @@ internal static class ContinuousInput
         {
             if (columns.Length == 1)
             {
-                _sorted = new SortedMarginal(columns[0], validate: false);
+                _sorted = new SortedMarginal(columns[0]);
             }
             else
             {
