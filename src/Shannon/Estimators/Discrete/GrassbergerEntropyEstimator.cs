@@ -20,7 +20,7 @@ public sealed class GrassbergerEntropyEstimator : IEntropyEstimator
     internal static double G(long n)
     {
         double sign = (n & 1) == 0 ? 1 : -1;
-        return Digamma.Psi(n) + 0.5 * sign * (Digamma.Psi((n + 1) / 2.0) - Digamma.Psi(n / 2.0));
+        return Digamma.Of(n) + 0.5 * sign * (Digamma.Of((n + 1) / 2.0) - Digamma.Of(n / 2.0));
     }
 
     /// <inheritdoc/>

@@ -187,8 +187,8 @@ public sealed class NsbEntropyEstimator : IEntropyEstimator
         public (double First, double Second) Moments(double beta)
         {
             double kappa = total + _k * beta;
-            double psiK1 = Digamma.Psi(kappa + 1);
-            double psiK2 = Digamma.Psi(kappa + 2);
+            double psiK1 = Digamma.Of(kappa + 1);
+            double psiK2 = Digamma.Of(kappa + 2);
             double triK2 = Digamma.Trigamma(kappa + 2);
             double first = psiK1;
             double sumB = 0, sumB2 = 0, sumA2 = 0, diagonal = 0;
@@ -196,12 +196,12 @@ public sealed class NsbEntropyEstimator : IEntropyEstimator
             {
                 double m = multiplicities[g];
                 double ai = values[g] + beta;
-                first -= m * ai / kappa * Digamma.Psi(ai + 1);
-                double bi = ai * (Digamma.Psi(ai + 1) - psiK2);
+                first -= m * ai / kappa * Digamma.Of(ai + 1);
+                double bi = ai * (Digamma.Of(ai + 1) - psiK2);
                 sumB += m * bi;
                 sumB2 += m * bi * bi;
                 sumA2 += m * ai * ai;
-                double d = Digamma.Psi(ai + 2) - psiK2;
+                double d = Digamma.Of(ai + 2) - psiK2;
                 diagonal += m * ai * (ai + 1) * (d * d + Digamma.Trigamma(ai + 2) - triK2);
             }
 
