@@ -213,6 +213,42 @@ public sealed class DataFile : IDisposable
     }
 
     /// <summary>
+    /// Reads a discrete column as dense integer codes 0..L-1 (levels numbered in order of first appearance), in file order.
+    /// NULLs are rejected.
+    /// </summary>
+    /// <param name="column">The column.</param>
+    /// <returns>The codes, in file order.</returns>
+    public int[] ReadCodes(ColumnInfo column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (RowCount > Array.MaxLength)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"'{column.Name}' has {RowCount} rows, too many to load as codes."));
+        }
+
+        var codes = new int[RowCount];
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        int i = 0;
+        Query(_connection, Path, $"SELECT {Quote(column.Name)}::VARCHAR FROM {_source}", r =>
+        {
+            if (r.IsDBNull(0))
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"column '{column.Name}' has a missing value at row {i + 1}; remove or fill it."));
+            }
+
+            string v = r.GetString(0);
+            if (!levels.TryGetValue(v, out int code))
+            {
+                code = levels.Count;
+                levels[v] = code;
+            }
+
+            codes[i++] = code;
+        });
+        return codes;
+    }
+
+    /// <summary>
     /// Reads a counts file: a CSV (or Parquet/JSON) whose column <c>count</c> holds non-negative integers, one bin per row.
     /// </summary>
     /// <param name="path">The file.</param>

@@ -76,6 +76,12 @@ internal static class EntropyCommand
                 using var data = DataFile.Open(path!);
                 cols = DataOptions.Names(columnText, "--column").Select(n => data.Column(n, "--column")).ToArray();
                 name = EstimatorRegistry.Resolve(settings, cols, warnings);
+                if (settings.Estimator is null && name == "ksg1")
+                {
+                    // KSG estimates MI; the k-NN estimator of a real column's (differential) entropy is its ancestor.
+                    name = "kozachenko-leonenko";
+                }
+
                 outcome = EstimatorRegistry.Entropy(data, cols, name, settings, u);
                 estimate = outcome.Estimate;
                 columnNames = [.. cols.Select(c => c.Name)];

@@ -19,16 +19,15 @@ internal sealed record MiOutcome(InformationEstimate Estimate, CountTable? Table
 /// which estimators exist. Discrete names (<see cref="EntropyEstimators.Names"/>) run on count tables computed inside
 /// DuckDB; `binned` cuts real columns into equal-width bins inside DuckDB (Freedman-Diaconis unless --bins) and uses
 /// the plug-in estimator; the other continuous names run the functions registered in <see cref="Continuous"/>.
-/// The default is `plugin` when every column is discrete and `ksg1` when one is real; while `ksg1` is not registered
-/// the default falls back to `binned` and says so in a warning.
+/// The default is `plugin` when every column is discrete and `ksg1` when one is real (reported in the output).
 /// </summary>
 internal static class EstimatorRegistry
 {
     /// <summary>The continuous estimator names of DESIGN.md.</summary>
     public static readonly string[] ContinuousNames = ["ksg1", "ksg2", "kozachenko-leonenko", "binned", "gaussian", "gaussian-copula"];
 
-    /// <summary>Registered continuous MI estimators by name (the lead adds KSG and friends here).</summary>
-    public static readonly Dictionary<string, ContinuousMutualInformation> Continuous = new(StringComparer.Ordinal);
+    /// <summary>Registered continuous MI estimators by name (see <see cref="ContinuousRegistrations"/>).</summary>
+    public static readonly Dictionary<string, ContinuousMutualInformation> Continuous = ContinuousRegistrations.Create();
 
     public static IEnumerable<string> AllNames => EntropyEstimators.Names.Concat(ContinuousNames);
 
@@ -96,13 +95,7 @@ internal static class EstimatorRegistry
             return name;
         }
 
-        if (settings.Estimator is null)
-        {
-            warnings.Add("ksg1 (the default for real-valued columns) is not available in this build; used binned (equal-width bins) instead.");
-            return "binned";
-        }
-
-        throw new UsageException($"`--estimator {name}` is not available in this build yet; use binned for real-valued columns.");
+        throw new UsageException($"`--estimator {name}` is not available; use one of {string.Join(", ", AllNames)}.");
     }
 
     /// <summary>I(X;Y) or I(X;Y|Z) of column groups of a file.</summary>
@@ -112,6 +105,15 @@ internal static class EstimatorRegistry
         int[] xi = [.. Enumerable.Range(0, x.Length)];
         int[] yi = [.. Enumerable.Range(x.Length, y.Length)];
         int[] zi = [.. Enumerable.Range(x.Length + y.Length, z.Length)];
+        bool AllReal(ColumnInfo[] cols) => cols.All(c => c.Kind == ColumnKind.Real);
+        bool OneLabel(ColumnInfo[] cols) => cols.Length == 1 && cols[0].Kind != ColumnKind.Real;
+        if (name is "ksg1" or "ksg2" && z.Length == 0 && ((AllReal(x) && OneLabel(y)) || (OneLabel(x) && AllReal(y))))
+        {
+            // Real features against class labels: Ross (2014)'s mixed k-NN estimator, the KSG idea for a discrete side.
+            var (real, label) = AllReal(x) ? (x, y[0]) : (y, x[0]);
+            return new MiOutcome(ContinuousRegistrations.Mixed([.. real.Select(file.ReadReal)], file.ReadCodes(label), settings, unit), null, null, new int[all.Length]);
+        }
+
         if (Continuous.TryGetValue(name, out var continuous))
         {
             double[][] Read(ColumnInfo[] cols) => [.. cols.Select(c => c.Kind == ColumnKind.Real ? file.ReadReal(c) : Codes(file, c))];
@@ -142,9 +144,15 @@ internal static class EstimatorRegistry
     /// <summary>H of a group of columns of a file.</summary>
     public static MiOutcome Entropy(DataFile file, ColumnInfo[] columns, string name, EstimatorSettings settings, InformationUnit unit)
     {
+        if (name == "kozachenko-leonenko")
+        {
+            double[][] real = [.. columns.Select(c => c.Kind == ColumnKind.Real ? file.ReadReal(c) : Codes(file, c))];
+            return new MiOutcome(ContinuousRegistrations.KozachenkoLeonenkoEntropy(real, settings, unit), null, null, new int[columns.Length]);
+        }
+
         if (Continuous.ContainsKey(name))
         {
-            throw new UsageException($"`shannon entropy FILE --column C` supports discrete estimators and binned; got '{name}'.");
+            throw new UsageException($"`shannon entropy FILE --column C` supports the discrete estimators, binned and kozachenko-leonenko (differential entropy); got '{name}'.");
         }
 
         CountTable table;
