@@ -13,5 +13,6 @@ internal static class CommandCatalog
         DivergenceCommands.Create("js", "Jensen-Shannon divergence (and distance) between P and Q.", DivergenceKind.JensenShannon),
         ConvertCommand.Create(),
         LabCommand.Create(),
+        ServeCommand.Create(),
     ];
 }
