@@ -16,7 +16,36 @@ internal static class DataApi
 {
     public const int MaxMatrixColumns = 12;
 
-    public static void Map(IEndpointRouteBuilder app) => app.MapPost("/api/data", async (HttpRequest request) =>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/data/sample", () => Results.Text(SampleCsv(), "text/csv; charset=utf-8"));
+        app.MapPost("/api/data", AnalyzeAsync);
+    }
+
+    /// <summary>
+    /// A seeded demo table of 400 rows: x ~ N(0, 1); y = x + N(0, 0.5^2); weather in {sun, rain} from the sign of
+    /// x + noise; umbrella that mostly follows the weather; noise independent of everything.
+    /// </summary>
+    public static string SampleCsv()
+    {
+        var random = new Random(2024);
+        var normal = Gaussian.WithMeanStdDev(0, 1);
+        var text = new StringBuilder("x,y,weather,umbrella,noise\n");
+        for (int i = 0; i < 400; i++)
+        {
+            double x = normal.Sample(random);
+            double y = x + (0.5 * normal.Sample(random));
+            string weather = x + (0.5 * normal.Sample(random)) > 0 ? "sun" : "rain";
+            bool flip = random.NextDouble() < 0.15;
+            string umbrella = (weather == "rain") ^ flip ? "yes" : "no";
+            double noise = normal.Sample(random);
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{x:F4},{y:F4},{weather},{umbrella},{noise:F4}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task<IResult> AnalyzeAsync(HttpRequest request)
     {
         var q = new Parameters(request);
         string estimator = q.Choice("estimator", DataEstimators.Names, "plugin");
@@ -95,7 +124,7 @@ internal static class DataApi
                 diagonal = "the entropy of each column",
             },
         });
-    });
+    }
 
     private static object MutualInformationWithInterval(string estimator, DataColumn x, DataColumn y, InformationUnit unit) =>
         new { value = DataEstimators.MutualInformation(estimator, x, y, unit).Value, interval = (object?)null };

@@ -371,6 +371,7 @@ const data = panel('panel-data', {
       const iv = json.mutualInformation.interval;
       $('#d-interval').textContent = iv ? `(${Math.round(iv.level * 100)}% ${iv.method} interval ${fmt(iv.lower)} to ${fmt(iv.upper)})` : '';
     }
+    $('#d-matrix').hidden = false;
     drawMatrix($('#d-matrix'), json.matrix, json.unit);
   },
 });
@@ -381,6 +382,13 @@ function fillSelect(select, values, selected) {
 }
 $('#d-file').addEventListener('change', (e) => {
   dataFile = e.target.files[0] || null;
+  for (const s of ['#d-x', '#d-y']) $(s).replaceChildren();
+  data.update();
+});
+$('#d-sample').addEventListener('click', async () => {
+  const response = await fetch('/api/data/sample');
+  dataFile = await response.blob();
+  $('#d-file').value = '';
   for (const s of ['#d-x', '#d-y']) $(s).replaceChildren();
   data.update();
 });
