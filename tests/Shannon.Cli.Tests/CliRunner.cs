@@ -1,0 +1,41 @@
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Shannon.Cli.Tests;
+
+/// <summary>Runs the `shannon` command in process and captures stdout, stderr and the exit code.</summary>
+internal static class CliRunner
+{
+    public static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var previousError = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            int code = CliApp.Run(args, output, error);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(previousError);
+        }
+    }
+
+    /// <summary>Asserts a usage error: exit code 2, nothing on stdout, exactly one line on stderr containing the fragments.</summary>
+    public static string AssertUsageError(string[] args, params string[] fragments)
+    {
+        var (code, stdout, stderr) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        foreach (var f in fragments)
+        {
+            Assert.Contains(f, stderr, StringComparison.Ordinal);
+        }
+
+        return lines[0];
+    }
+}
