@@ -203,12 +203,31 @@ public sealed class BrowserTests(BrowserFixture browser)
         Assert.Equal(Measures.Entropy(Categorical.FromCounts([34.0, 26]), InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "d-hy"));
         Assert.Equal(Measures.MutualInformation(joint, InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "d-mi"));
         Assert.Equal(9, await page.Locator("#d-matrix rect").CountAsync());
+        Assert.True(await page.Locator("#d-matrix").IsVisibleAsync(), "the MI matrix is drawn but not visible");
 
         // Pick another column: mood is a 3-cycle over the rows, so H(mood) = log2 3 exactly (60 rows, 20 each).
         await page.SelectOptionAsync("#d-y", "mood");
         await BrowserFixture.IdleAsync(page, "panel-data");
         Assert.Equal(Measures.Entropy([1 / 3.0, 1 / 3.0, 1 / 3.0], InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "d-hy"), 1e-15);
         await browser.ScreenshotAsync(page, "7-your-data", "#panel-data");
+
+        // The sample table (numeric x, y): the numbers are the API's for the same file and settings; then the
+        // estimator and the bin count are changed.
+        await page.Locator("#d-sample").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('d-x').value === 'x' && document.getElementById('panel-data').dataset.busy === '0'");
+        string sample = await browser.Server.Client.GetStringAsync("api/data/sample");
+        foreach (var (estimator, bins) in new[] { ("plugin", "10"), ("plugin", "6"), ("gaussian", "6") })
+        {
+            await page.SelectOptionAsync("#d-estimator", estimator);
+            await page.Locator("#d-bins").FillAsync(bins);
+            await BrowserFixture.IdleAsync(page, "panel-data");
+            using var response = await browser.Server.Client.PostAsync($"api/data?x=x&y=y&estimator={estimator}&bins={bins}", new StringContent(sample));
+            var api = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(api.GetProperty("mutualInformation").GetProperty("value").GetDouble(), await BrowserFixture.ShownAsync(page, "d-mi"));
+            Assert.Equal(api.GetProperty("x").GetProperty("entropy").GetDouble(), await BrowserFixture.ShownAsync(page, "d-hx"));
+        }
+
+        await browser.ScreenshotAsync(page, "7-your-data-sample", "#panel-data");
 
         // An oversized file: the server's 413 message appears in the panel.
         await page.Locator("#d-file").SetInputFilesAsync(new FilePayload { Name = "big.csv", MimeType = "text/csv", Buffer = new byte[ExplorerOptions.MaxUploadBytes + 10] });

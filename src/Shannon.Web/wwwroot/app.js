@@ -371,7 +371,7 @@ const data = panel('panel-data', {
       const iv = json.mutualInformation.interval;
       $('#d-interval').textContent = iv ? `(${Math.round(iv.level * 100)}% ${iv.method} interval ${fmt(iv.lower)} to ${fmt(iv.upper)})` : '';
     }
-    $('#d-matrix').hidden = false;
+    $('#d-matrix').removeAttribute('hidden');
     drawMatrix($('#d-matrix'), json.matrix, json.unit);
   },
 });
