@@ -78,14 +78,15 @@ internal static class DataApi
 
         var columns = Enumerable.Range(0, table.Header.Length).Select(j => DataColumn.From(table, j, bins)).ToArray();
         object? x = null, y = null, mi = null;
+        string entropyKind = DataEstimators.IsContinuous(estimator) ? "differential" : "discrete";
         if (xName is not null)
         {
             var cx = Column(xName, "x");
-            x = new { name = cx.Name, entropy = DataEstimators.Entropy(estimator, cx, unit).Value };
+            x = new { name = cx.Name, entropy = DataEstimators.Entropy(estimator, cx, unit).Value, entropyKind };
             if (yName is not null)
             {
                 var cy = Column(yName, "y");
-                y = new { name = cy.Name, entropy = DataEstimators.Entropy(estimator, cy, unit).Value };
+                y = new { name = cy.Name, entropy = DataEstimators.Entropy(estimator, cy, unit).Value, entropyKind };
                 mi = MutualInformationWithInterval(estimator, cx, cy, unit);
             }
         }

@@ -244,8 +244,10 @@ panel('panel-correlation', {
     ctx.font = '18px "DejaVu Sans", sans-serif';
     ctx.textAlign = 'center';
     for (const t of [-4, -2, 0, 2, 4]) { ctx.fillText(String(t), sx(t), H - m + 22); ctx.fillText(String(t), m - 18, sy(t) + 6); }
-    ctx.fillText('X', W / 2, H - 4);
-    ctx.fillText('Y', 12, H / 2);
+    ctx.font = 'italic 20px "DejaVu Sans", sans-serif';
+    ctx.fillText('X', W - m + 18, H - m + 6);
+    ctx.fillText('Y', m, m - 12);
+    ctx.font = '18px "DejaVu Sans", sans-serif';
     const alpha = Math.min(0.8, Math.max(0.15, 60 / Math.sqrt(json.n)));
     ctx.fillStyle = `rgba(59,111,182,${alpha})`;
     const r = json.n > 2000 ? 2.5 : 3.5;
@@ -364,6 +366,9 @@ const data = panel('panel-data', {
     fillSelect($('#d-y'), names, json.y ? json.y.name : names[Math.min(1, names.length - 1)]);
     $('#d-summary').textContent = `${json.rows} rows; ` + json.columns.map((c) => `${c.name} (${c.kind}, ${c.discretisation})`).join(', ') + `; estimator ${json.estimator}`;
     if (first && !json.x) { data.update(); return; }
+    const entropyLabel = (v) => (json.x && json.x.entropyKind === 'differential' ? `h(${v}) differential` : `H(${v})`);
+    $('#d-hx-label').textContent = entropyLabel('X');
+    $('#d-hy-label').textContent = entropyLabel('Y');
     if (json.x) show('d-hx', json.x.entropy); else $('#d-hx').textContent = '';
     if (json.y) show('d-hy', json.y.entropy); else $('#d-hy').textContent = '';
     if (json.mutualInformation) {
