@@ -13,6 +13,7 @@ internal static class CommandCatalog
         DivergenceCommands.Create("js", "Jensen-Shannon divergence (and distance) between P and Q.", DivergenceKind.JensenShannon),
         ConvertCommand.Create(),
         LabCommand.Create(),
+        CalibrationCommand.Create(),
         ServeCommand.Create(),
     ];
 }

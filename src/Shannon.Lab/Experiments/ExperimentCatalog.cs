@@ -10,6 +10,7 @@ public static class ExperimentCatalog
     public static IReadOnlyList<IExperiment> All() =>
     [
         new BinaryEntropyExperiment(),
+        new AlignmentExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>

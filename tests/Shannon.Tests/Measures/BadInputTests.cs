@@ -1,6 +1,6 @@
 using Shannon.Distributions;
 
-namespace Shannon.Tests.Measures;
+namespace Shannon.Tests.ExactMeasures;
 
 /// <summary>Every contract violation throws an ArgumentException naming the parameter and the bad value.</summary>
 public class BadInputTests

@@ -1,6 +1,6 @@
 using Shannon.Distributions;
 
-namespace Shannon.Tests.Measures;
+namespace Shannon.Tests.ExactMeasures;
 
 /// <summary>Extremes: logits near +-1e308, temperatures from 1e-300 to 1e300, and a 10^7-outcome distribution.</summary>
 public class ExtremeTests

@@ -1,7 +1,7 @@
 using CsCheck;
 using Shannon.Distributions;
 
-namespace Shannon.Tests.Measures;
+namespace Shannon.Tests.ExactMeasures;
 
 /// <summary>
 /// The identities and inequalities of STYLE.md, on generated distributions that include exact zeros. Tolerance 1e-9:

@@ -1,6 +1,6 @@
 using Shannon.Distributions;
 
-namespace Shannon.Tests.Measures;
+namespace Shannon.Tests.ExactMeasures;
 
 /// <summary>
 /// Exact measures against external tools. Every expected value was printed by tools/reference/foundation.py run with

@@ -1,6 +1,6 @@
 using Shannon.Distributions;
 
-namespace Shannon.Tests.Measures;
+namespace Shannon.Tests.ExactMeasures;
 
 /// <summary>
 /// Worked examples with analytic answers: Cover &amp; Thomas, Elements of Information Theory, 2nd ed. (2006), and
