@@ -15,5 +15,8 @@ internal static class CommandCatalog
         LabCommand.Create(),
         CalibrationCommand.Create(),
         ServeCommand.Create(),
+        LmCommand.Create(),
+        PmiCommand.Create(),
+        IbCommand.Create(),
     ];
 }

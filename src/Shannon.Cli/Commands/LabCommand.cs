@@ -15,7 +15,11 @@ internal static class LabCommand
         var output = new Option<string>("--out") { Description = "The report folder (default: report).", DefaultValueFactory = _ => "report" };
         var quick = new Option<bool>("--quick") { Description = "A fast, smaller run of every experiment." };
         var list = new Option<bool>("--list") { Description = "List the experiments and exit." };
-        var command = new Command("lab", "Run the lab's experiments and write an HTML report with figures, tables and results.json.") { names, output, quick, list };
+        var set = new Option<string[]>("--set") { Description = "An experiment setting key=value (repeatable), e.g. --set runs=5." };
+        var activation = new Option<string>("--activation") { Description = "information-plane: tanh, relu or both (same as --set activation=...)." };
+        var runs = new Option<string>("--runs") { Description = "information-plane: runs per activation (same as --set runs=...)." };
+        var epochs = new Option<string>("--epochs") { Description = "information-plane: training epochs (same as --set epochs=...)." };
+        var command = new Command("lab", "Run the lab's experiments and write an HTML report with figures, tables and results.json.") { names, output, quick, list, set, activation, runs, epochs };
         command.SetAction(result =>
         {
             var all = ExperimentCatalog.All();
@@ -44,7 +48,8 @@ internal static class LabCommand
             string outDir = result.GetValue(output) ?? "report";
             bool isQuick = result.GetValue(quick);
             var watch = Stopwatch.StartNew();
-            var results = Run(chosen, isQuick);
+            var settings = Settings(result.GetValue(set), ("activation", result.GetValue(activation)), ("runs", result.GetValue(runs)), ("epochs", result.GetValue(epochs)));
+            var results = Run(chosen, isQuick, settings);
             var index = ReportWriter.Write(outDir, results, isQuick);
             Console.Out.WriteLine($"Report written to {index} ({results.Count} experiment{(results.Count == 1 ? "" : "s")}, {watch.Elapsed.TotalSeconds:0.0} s).");
             return 0;
@@ -52,7 +57,32 @@ internal static class LabCommand
         return command;
     }
 
-    private static List<ExperimentResult> Run(List<IExperiment> experiments, bool quick)
+    private static Dictionary<string, string> Settings(string[]? pairs, params (string Key, string? Value)[] named)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs ?? [])
+        {
+            int eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new UsageException($"`--set` must be key=value; got '{pair}'.");
+            }
+
+            settings[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+        }
+
+        foreach (var (key, value) in named)
+        {
+            if (value is not null)
+            {
+                settings[key] = value;
+            }
+        }
+
+        return settings;
+    }
+
+    private static List<ExperimentResult> Run(List<IExperiment> experiments, bool quick, Dictionary<string, string> settings)
     {
         var results = new List<ExperimentResult>();
         bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -66,7 +96,7 @@ internal static class LabCommand
                     {
                         var task = ctx.AddTask(e.Name, maxValue: 1.0);
                         var progress = new SynchronousProgress(p => task.Value = Math.Clamp(p.Fraction, 0, 1));
-                        results.Add(e.Run(new ExperimentContext { Quick = quick, Progress = progress }));
+                        results.Add(e.Run(new ExperimentContext { Quick = quick, Progress = progress, Settings = settings }));
                         task.Value = 1.0;
                     }
                 });
@@ -86,7 +116,7 @@ internal static class LabCommand
                         Console.Out.WriteLine($"[{e.Name}] {p.Message} ({p.Fraction:P0})");
                     }
                 });
-                results.Add(e.Run(new ExperimentContext { Quick = quick, Progress = progress }));
+                results.Add(e.Run(new ExperimentContext { Quick = quick, Progress = progress, Settings = settings }));
                 Console.Out.WriteLine($"[{e.Name}] done in {watch.Elapsed.TotalSeconds:0.0} s");
             }
         }

@@ -9,7 +9,17 @@ public static class ExperimentCatalog
     /// <returns>The experiments, in report order.</returns>
     public static IReadOnlyList<IExperiment> All() =>
     [
+        new EntropyExperiment(),
         new BinaryEntropyExperiment(),
+        new CodingExperiment(),
+        new CrossEntropyExperiment(),
+        new KullbackLeiblerExperiment(),
+        new MutualInformationExperiment(),
+        new TemperatureExperiment(),
+        new KeyExerciseExperiment(),
+        new LanguageExperiment(),
+        new InformationBottleneckExperiment(),
+        new InformationPlaneExperiment(),
         new AlignmentExperiment(),
     ];
 

@@ -27,6 +27,9 @@ public sealed class ExperimentContext
     /// <summary>Cancels a long run.</summary>
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>Experiment settings as key=value pairs (`shannon lab --set key=value`); each experiment documents its keys.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A folder for downloaded data (the Brown corpus) that survives between runs.</summary>
     public string CacheDirectory { get; init; } = DefaultCacheDirectory();
 

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Shannon;
+using Shannon.Bottleneck;
+using Shannon.Distributions;
+
+// Timing script for issue #6 (a Stopwatch harness, not BenchmarkDotNet: the targets are whole runs of seconds).
+// Usage: dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ib|mlp|plane [args]
+string what = args.Length > 0 ? args[0] : "ib";
+Console.WriteLine($"processors: {Environment.ProcessorCount}, load: {Load()}");
+switch (what)
+{
+    case "ib":
+        IbCurve(false);
+        break;
+    case "ibprobe":
+        IbCurve(true);
+        break;
+    default:
+        Shannon.Benchmarks.Bottleneck.PlaneTimings.Run(what, args.Skip(1).ToArray());
+        break;
+}
+
+static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+
+static void IbCurve(bool probe)
+{
+    // |X| = 256, |Y| = 32: a structured table (each x prefers a band of y around 32 x / 256, plus noise), seed 1.
+    var random = new Random(1);
+    var w = new double[256 * 32];
+    for (int x = 0; x < 256; x++)
+    {
+        for (int y = 0; y < 32; y++)
+        {
+            double centre = x / 8.0;
+            w[(x * 32) + y] = Math.Exp(-((y - centre) * (y - centre)) / 8.0) + (0.05 * random.NextDouble());
+        }
+    }
+
+    var joint = JointDistribution.FromCounts(w, 256, 32);
+    var betas = Enumerable.Range(0, 30).Select(i => 0.5 * Math.Pow(1000, i / 29.0)).ToArray();
+    var options = new InformationBottleneckOptions { Restarts = 3, Seed = 0 };
+    if (probe)
+    {
+        double tol = double.Parse(Environment.GetEnvironmentVariable("IB_TOL") ?? "1e-10", System.Globalization.CultureInfo.InvariantCulture);
+        var w0 = Stopwatch.StartNew();
+        var c = InformationBottleneck.Curve(joint, betas, InformationUnit.Bits, options with { Restarts = 1, Tolerance = tol });
+        foreach (var s in c.Solutions)
+        {
+            Console.WriteLine($"beta {s.Beta:0.###} k {s.ClusterCount} it {s.Iterations} conv {s.Converged} ixt {s.MutualInformationXT:0.######} ity {s.MutualInformationTY:0.######}");
+        }
+
+        Console.WriteLine($"{w0.Elapsed.TotalMilliseconds:0} ms wall, {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms cpu (process)");
+        return;
+    }
+
+    var progress = new ConsoleProgress(); InformationBottleneck.Curve(joint, betas.Take(3).ToArray(), InformationUnit.Bits, options, progress); // warm-up (JIT)
+    for (int rep = 0; rep < 3; rep++)
+    {
+        var watch = Stopwatch.StartNew();
+        var curve = InformationBottleneck.Curve(joint, betas, InformationUnit.Bits, options, rep == 0 ? progress : null);
+        watch.Stop();
+        var last = curve.Points[^1];
+        Console.WriteLine($"ib curve |X|=256 |Y|=32, 30 betas x 3 restarts: {watch.Elapsed.TotalMilliseconds:0} ms; " +
+            $"converged {curve.Converged}; pareto {curve.ParetoFront.Count}; last: beta {last.Beta:0.#}, I(X;T) {last.MutualInformationXT:0.0000} bits, " +
+            $"I(T;Y) {last.MutualInformationTY:0.0000} of I(X;Y) {curve.MutualInformationXY:0.0000}, |T| {last.ClusterCount}; " +
+            $"sweeps {curve.Solutions.Sum(s => s.Iterations)}");
+    }
+}
+
+internal sealed class ConsoleProgress : IProgress<InformationBottleneckProgress>
+{
+    private readonly Stopwatch _watch = Stopwatch.StartNew();
+
+    public void Report(InformationBottleneckProgress value) =>
+        Console.WriteLine($"  {_watch.Elapsed.TotalMilliseconds:0} ms beta {value.Beta:0.###} restart {value.Restart} I(X;T) {value.MutualInformationXT:0.####} I(T;Y) {value.MutualInformationTY:0.####}");
+}

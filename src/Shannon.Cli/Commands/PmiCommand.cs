@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Shannon.Lab.Language;
+
+namespace Shannon.Cli.Commands;
+
+/// <summary>
+/// `shannon pmi FILE [--window W] [--min-count M] [--top N] [--json]`: word co-occurrence PMI, NPMI, PPMI with context
+/// smoothing and shifted PPMI for the most associated pairs, and the mutual information I = E[PMI] of the pair table.
+/// </summary>
+internal static class PmiCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "A UTF-8 text; words are lower-cased runs of letters and digits; blank lines separate documents." };
+        var window = new Option<int>("--window") { Description = "Pairs at distance 1..W (default 5).", DefaultValueFactory = _ => 5 };
+        var minCount = new Option<int>("--min-count") { Description = "Only list pairs seen at least M times (default 5).", DefaultValueFactory = _ => 5 };
+        var top = new Option<int>("--top") { Description = "How many pairs to list (default 20).", DefaultValueFactory = _ => 20 };
+        var alpha = new Option<double>("--alpha") { Description = "Context-distribution smoothing for PPMI (default 0.75).", DefaultValueFactory = _ => 0.75 };
+        var shift = new Option<double>("--shift") { Description = "k of shifted PPMI, max(PMI - log k, 0) (default 5).", DefaultValueFactory = _ => 5.0 };
+        var unit = CommonOptions.Unit();
+        var json = CommonOptions.Json();
+        var command = new Command("pmi", "Pointwise mutual information of co-occurring words, and I(X;Y) = E[PMI].") { file, window, minCount, top, alpha, shift, unit, json };
+        command.SetAction(result =>
+        {
+            var u = CommonOptions.ParseUnit(result.GetValue(unit));
+            int w = result.GetValue(window), m = result.GetValue(minCount), n = result.GetValue(top);
+            double a = result.GetValue(alpha), k = result.GetValue(shift);
+            if (w < 1)
+            {
+                throw new UsageException($"`--window` must be >= 1; got {w}.");
+            }
+
+            if (m < 1)
+            {
+                throw new UsageException($"`--min-count` must be >= 1; got {m}.");
+            }
+
+            if (n < 1)
+            {
+                throw new UsageException($"`--top` must be >= 1; got {n}.");
+            }
+
+            if (!(a > 0 && a <= 1))
+            {
+                throw new UsageException($"`--alpha` must be in (0, 1]; got {CommonOptions.Format(a)}.");
+            }
+
+            if (!(k >= 1) || !double.IsFinite(k))
+            {
+                throw new UsageException($"`--shift` must be a finite number >= 1; got {CommonOptions.Format(k)}.");
+            }
+
+            string text = TextInput.Read(result.GetValue(file), "FILE");
+            var watch = Stopwatch.StartNew();
+            var tokens = WordTokens.FromText(text);
+            if (tokens.TokenCount < 2)
+            {
+                throw new UsageException($"`FILE` must hold at least 2 words; got {tokens.TokenCount}.");
+            }
+
+            var table = CooccurrenceTable.FromTokens(tokens, w);
+            double scale = 1.0 / InformationUnits.NatsPer(u);
+            double mi = table.MutualInformationNats() * scale;
+            var smoothed = table.SmoothedContextProbabilities(a);
+            var pairs = table.TopPairs(m, n);
+            double seconds = watch.Elapsed.TotalSeconds;
+            string unitName = InformationUnits.Name(u);
+            if (result.GetValue(json))
+            {
+                using var o = new JsonOutput(Console.Out);
+                o.String("measure", "mutual-information").String("estimator", "plugin").String("unit", unitName)
+                    .Number("value", mi).Number("n", table.Total).Number("tokens", tokens.TokenCount)
+                    .Number("vocabulary", (long)tokens.Words.Count).Number("distinct_pairs", (long)table.PairCount)
+                    .Number("window", (long)w).Number("min_count", (long)m).Number("alpha", a).Number("shift", k)
+                    .Number("seconds", seconds);
+                var jw = o.Writer;
+                jw.WriteStartArray("pairs");
+                foreach (int i in pairs)
+                {
+                    jw.WriteStartObject();
+                    jw.WriteString("x", tokens.Words[table.X[i]]);
+                    jw.WriteString("y", tokens.Words[table.Y[i]]);
+                    jw.WriteNumber("count", table.PairCounts[i]);
+                    jw.WriteNumber("pmi", table.PmiNats(i) * scale);
+                    jw.WriteNumber("npmi", table.NormalizedPmi(i));
+                    jw.WriteNumber("ppmi", table.ShiftedPpmiNats(i, smoothed, 1) * scale);
+                    jw.WriteNumber("sppmi", table.ShiftedPpmiNats(i, smoothed, k) * scale);
+                    jw.WriteEndObject();
+                }
+
+                jw.WriteEndArray();
+                o.Strings("warnings", pairs.Length == 0 ? [$"no pair occurs at least {m} times; lower --min-count"] : []);
+            }
+            else
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{tokens.TokenCount:N0} words ({tokens.Words.Count:N0} distinct), window {w}: {table.Total:N0} pairs ({table.PairCount:N0} distinct) in {seconds:0.00} s"));
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"I(X;Y) = E[PMI] = {mi:0.######} {unitName} (plug-in)"));
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{"x",-16} {"y",-16} {"count",8} {"PMI",9} {"NPMI",7} {"PPMI(a)",9} {"SPPMI(k)",9}   ({unitName}; a = {a}, k = {k})"));
+                foreach (int i in pairs)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{tokens.Words[table.X[i]],-16} {tokens.Words[table.Y[i]],-16} {table.PairCounts[i],8} {table.PmiNats(i) * scale,9:0.000} {table.NormalizedPmi(i),7:0.000} {table.ShiftedPpmiNats(i, smoothed, 1) * scale,9:0.000} {table.ShiftedPpmiNats(i, smoothed, k) * scale,9:0.000}"));
+                }
+
+                if (pairs.Length == 0)
+                {
+                    Console.Out.WriteLine($"warning: no pair occurs at least {m} times; lower --min-count");
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,405 @@
+using System.Numerics.Tensors;
+
+namespace Shannon.Lab.Models;
+
+/// <summary>The hidden layers' non-linearity.</summary>
+public enum HiddenActivation
+{
+    /// <summary>tanh, saturating at +-1 (Shwartz-Ziv &amp; Tishby 2017).</summary>
+    Tanh = 1,
+
+    /// <summary>max(0, z), unbounded above (Saxe et al. 2018).</summary>
+    Relu = 2,
+}
+
+/// <summary>Options of <see cref="Mlp"/>: architecture, initialisation and the Adam optimiser.</summary>
+public sealed record MlpOptions
+{
+    /// <summary>The defaults: the 12-10-7-5-4-3-2 network of Shwartz-Ziv &amp; Tishby (2017), tanh, Adam with Kingma &amp; Ba's defaults.</summary>
+    public static MlpOptions Default { get; } = new();
+
+    /// <summary>Units per layer, input first and output (classes) last. Default 12-10-7-5-4-3-2.</summary>
+    public IReadOnlyList<int> LayerSizes { get; init; } = [12, 10, 7, 5, 4, 3, 2];
+
+    /// <summary>The hidden layers' activation. Default tanh.</summary>
+    public HiddenActivation Activation { get; init; } = HiddenActivation.Tanh;
+
+    /// <summary>Adam's step size. Default 1e-3 (Kingma &amp; Ba 2015, alg. 1).</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Adam's first-moment decay. Default 0.9 (Kingma &amp; Ba).</summary>
+    public double Beta1 { get; init; } = 0.9;
+
+    /// <summary>Adam's second-moment decay. Default 0.999 (Kingma &amp; Ba).</summary>
+    public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>Adam's epsilon. Default 1e-8 (Kingma &amp; Ba).</summary>
+    public double Epsilon { get; init; } = 1e-8;
+
+    /// <summary>The seed of the initial weights (normal, sd 1/sqrt(fan-in), truncated at 2 sd, as the original code; biases 0).</summary>
+    public int Seed { get; init; }
+}
+
+/// <summary>
+/// A small fully connected network with tanh or ReLU hidden layers and a softmax output, trained on the mean
+/// cross-entropy with Adam. Batches are stored feature-major (unit u of sample b at u * batch + b), so every
+/// multiply-add runs over the batch with SIMD (<see cref="TensorPrimitives"/>). Deterministic for a seed: the
+/// arithmetic order never depends on threads.
+/// </summary>
+public sealed class Mlp
+{
+    private readonly int[] _sizes;
+    private readonly double[][] _weights;   // layer l: sizes[l+1] x sizes[l], row-major (out, in)
+    private readonly double[][] _biases;
+    private readonly double[][] _gradW;
+    private readonly double[][] _gradB;
+    private readonly double[][] _m;
+    private readonly double[][] _v;
+    private readonly MlpOptions _options;
+    private long _step;
+
+    // Work buffers for one batch size (re-allocated when it changes).
+    private int _batch = -1;
+    private int _capacity;
+    private double[][] _activations = [];
+    private double[][] _deltas = [];
+    private double[] _tmp = [];
+
+    /// <summary>Creates a network with seeded initial weights.</summary>
+    /// <param name="options">Options (null: defaults).</param>
+    public Mlp(MlpOptions? options = null)
+    {
+        _options = options ?? MlpOptions.Default;
+        ArgumentNullException.ThrowIfNull(_options.LayerSizes);
+        if (_options.LayerSizes.Count < 2 || _options.LayerSizes.Any(s => s < 1) || _options.LayerSizes[^1] < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"`LayerSizes` must be two or more positive sizes with >= 2 output classes; got [{string.Join(", ", _options.LayerSizes)}].");
+        }
+
+        if (!(_options.LearningRate > 0) || !double.IsFinite(_options.LearningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"`LearningRate` must be a finite number > 0; got {_options.LearningRate}.");
+        }
+
+        _sizes = [.. _options.LayerSizes];
+        int layers = _sizes.Length - 1;
+        _weights = new double[layers][];
+        _biases = new double[layers][];
+        _gradW = new double[layers][];
+        _gradB = new double[layers][];
+        _m = new double[2 * layers][];
+        _v = new double[2 * layers][];
+        var random = new Random(_options.Seed);
+        for (int l = 0; l < layers; l++)
+        {
+            int fanIn = _sizes[l], fanOut = _sizes[l + 1];
+            _weights[l] = new double[fanIn * fanOut];
+            _biases[l] = new double[fanOut];
+            _gradW[l] = new double[fanIn * fanOut];
+            _gradB[l] = new double[fanOut];
+            _m[2 * l] = new double[fanIn * fanOut];
+            _v[2 * l] = new double[fanIn * fanOut];
+            _m[(2 * l) + 1] = new double[fanOut];
+            _v[(2 * l) + 1] = new double[fanOut];
+            double sd = 1.0 / Math.Sqrt(fanIn);
+            for (int i = 0; i < _weights[l].Length; i++)
+            {
+                _weights[l][i] = sd * TruncatedNormal(random);
+            }
+        }
+    }
+
+    /// <summary>Units per layer, input first.</summary>
+    public IReadOnlyList<int> LayerSizes => _sizes;
+
+    /// <summary>The number of weight layers (hidden layers + 1).</summary>
+    public int WeightLayerCount => _weights.Length;
+
+    /// <summary>The weights of a layer, (out, in) row-major; writable for tests and checks.</summary>
+    /// <param name="layer">0-based weight layer.</param>
+    /// <returns>The live array.</returns>
+    public Span<double> Weights(int layer) => _weights[layer];
+
+    /// <summary>The biases of a layer; writable.</summary>
+    /// <param name="layer">0-based weight layer.</param>
+    /// <returns>The live array.</returns>
+    public Span<double> Biases(int layer) => _biases[layer];
+
+    /// <summary>The gradient of the mean loss with respect to a layer's weights, from the last <see cref="ComputeGradients"/>.</summary>
+    /// <param name="layer">0-based weight layer.</param>
+    /// <returns>The gradient, same layout as the weights.</returns>
+    public ReadOnlySpan<double> WeightGradients(int layer) => _gradW[layer];
+
+    /// <summary>The gradient of the mean loss with respect to a layer's biases.</summary>
+    /// <param name="layer">0-based weight layer.</param>
+    /// <returns>The gradient.</returns>
+    public ReadOnlySpan<double> BiasGradients(int layer) => _gradB[layer];
+
+    /// <summary>
+    /// Runs the batch forward. <paramref name="inputs"/> is feature-major (unit u of sample b at u * batch + b).
+    /// Afterwards <see cref="Activations"/> holds every layer's output (the last one: class probabilities).
+    /// </summary>
+    /// <param name="inputs">Feature-major inputs, sizes[0] * batch values.</param>
+    /// <param name="batch">The number of samples.</param>
+    public void Forward(ReadOnlySpan<double> inputs, int batch)
+    {
+        Ensure(batch);
+        if (inputs.Length != _sizes[0] * batch)
+        {
+            throw new ArgumentException($"`inputs` must hold {_sizes[0]} x {batch} values; got {inputs.Length}.", nameof(inputs));
+        }
+
+        inputs.CopyTo(_activations[0]);
+        int n = _batch;
+        int layers = _weights.Length;
+        for (int l = 0; l < layers; l++)
+        {
+            int fanIn = _sizes[l], fanOut = _sizes[l + 1];
+            var a = _activations[l];
+            var z = _activations[l + 1];
+            var w = _weights[l];
+            for (int j = 0; j < fanOut; j++)
+            {
+                var zj = z.AsSpan(j * batch, batch);
+                zj.Fill(_biases[l][j]);
+                for (int i = 0; i < fanIn; i++)
+                {
+                    TensorPrimitives.MultiplyAdd(a.AsSpan(i * batch, batch), w[(j * fanIn) + i], zj, zj);
+                }
+            }
+
+            if (l < layers - 1)
+            {
+                var used = z.AsSpan(0, fanOut * n);
+                if (_options.Activation == HiddenActivation.Tanh)
+                {
+                    TensorPrimitives.Tanh(used, used);
+                }
+                else
+                {
+                    TensorPrimitives.Max(used, 0.0, used);
+                }
+            }
+            else
+            {
+                SoftmaxColumns(z, fanOut, batch);
+            }
+        }
+    }
+
+    /// <summary>The outputs of layer <paramref name="layer"/> (0 = inputs, last = probabilities) after the last forward pass, feature-major.</summary>
+    /// <param name="layer">0..LayerSizes.Count-1.</param>
+    /// <returns>sizes[layer] * batch values.</returns>
+    public ReadOnlySpan<double> Activations(int layer) => _activations[layer].AsSpan(0, _sizes[layer] * _batch);
+
+    /// <summary>
+    /// Forward and backward pass: fills the gradients of the mean cross-entropy -mean_b log p(label_b | x_b).
+    /// </summary>
+    /// <param name="inputs">Feature-major inputs.</param>
+    /// <param name="labels">Class of each sample, 0..classes-1.</param>
+    /// <returns>The mean cross-entropy of the batch, in nats.</returns>
+    public double ComputeGradients(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels)
+    {
+        int batch = labels.Length;
+        Forward(inputs, batch);
+        int layers = _weights.Length;
+        int classes = _sizes[^1];
+        var probabilities = _activations[layers];
+        var delta = _deltas[layers];
+        double loss = 0;
+        double inv = 1.0 / batch;
+        for (int b = 0; b < batch; b++)
+        {
+            loss -= Math.Log(probabilities[(labels[b] * batch) + b]);
+        }
+
+        // dL/dz of the softmax output: (p - onehot) / batch.
+        TensorPrimitives.Multiply(probabilities.AsSpan(0, classes * batch), inv, delta.AsSpan(0, classes * batch));
+        for (int b = 0; b < batch; b++)
+        {
+            delta[(labels[b] * batch) + b] -= inv;
+        }
+
+        for (int l = layers - 1; l >= 0; l--)
+        {
+            int fanIn = _sizes[l], fanOut = _sizes[l + 1];
+            var a = _activations[l];
+            var d = _deltas[l + 1];
+            var w = _weights[l];
+            var gw = _gradW[l];
+            for (int j = 0; j < fanOut; j++)
+            {
+                var dj = d.AsSpan(j * batch, batch);
+                _gradB[l][j] = TensorPrimitives.Sum(dj);
+                for (int i = 0; i < fanIn; i++)
+                {
+                    gw[(j * fanIn) + i] = TensorPrimitives.Dot(dj, a.AsSpan(i * batch, batch));
+                }
+            }
+
+            if (l == 0)
+            {
+                break;
+            }
+
+            // Back through the weights, then through the hidden activation.
+            var prev = _deltas[l];
+            for (int i = 0; i < fanIn; i++)
+            {
+                var pi = prev.AsSpan(i * batch, batch);
+                pi.Clear();
+                for (int j = 0; j < fanOut; j++)
+                {
+                    TensorPrimitives.MultiplyAdd(d.AsSpan(j * batch, batch), w[(j * fanIn) + i], pi, pi);
+                }
+
+                var ai = a.AsSpan(i * batch, batch);
+                var tmp = _tmp.AsSpan(0, batch);
+                if (_options.Activation == HiddenActivation.Tanh)
+                {
+                    // tanh' = 1 - a^2
+                    TensorPrimitives.Multiply(ai, ai, tmp);
+                    TensorPrimitives.Subtract(1.0, tmp, tmp);
+                    TensorPrimitives.Multiply(pi, tmp, pi);
+                }
+                else
+                {
+                    // relu' = 1 where the output is > 0
+                    for (int b = 0; b < batch; b++)
+                    {
+                        if (ai[b] <= 0)
+                        {
+                            pi[b] = 0;
+                        }
+                    }
+                }
+            }
+        }
+
+        return loss * inv;
+    }
+
+    /// <summary>One Adam step (Kingma &amp; Ba 2015, alg. 1) with the gradients of the last <see cref="ComputeGradients"/>.</summary>
+    public void AdamStep()
+    {
+        _step++;
+        double lr = _options.LearningRate, b1 = _options.Beta1, b2 = _options.Beta2, eps = _options.Epsilon;
+        double c1 = 1 - Math.Pow(b1, _step), c2 = 1 - Math.Pow(b2, _step);
+        double stepSize = lr * Math.Sqrt(c2) / c1;
+        double epsHat = eps * Math.Sqrt(c2);
+        for (int l = 0; l < _weights.Length; l++)
+        {
+            Update(_weights[l], _gradW[l], _m[2 * l], _v[2 * l]);
+            Update(_biases[l], _gradB[l], _m[(2 * l) + 1], _v[(2 * l) + 1]);
+        }
+
+        // The efficient form of alg. 1 (Kingma & Ba, end of sec. 2): theta -= lr sqrt(1-b2^t)/(1-b1^t) m / (sqrt(v) + eps_hat).
+        void Update(double[] theta, double[] g, double[] m, double[] v)
+        {
+            for (int i = 0; i < theta.Length; i++)
+            {
+                m[i] = (b1 * m[i]) + ((1 - b1) * g[i]);
+                v[i] = (b2 * v[i]) + ((1 - b2) * g[i] * g[i]);
+                theta[i] -= stepSize * m[i] / (Math.Sqrt(v[i]) + epsHat);
+            }
+        }
+    }
+
+    /// <summary>Mean cross-entropy (nats) and accuracy of a feature-major batch, without touching the gradients.</summary>
+    /// <param name="inputs">Feature-major inputs.</param>
+    /// <param name="labels">Labels.</param>
+    /// <returns>The loss and the fraction classified correctly.</returns>
+    public (double Loss, double Accuracy) Evaluate(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels)
+    {
+        int batch = labels.Length;
+        Forward(inputs, batch);
+        var p = _activations[^1];
+        int classes = _sizes[^1];
+        double loss = 0;
+        int correct = 0;
+        for (int b = 0; b < batch; b++)
+        {
+            loss -= Math.Log(p[(labels[b] * batch) + b]);
+            int best = 0;
+            for (int c = 1; c < classes; c++)
+            {
+                if (p[(c * batch) + b] > p[(best * batch) + b])
+                {
+                    best = c;
+                }
+            }
+
+            if (best == labels[b])
+            {
+                correct++;
+            }
+        }
+
+        return (loss / batch, (double)correct / batch);
+    }
+
+    private void Ensure(int batch)
+    {
+        if (batch < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batch), $"`batch` must be >= 1; got {batch}.");
+        }
+
+        if (batch <= _capacity)
+        {
+            // Buffers hold capacity * units values; a smaller batch uses the front with stride = batch.
+            _batch = batch;
+            return;
+        }
+
+        _batch = batch;
+        _capacity = batch;
+        _activations = [.. _sizes.Select(s => new double[s * batch])];
+        _deltas = [.. _sizes.Select(s => new double[s * batch])];
+        _tmp = new double[batch];
+    }
+
+    /// <summary>Softmax down each column (sample) of a feature-major block, with max subtraction (log-sum-exp safe).</summary>
+    private void SoftmaxColumns(double[] z, int classes, int batch)
+    {
+        var max = _tmp.AsSpan(0, batch);
+        z.AsSpan(0, batch).CopyTo(max);
+        for (int c = 1; c < classes; c++)
+        {
+            TensorPrimitives.Max(max, z.AsSpan(c * batch, batch), max);
+        }
+
+        for (int c = 0; c < classes; c++)
+        {
+            var zc = z.AsSpan(c * batch, batch);
+            TensorPrimitives.Subtract(zc, max, zc);
+            TensorPrimitives.Exp(zc, zc);
+        }
+
+        // max now holds the column sums.
+        z.AsSpan(0, batch).CopyTo(max);
+        for (int c = 1; c < classes; c++)
+        {
+            TensorPrimitives.Add(max, z.AsSpan(c * batch, batch), max);
+        }
+
+        for (int c = 0; c < classes; c++)
+        {
+            var zc = z.AsSpan(c * batch, batch);
+            TensorPrimitives.Divide(zc, max, zc);
+        }
+    }
+
+    private static double TruncatedNormal(Random random)
+    {
+        while (true)
+        {
+            double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
+            double n = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+            if (Math.Abs(n) <= 2)
+            {
+                return n;
+            }
+        }
+    }
+}

@@ -1,0 +1,492 @@
+using System.Numerics.Tensors;
+using Shannon.Distributions;
+
+namespace Shannon.Bottleneck;
+
+/// <summary>
+/// The mutable state of one annealing path: the encoder q(t|x) over the inputs with p(x) &gt; 0 (stride
+/// <see cref="_maxClusters"/>, the first <see cref="_clusters"/> columns in use), q(t) and q(y|t).
+/// </summary>
+internal sealed class BottleneckState
+{
+    /// <summary>Stands for log 0 in the decoder, so that 0 * log 0 = 0 in the dot products (p(y|x) * -1e300 is -infinity in effect).</summary>
+    private const double LogZero = -1e300;
+
+    private readonly int _rows;        // |X| of the table
+    private readonly int[] _support;   // the x with p(x) > 0
+    private readonly int _nx;          // |support|
+    private readonly int _ny;
+    private readonly int _maxClusters;
+    private readonly double[] _px;     // p(x) on the support
+    private readonly double[] _py;
+    private readonly double[] _pyx;    // p(y|x), nx * ny
+    private readonly double[] _pxy;    // p(x, y), nx * ny
+    private readonly double[] _encoder; // nx * maxClusters
+    private readonly double[] _qt;
+    private readonly double[] _logQt;
+    private readonly double[] _decoder; // maxClusters * ny
+    private readonly double[] _logDecoder;
+    private readonly double[] _scores;
+    private readonly double[] _weights;
+    private readonly Random _random;
+    private int _clusters;
+
+    public BottleneckState(JointDistribution joint, int maxClusters, int seed)
+    {
+        _rows = joint.Rows;
+        _ny = joint.Columns;
+        var p = joint.Probabilities;
+        var support = new List<int>();
+        for (int x = 0; x < _rows; x++)
+        {
+            double s = 0;
+            for (int y = 0; y < _ny; y++)
+            {
+                s += p[(x * _ny) + y];
+            }
+
+            if (s > 0)
+            {
+                support.Add(x);
+            }
+        }
+
+        _support = [.. support];
+        _nx = _support.Length;
+        _maxClusters = Math.Max(1, Math.Min(maxClusters, _nx));
+        _px = new double[_nx];
+        _py = new double[_ny];
+        _pyx = new double[_nx * _ny];
+        _pxy = new double[_nx * _ny];
+        for (int i = 0; i < _nx; i++)
+        {
+            int x = _support[i];
+            for (int y = 0; y < _ny; y++)
+            {
+                double v = p[(x * _ny) + y];
+                _pxy[(i * _ny) + y] = v;
+                _px[i] += v;
+                _py[y] += v;
+            }
+
+            for (int y = 0; y < _ny; y++)
+            {
+                _pyx[(i * _ny) + y] = _pxy[(i * _ny) + y] / _px[i];
+            }
+        }
+
+        _encoder = new double[_nx * _maxClusters];
+        _qt = new double[_maxClusters];
+        _logQt = new double[_maxClusters];
+        _decoder = new double[_maxClusters * _ny];
+        _logDecoder = new double[_maxClusters * _ny];
+        _scores = new double[_maxClusters];
+        _weights = new double[_maxClusters];
+        _random = new Random(seed);
+        _clusters = 1;
+        for (int i = 0; i < _nx; i++)
+        {
+            _encoder[i * _maxClusters] = 1.0;
+        }
+
+        UpdateMarginals();
+    }
+
+    /// <summary>q(t) and q(y|t) from the encoder.</summary>
+    private void UpdateMarginals()
+    {
+        int k = _clusters, K = _maxClusters, ny = _ny;
+        Array.Clear(_qt, 0, k);
+        Array.Clear(_decoder, 0, k * ny);
+        for (int i = 0; i < _nx; i++)
+        {
+            var rowP = _pxy.AsSpan(i * ny, ny);
+            for (int t = 0; t < k; t++)
+            {
+                double e = _encoder[(i * K) + t];
+                if (e != 0)
+                {
+                    _qt[t] += e * _px[i];
+                    TensorPrimitives.MultiplyAdd(rowP, e, _decoder.AsSpan(t * ny, ny), _decoder.AsSpan(t * ny, ny));
+                }
+            }
+        }
+
+        for (int t = 0; t < k; t++)
+        {
+            var dec = _decoder.AsSpan(t * ny, ny);
+            var logDec = _logDecoder.AsSpan(t * ny, ny);
+            if (_qt[t] > 0)
+            {
+                double sum = TensorPrimitives.Sum(dec);
+                TensorPrimitives.Divide(dec, sum, dec);
+                for (int y = 0; y < ny; y++)
+                {
+                    logDec[y] = dec[y] > 0 ? Math.Log(dec[y]) : LogZero;
+                }
+
+                _logQt[t] = Math.Log(_qt[t]);
+            }
+            else
+            {
+                logDec.Fill(LogZero);
+                _logQt[t] = double.NegativeInfinity;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sweeps the self-consistent equations at one beta until the objective L = (1 - alpha) H(T) + alpha I(X;T)
+    /// - beta I(T;Y) (nats) changes by at most <paramref name="tolerance"/> between sweeps. The sweeps are an
+    /// alternating minimisation, so L never increases (Tishby et al. 1999, sec. 3.3; Strouse &amp; Schwab 2017).
+    /// </summary>
+    public (int Iterations, bool Converged) Iterate(double beta, double alpha, int maxIterations, double tolerance, CancellationToken cancellationToken)
+    {
+        int k = _clusters, K = _maxClusters, ny = _ny;
+        var scores = _scores.AsSpan(0, k);
+        var weights = _weights.AsSpan(0, k);
+        double previous = double.PositiveInfinity;
+        for (int iteration = 1; iteration <= maxIterations; iteration++)
+        {
+            if ((iteration & 63) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            double negativeConditionalEntropy = 0; // sum_x p(x) sum_t q(t|x) log q(t|x) = -H(T|X)
+            for (int i = 0; i < _nx; i++)
+            {
+                var pyx = _pyx.AsSpan(i * ny, ny);
+                int argmax = 0;
+                double best = double.NegativeInfinity;
+                for (int t = 0; t < k; t++)
+                {
+                    // log q(t) - beta D(p(y|x) || q(y|t)), without the term sum_y p log p that does not depend on t.
+                    double sc = _logQt[t] + (beta * TensorPrimitives.Dot(pyx, _logDecoder.AsSpan(t * ny, ny)));
+                    scores[t] = sc;
+                    if (sc > best)
+                    {
+                        best = sc;
+                        argmax = t;
+                    }
+                }
+
+                var enc = _encoder.AsSpan(i * K, k);
+                if (!(best > double.NegativeInfinity))
+                {
+                    // Every cluster misses part of p(y|x) (possible only after underflow): keep the closest decoder.
+                    argmax = ClosestCluster(pyx);
+                    best = double.NaN;
+                }
+
+                if (alpha == 0 || double.IsNaN(best))
+                {
+                    enc.Clear();
+                    enc[argmax] = 1.0;
+                }
+                else
+                {
+                    // logits (s - max) / alpha <= 0, exponentiated with SIMD.
+                    TensorPrimitives.Subtract(scores, best, weights);
+                    TensorPrimitives.Divide(weights, alpha, scores);
+                    TensorPrimitives.Exp(scores, weights);
+                    double sum = TensorPrimitives.Sum(weights);
+                    double weighted = 0;
+                    for (int t = 0; t < k; t++)
+                    {
+                        if (weights[t] > 0)
+                        {
+                            weighted += weights[t] * scores[t];
+                        }
+                    }
+
+                    double inv = 1.0 / sum;
+                    for (int t = 0; t < k; t++)
+                    {
+                        enc[t] = weights[t] * inv;
+                    }
+
+                    // sum_t q log q with log q = logit - log(sum).
+                    negativeConditionalEntropy += _px[i] * ((weighted * inv) - Math.Log(sum));
+                }
+            }
+
+            UpdateMarginals();
+            var (ht, ity) = EntropyAndRelevance();
+            double objective = ((1 - alpha) * ht) + (alpha * (ht + negativeConditionalEntropy)) - (beta * ity);
+            if (Math.Abs(previous - objective) <= tolerance)
+            {
+                return (iteration, true);
+            }
+
+            previous = objective;
+        }
+
+        return (maxIterations, false);
+    }
+
+    /// <summary>H(T) and I(T;Y) of the current marginals, in nats.</summary>
+    private (double ClusterEntropy, double Relevance) EntropyAndRelevance()
+    {
+        double ht = 0, ity = 0;
+        for (int t = 0; t < _clusters; t++)
+        {
+            double q = _qt[t];
+            if (q <= 0)
+            {
+                continue;
+            }
+
+            ht -= q * _logQt[t];
+            for (int y = 0; y < _ny; y++)
+            {
+                double d = _decoder[(t * _ny) + y];
+                if (d > 0)
+                {
+                    ity += q * d * (_logDecoder[(t * _ny) + y] - Math.Log(_py[y]));
+                }
+            }
+        }
+
+        return (ht, ity);
+    }
+
+    private int ClosestCluster(ReadOnlySpan<double> pyx)
+    {
+        int best = 0;
+        double bestScore = double.NegativeInfinity;
+        for (int t = 0; t < _clusters; t++)
+        {
+            if (_qt[t] <= 0)
+            {
+                continue;
+            }
+
+            double s = TensorPrimitives.Dot(pyx, _logDecoder.AsSpan(t * _ny, _ny));
+            if (s > bestScore)
+            {
+                bestScore = s;
+                best = t;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// One round of merges: every pair of clusters whose union changes the objective by at most
+    /// <paramref name="tolerance"/> nats (a union that lowers it included) is merged, best first, disjoint pairs
+    /// only. Merging t and s (weights a, b of q = q(t) + q(s)) changes H(T) by -q h(a), I(X;T) by
+    /// -q JS_ab(p(x|t), p(x|s)) and I(T;Y) by -q JS_ab(q(y|t), q(y|s)) (Slonim &amp; Tishby 1999, agglomerative IB,
+    /// prop. 1); empty clusters are dropped. Returns the number of merges. O(|T|^2 (|X| + |Y|)) at worst; pairs whose
+    /// decoders differ too much to qualify (beta JS_y &gt; h(a) + tolerance / q) are skipped after O(|Y|).
+    /// </summary>
+    public int MergeRound(double beta, double alpha, double tolerance)
+    {
+        int k = _clusters, K = _maxClusters, ny = _ny;
+        var candidates = new List<(double Delta, int T, int S)>();
+        for (int t = 0; t < k; t++)
+        {
+            for (int s = t + 1; s < k; s++)
+            {
+                if (_qt[t] <= 0 || _qt[s] <= 0)
+                {
+                    continue;
+                }
+
+                double q = _qt[t] + _qt[s], a = _qt[t] / q, b = _qt[s] / q;
+                double mixing = -((a * Math.Log(a)) + (b * Math.Log(b)));
+                double jsY = 0;
+                for (int y = 0; y < ny; y++)
+                {
+                    double u = _decoder[(t * ny) + y], v = _decoder[(s * ny) + y], m = (a * u) + (b * v);
+                    if (u > 0)
+                    {
+                        jsY += a * u * Math.Log(u / m);
+                    }
+
+                    if (v > 0)
+                    {
+                        jsY += b * v * Math.Log(v / m);
+                    }
+                }
+
+                if (beta * jsY > mixing + (tolerance / q))
+                {
+                    continue;
+                }
+
+                double jsX = 0;
+                if (alpha > 0)
+                {
+                    for (int i = 0; i < _nx; i++)
+                    {
+                        // p(x|t) = p(x) q(t|x) / q(t)
+                        double u = _px[i] * _encoder[(i * K) + t] / _qt[t], v = _px[i] * _encoder[(i * K) + s] / _qt[s];
+                        double m = (a * u) + (b * v);
+                        if (u > 0)
+                        {
+                            jsX += a * u * Math.Log(u / m);
+                        }
+
+                        if (v > 0)
+                        {
+                            jsX += b * v * Math.Log(v / m);
+                        }
+                    }
+                }
+
+                double delta = (-(1 - alpha) * q * mixing) - (alpha * q * jsX) + (beta * q * jsY);
+                if (delta <= tolerance)
+                {
+                    candidates.Add((delta, t, s));
+                }
+            }
+        }
+
+        var gone = new bool[k];
+        int merges = 0;
+        foreach (var (_, t, s) in candidates.OrderBy(c => c.Delta).ThenBy(c => c.T).ThenBy(c => c.S))
+        {
+            if (gone[t] || gone[s])
+            {
+                continue;
+            }
+
+            for (int i = 0; i < _nx; i++)
+            {
+                _encoder[(i * K) + t] += _encoder[(i * K) + s];
+                _encoder[(i * K) + s] = 0;
+            }
+
+            gone[s] = true;
+            merges++;
+        }
+
+        for (int t = 0; t < k; t++)
+        {
+            gone[t] |= _qt[t] <= 0 && !gone[t];
+        }
+
+        // Compact the kept clusters to the front.
+        int kept = 0;
+        for (int t = 0; t < k; t++)
+        {
+            if (gone[t])
+            {
+                continue;
+            }
+
+            if (kept != t)
+            {
+                for (int i = 0; i < _nx; i++)
+                {
+                    _encoder[(i * K) + kept] = _encoder[(i * K) + t];
+                }
+            }
+
+            kept++;
+        }
+
+        for (int i = 0; i < _nx; i++)
+        {
+            Array.Clear(_encoder, (i * K) + kept, k - kept);
+        }
+
+        _clusters = Math.Max(kept, 1);
+        UpdateMarginals();
+        return merges;
+    }
+
+    /// <summary>Splits every cluster (largest q(t) first, while free columns last) into two perturbed copies.</summary>
+    public void Split(double alpha, double perturbation)
+    {
+        int k = _clusters, K = _maxClusters;
+        int free = K - k;
+        if (free <= 0)
+        {
+            return;
+        }
+
+        var order = Enumerable.Range(0, k).OrderByDescending(t => _qt[t]).ThenBy(t => t).Take(free).ToArray();
+        for (int j = 0; j < order.Length; j++)
+        {
+            int t = order[j], copy = k + j;
+            for (int i = 0; i < _nx; i++)
+            {
+                double w = _encoder[(i * K) + t];
+                double u = (2 * _random.NextDouble()) - 1;
+                if (alpha == 0)
+                {
+                    // A hard encoder: each member moves to the copy with probability 1/2.
+                    if (w > 0 && u > 0)
+                    {
+                        _encoder[(i * K) + t] = 0;
+                        _encoder[(i * K) + copy] = w;
+                    }
+                }
+                else
+                {
+                    _encoder[(i * K) + t] = w * (0.5 + (perturbation * u));
+                    _encoder[(i * K) + copy] = w * (0.5 - (perturbation * u));
+                }
+            }
+        }
+
+        _clusters = k + order.Length;
+        UpdateMarginals();
+    }
+
+    /// <summary>The current solution (clusters in use only), with the informations in nats.</summary>
+    public InformationBottleneckSolution Snapshot(double beta, double alpha, InformationUnit unit, bool converged, int iterations)
+    {
+        int k = _clusters, K = _maxClusters, ny = _ny;
+        var used = Enumerable.Range(0, k).Where(t => _qt[t] > 0).ToArray();
+        int m = used.Length;
+        var qt = new double[m];
+        var decoder = new double[m * ny];
+        var encoder = new double[_rows * m];
+        for (int j = 0; j < m; j++)
+        {
+            qt[j] = _qt[used[j]];
+            _decoder.AsSpan(used[j] * ny, ny).CopyTo(decoder.AsSpan(j * ny, ny));
+        }
+
+        // Inputs with p(x) = 0 carry no weight; they are given the cluster marginal as their (arbitrary) encoder.
+        for (int x = 0; x < _rows; x++)
+        {
+            qt.CopyTo(encoder, x * m);
+        }
+
+        double ixt = 0;
+        for (int i = 0; i < _nx; i++)
+        {
+            for (int j = 0; j < m; j++)
+            {
+                double e = _encoder[(i * K) + used[j]];
+                encoder[(_support[i] * m) + j] = e;
+                if (e > 0)
+                {
+                    ixt += _px[i] * e * Math.Log(e / qt[j]);
+                }
+            }
+        }
+
+        double ht = 0, ity = 0;
+        for (int j = 0; j < m; j++)
+        {
+            ht -= qt[j] * Math.Log(qt[j]);
+            for (int y = 0; y < ny; y++)
+            {
+                double d = decoder[(j * ny) + y];
+                if (d > 0)
+                {
+                    ity += qt[j] * d * Math.Log(d / _py[y]);
+                }
+            }
+        }
+
+        return new InformationBottleneckSolution(beta, alpha, unit, _rows, m, ny, encoder, qt, decoder,
+            ixt, ity, ht, converged, iterations);
+    }
+}
