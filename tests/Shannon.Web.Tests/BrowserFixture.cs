@@ -87,10 +87,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await _page.SelectOptionAsync("#unit", "bits");
         }
 
-        foreach (var panel in new[] { "panel-coin", "panel-gaussians", "panel-correlation", "panel-temperature", "panel-venn", "panel-data" })
-        {
-            await IdleAsync(_page, panel);
-        }
+        await _page.WaitForFunctionAsync("() => Array.from(document.querySelectorAll('section.panel')).every(p => p.dataset.busy === '0')");
 
         await _page.WaitForFunctionAsync("() => document.getElementById('coin-entropy').textContent !== ''");
         _problems.Clear();
