@@ -237,6 +237,31 @@ public sealed class BrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Bottleneck_BetaSlider_EncoderAndPointAreTheSolvers()
+    {
+        var (page, problems) = await browser.OpenAsync();
+        var joint = JointDistribution.FromCounts([8.0, 1, 1, 6, 3, 1, 2, 6, 2, 1, 6, 3, 1, 2, 7, 1, 1, 8], 6, 3);
+        var slider = page.Locator("#b-logbeta");
+        foreach (var logBeta in new[] { "0.7", "1.5" })
+        {
+            await slider.FillAsync(logBeta);
+            await BrowserFixture.IdleAsync(page, "panel-bottleneck");
+            string exact = await page.Locator("#b-beta").GetAttributeAsync("data-value") ?? "";
+            double beta = Value(exact);
+            Assert.Equal(Math.Pow(10, Value(logBeta)), beta, 1e-12);
+            var solution = Shannon.Bottleneck.InformationBottleneck.Solve(joint, beta, InformationUnit.Bits);
+            Assert.Equal(solution.MutualInformationXT, await BrowserFixture.ShownAsync(page, "b-ixt"));
+            Assert.Equal(solution.MutualInformationTY, await BrowserFixture.ShownAsync(page, "b-ity"));
+            Assert.Equal(solution.ClusterCount, await BrowserFixture.ShownAsync(page, "b-clusters", 0));
+            Assert.Equal(Measures.MutualInformation(joint, InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "b-ixy"), 1e-12);
+            Assert.Equal(6 * solution.ClusterCount, await page.Locator("#b-encoder rect.enc").CountAsync());
+        }
+
+        await browser.ScreenshotAsync(page, "5-bottleneck", "#panel-bottleneck");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task WholePage_Screenshot()
     {
         var (page, problems) = await browser.OpenAsync();

@@ -11,6 +11,7 @@ internal static class PanelCatalog
         GaussiansApi.Map,
         CorrelationApi.Map,
         TemperatureApi.Map,
+        BottleneckApi.Map,
         VennApi.Map,
         DataApi.Map,
     ];

@@ -287,6 +287,46 @@ function drawBars(svg, labels, probabilities) {
   });
 }
 
+// ---- 5 Bottleneck ----
+panel('panel-bottleneck', {
+  // The slider is log10(beta) (a scale for the hand); the server gets beta itself and echoes it.
+  request: () => call('/api/bottleneck?' + new URLSearchParams({ beta: String(10 ** Number($('#b-logbeta').value)), unit: unitSelect.value })),
+  render(json) {
+    show('b-beta', json.beta, 3);
+    show('b-ixt', json.mutualInformationXT);
+    show('b-ity', json.mutualInformationTY);
+    show('b-clusters', json.clusterCount, 0);
+    show('b-ixy', json.mutualInformationXY);
+    const c = json.curve;
+    const f = frame($('#b-curve'), { x: [0, json.entropyX * 1.02], y: [0, json.mutualInformationXY * 1.1], xlabel: `I(X;T) (${json.unit})`, ylabel: `I(T;Y) (${json.unit})` });
+    svgEl('line', { x1: f.px(0), x2: f.px(json.entropyX * 1.02), y1: f.py(json.mutualInformationXY), y2: f.py(json.mutualInformationXY), class: 'guide' }, f.g);
+    svgEl('text', { x: f.px(0) + 6, y: f.py(json.mutualInformationXY) - 5, class: 'tick' }, f.g, 'I(X;Y)');
+    svgEl('path', { d: pathOf(c.mutualInformationXT, c.mutualInformationTY, f), class: 'curve' }, f.g);
+    for (let i = 0; i < c.betas.length; i++) svgEl('circle', { cx: f.px(c.mutualInformationXT[i]), cy: f.py(c.mutualInformationTY[i]), r: 2.2, fill: 'var(--p)' }, f.g);
+    svgEl('circle', { cx: f.px(json.mutualInformationXT), cy: f.py(json.mutualInformationTY), r: 6, class: 'marker' }, f.g);
+    // The encoder p(t|x): one row per x, one column per cluster t, shaded by probability.
+    const svg = $('#b-encoder');
+    svg.replaceChildren();
+    const { w, h } = viewBox(svg);
+    const rows = json.encoder.length;
+    const cols = json.clusterCount;
+    const left = 36;
+    const top = 26;
+    const cw = (w - left - 10) / Math.max(cols, 1);
+    const ch = (h - top - 30) / rows;
+    for (let x = 0; x < rows; x++) {
+      svgEl('text', { x: left - 6, y: top + (x + 0.5) * ch + 4, 'text-anchor': 'end', class: 'tick' }, svg, `x${x + 1}`);
+      for (let t = 0; t < cols; t++) {
+        const p = json.encoder[x][t];
+        svgEl('rect', { x: left + t * cw, y: top + x * ch, width: cw - 1, height: ch - 1, fill: colour(p), class: 'enc' }, svg);
+        svgEl('text', { x: left + (t + 0.5) * cw, y: top + (x + 0.5) * ch + 4, 'text-anchor': 'middle', class: 'tick', style: `fill:${p > 0.6 ? '#111' : '#fff'}` }, svg, p.toFixed(2));
+      }
+    }
+    for (let t = 0; t < cols; t++) svgEl('text', { x: left + (t + 0.5) * cw, y: top - 8, 'text-anchor': 'middle', class: 'tick' }, svg, `t${t + 1}`);
+    svgEl('text', { x: w / 2, y: h - 8, 'text-anchor': 'middle', class: 'label' }, svg, 'encoder p(t | x)');
+  },
+}).update();
+
 // ---- 6 Venn ----
 const vennDefaults = { 2: [0.4, 0.1, 0.1, 0.4], 3: [0.2, 0.05, 0.05, 0.05, 0.2, 0.05, 0.05, 0.05, 0.3] };
 function buildVennTable(size) {
