@@ -18,7 +18,8 @@ namespace Shannon.Web;
 /// <param name="Host">An IP address or <c>localhost</c>; 127.0.0.1 by default, so the page is reachable from this machine only.</param>
 /// <param name="Port">The TCP port; 0 asks the operating system for a free one.</param>
 /// <param name="FallbackToFreePort">When the port is taken, listen on a free port instead of failing.</param>
-public sealed record ExplorerOptions(string Host = ExplorerOptions.DefaultHost, int Port = ExplorerOptions.DefaultPort, bool FallbackToFreePort = false)
+/// <param name="CorpusPath">A UTF-8 text for the temperature panel's character model; null: Shannon's built-in text.</param>
+public sealed record ExplorerOptions(string Host = ExplorerOptions.DefaultHost, int Port = ExplorerOptions.DefaultPort, bool FallbackToFreePort = false, string? CorpusPath = null)
 {
     /// <summary>The default host: loopback only.</summary>
     public const string DefaultHost = "127.0.0.1";
@@ -43,6 +44,11 @@ public static class ExplorerServer
     {
         ArgumentNullException.ThrowIfNull(options);
         var address = ParseHost(options.Host);
+        if (options.CorpusPath is not null && !File.Exists(options.CorpusPath))
+        {
+            throw new FileNotFoundException($"`corpus` must be an existing text file; got '{options.CorpusPath}'.", options.CorpusPath);
+        }
+
         if (options.Port is < 0 or > 65535)
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"`port` must be an integer in [0, 65535]; got {options.Port}.");
@@ -77,6 +83,7 @@ public static class ExplorerServer
             j.SerializerOptions.Encoder = JsonOptions.Encoder;
         });
 
+        builder.Services.AddSingleton(new Estimation.LanguageModelSource(options.CorpusPath));
         var app = builder.Build();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseStatusCodePages(ErrorMiddleware.WriteStatusCodePageAsync);

@@ -140,4 +140,21 @@ public sealed class ApiReferenceTests(ServerFixture server)
         // x,y,x against 1,2,1: a bijection, so I = H = h(1/3) bits = 0.9182958340544896 (scipy.stats.entropy([2, 1], base=2)).
         Assert.Equal(0.9182958340544896, json.GetProperty("mutualInformation").GetProperty("value").GetDouble(), 1e-12);
     }
+
+    [Fact]
+    public async Task LanguageModel_Entropy_NeverDecreasesWithTemperature()
+    {
+        // H(softmax(z / T)) is non-decreasing in T (STYLE.md's property), here over the model's next-character logits.
+        double previous = 0;
+        foreach (var t in new[] { 0.1, 0.5, 1.0, 2.0, 5.0, 20.0 })
+        {
+            var json = await server.GetJsonAsync(FormattableString.Invariant($"api/temperature/lm?t={t}&prefix=the%20"));
+            double h = json.GetProperty("entropy").GetDouble();
+            Assert.True(h >= previous - 1e-12, $"H fell from {previous} to {h} at T = {t}");
+            Assert.True(h <= json.GetProperty("maxEntropy").GetDouble() + 1e-12);
+            previous = h;
+        }
+
+        Assert.Contains("Kneser-Ney", (await server.GetJsonAsync("api/temperature/lm?t=1")).GetProperty("model").GetString(), StringComparison.Ordinal);
+    }
 }

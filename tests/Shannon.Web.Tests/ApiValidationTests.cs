@@ -37,6 +37,14 @@ public sealed class ApiValidationTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task OverlongPrefix_Is400()
+    {
+        var json = await server.GetJsonAsync("api/temperature/lm?t=1&prefix=" + new string('a', 201), 400);
+        Assert.Equal("`prefix` must be a text of at most 200 characters; got 201 characters.", json.GetProperty("error").GetString());
+        await server.AssertStillServingAsync();
+    }
+
+    [Fact]
     public async Task AllZeroJointTable_Is400_WithTheLibrarysMessage()
     {
         var json = await server.GetJsonAsync("api/venn?rows=2&columns=2&weights=0,0,0,0", 400);

@@ -122,7 +122,24 @@ public sealed class BrowserTests(BrowserFixture browser)
             Assert.Equal(8, await page.Locator("#t-bars rect.bar").CountAsync());
         }
 
+        // The character model's next character after a typed prefix, at the slider's temperature.
+        var model = Shannon.Lab.Language.CharacterLanguageModel.Train(Shannon.Lab.Corpora.EnglishText.Fallback(), Shannon.Web.Estimation.LanguageModelSource.Order);
+        var prefixField = page.Locator("#t-prefix");
+        await prefixField.FillAsync("");
+        await prefixField.PressSequentiallyAsync("the entropy of th");
+        await BrowserFixture.IdleAsync(page, "panel-temperature");
+        var p = new double[model.SymbolCount];
+        model.Distribution("the entropy of th", p);
+        var z = p.Where(v => v > 0).Select(v => Math.Log(v)).ToArray();
+        var hLm = Measures.EntropyFromLogits(z, 2.5, InformationUnit.Bits);
+        Assert.Equal(hLm.Value, await BrowserFixture.ShownAsync(page, "t-lm-entropy"));
+        Assert.Equal(Math.Exp(hLm.Nats), await BrowserFixture.ShownAsync(page, "t-lm-perplexity"));
+        Assert.Equal(Math.Min(24, z.Length), await page.Locator("#t-lm-bars rect.bar").CountAsync());
+        await slider.FillAsync("0.5");
+        await BrowserFixture.IdleAsync(page, "panel-temperature");
+        Assert.Equal(Measures.EntropyFromLogits(z, 0.5, InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "t-lm-entropy"));
         await browser.ScreenshotAsync(page, "4-temperature", "#panel-temperature");
+        await slider.FillAsync("2.5");
 
         // A typo in the logits: the server's message is shown, the page keeps working once fixed.
         var field = page.Locator("#t-logits");

@@ -16,7 +16,8 @@ internal static class ServeCommand
             Description = "IP address to listen on (default 127.0.0.1: this machine only).",
             DefaultValueFactory = _ => ExplorerOptions.DefaultHost,
         };
-        var command = new Command("serve", "The explorer: a local web page where every idea moves under your hand.") { port, host };
+        var corpus = new Option<string?>("--corpus") { Description = "A UTF-8 text to train the temperature panel's character model on (default: Shannon's built-in text)." };
+        var command = new Command("serve", "The explorer: a local web page where every idea moves under your hand.") { port, host, corpus };
         command.SetAction(result =>
         {
             int? asked = result.GetValue(port);
@@ -25,7 +26,7 @@ internal static class ServeCommand
                 throw new UsageException($"`--port` must be an integer in [0, 65535]; got {asked}.");
             }
 
-            var options = new ExplorerOptions(result.GetValue(host) ?? ExplorerOptions.DefaultHost, asked ?? ExplorerOptions.DefaultPort, FallbackToFreePort: asked is null);
+            var options = new ExplorerOptions(result.GetValue(host) ?? ExplorerOptions.DefaultHost, asked ?? ExplorerOptions.DefaultPort, FallbackToFreePort: asked is null, CorpusPath: result.GetValue(corpus));
             WebApplication app;
             Uri address;
             try

@@ -264,13 +264,24 @@ panel('panel-correlation', {
 
 // ---- 4 Temperature ----
 panel('panel-temperature', {
-  request: (root) => call('/api/temperature?' + query(root)),
-  render(json) {
-    show('t-t-value', json.t, 2);
-    show('t-entropy', json.entropy);
-    show('t-perplexity', json.perplexity);
-    show('t-max', json.maxEntropy);
-    drawBars($('#t-bars'), json.labels, json.probabilities);
+  async request(root) {
+    const t = $('#t-t').value;
+    const [fixed, lm] = await Promise.all([
+      call('/api/temperature?' + query(root)),
+      call('/api/temperature/lm?' + new URLSearchParams({ t, prefix: $('#t-prefix').value, unit: unitSelect.value })),
+    ]);
+    return { unit: fixed.unit, fixed, lm };
+  },
+  render({ fixed, lm }) {
+    show('t-t-value', fixed.t, 2);
+    show('t-entropy', fixed.entropy);
+    show('t-perplexity', fixed.perplexity);
+    show('t-max', fixed.maxEntropy);
+    drawBars($('#t-bars'), fixed.labels, fixed.probabilities);
+    show('t-lm-entropy', lm.entropy);
+    show('t-lm-perplexity', lm.perplexity);
+    $('#t-model').textContent = `${lm.model}; the ${lm.labels.length} likeliest of ${lm.characterCount} characters after \u201c${lm.prefix}\u201d`;
+    drawBars($('#t-lm-bars'), lm.labels.map((c) => (c === 'other' ? '\u2026' : c)), lm.probabilities);
   },
 }).update();
 
