@@ -4,7 +4,12 @@ using Shannon.Bottleneck;
 using Shannon.Distributions;
 
 // Timing script for issue #6 (a Stopwatch harness, not BenchmarkDotNet: the targets are whole runs of seconds).
-// Usage: dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ib|mlp|plane [args]
+// Usage (load and processor count are printed first; other processes share the cores, so cpu time is printed too):
+//   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ib              IB curve, |X|=256, |Y|=32, 30 betas x 3 restarts
+//   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ibprobe         one restart, per-beta sweeps (IB_TOL=tolerance)
+//   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- plane 10000     one tanh run, batch 256, binned MI at ~107 epochs
+//   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- plane 10000 kde the same plus the KDE estimator (timed separately)
+//   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- runs 10000 50   50 runs each of tanh and ReLU, all estimators, parallel
 string what = args.Length > 0 ? args[0] : "ib";
 Console.WriteLine($"processors: {Environment.ProcessorCount}, load: {Load()}");
 switch (what)
@@ -53,14 +58,16 @@ static void IbCurve(bool probe)
         return;
     }
 
-    var progress = new ConsoleProgress(); InformationBottleneck.Curve(joint, betas.Take(3).ToArray(), InformationUnit.Bits, options, progress); // warm-up (JIT)
+    InformationBottleneck.Curve(joint, betas.Take(3).ToArray(), InformationUnit.Bits, options); // warm-up (JIT)
     for (int rep = 0; rep < 3; rep++)
     {
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var curve = InformationBottleneck.Curve(joint, betas, InformationUnit.Bits, options, rep == 0 ? progress : null);
+        var curve = InformationBottleneck.Curve(joint, betas, InformationUnit.Bits, options);
         watch.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
         var last = curve.Points[^1];
-        Console.WriteLine($"ib curve |X|=256 |Y|=32, 30 betas x 3 restarts: {watch.Elapsed.TotalMilliseconds:0} ms; " +
+        Console.WriteLine($"ib curve |X|=256 |Y|=32, 30 betas x 3 restarts: {watch.Elapsed.TotalMilliseconds:0} ms wall, {cpu.TotalMilliseconds:0} ms cpu; " +
             $"converged {curve.Converged}; pareto {curve.ParetoFront.Count}; last: beta {last.Beta:0.#}, I(X;T) {last.MutualInformationXT:0.0000} bits, " +
             $"I(T;Y) {last.MutualInformationTY:0.0000} of I(X;Y) {curve.MutualInformationXY:0.0000}, |T| {last.ClusterCount}; " +
             $"sweeps {curve.Solutions.Sum(s => s.Iterations)}");

@@ -13,7 +13,8 @@ public class ExperimentNumberTests(QuickLabFixture lab)
     public void CatalogHoldsEveryExperimentOfTheLesson()
     {
         Assert.Equal(
-            ["entropy", "binary-entropy", "coding", "cross-entropy", "kl", "mutual-information", "temperature", "key-exercise"],
+            ["entropy", "binary-entropy", "coding", "cross-entropy", "kl", "mutual-information", "temperature", "key-exercise",
+             "language", "information-bottleneck", "information-plane", "alignment"],
             ExperimentCatalog.All().Select(e => e.Name).ToArray());
         Assert.All(lab.Results, r => Assert.NotEmpty(r.Figures));
         Assert.All(lab.Results, r => Assert.NotEmpty(r.KeyNumbers));

@@ -18,5 +18,8 @@ internal static class CommandCatalog
         LmCommand.Create(),
         PmiCommand.Create(),
         IbCommand.Create(),
+        MiCommand.Create(),
+        RankCommand.Create(),
+        MatrixCommand.Create(),
     ];
 }

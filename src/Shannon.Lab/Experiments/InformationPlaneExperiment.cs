@@ -10,7 +10,7 @@ namespace Shannon.Lab.Experiments;
 /// 12-10-7-5-4-3-2 network trained on <see cref="InformationPlaneData"/>, I(X;T) and I(T;Y) of every layer at
 /// log-spaced epochs with three estimators, averaged over runs. Settings (lab `--set key=value` or the dedicated
 /// options, else the environment variable SHANNON_IP_KEY): activation (tanh, relu or both; default both), runs
-/// (default 2), epochs (default 1500), batch (default 256; 0 = full batch), kde (true/false, default true).
+/// (default 2), epochs (default 1000; 100+ tracked epochs from 5000 on), batch (default 256; 0 = full batch), kde (true/false, default true).
 /// Quick mode: 1 run of 60 epochs, 15 tracked epochs.
 /// </summary>
 public sealed class InformationPlaneExperiment : IExperiment
@@ -36,10 +36,10 @@ public sealed class InformationPlaneExperiment : IExperiment
             _ => throw new ArgumentException($"`activation` must be tanh, relu or both; got '{activationSetting}'.", nameof(context)),
         };
         int runs = IntSetting(context, "runs", context.Quick ? 1 : 2, 1);
-        int epochs = IntSetting(context, "epochs", context.Quick ? 60 : 1500, 1);
+        int epochs = IntSetting(context, "epochs", context.Quick ? 60 : 1000, 1);
         int batch = IntSetting(context, "batch", 256, 0);
         bool kde = BoolSetting(context, "kde", true);
-        int tracked = context.Quick ? 15 : 130;
+        int tracked = context.Quick ? 15 : epochs >= 5000 ? 130 : 100;
         var estimators = new List<PlaneEstimator> { PlaneEstimator.FixedRangeBinning, PlaneEstimator.FixedWidthBinning };
         if (kde)
         {

@@ -381,7 +381,7 @@ public sealed class LanguageExperiment : IExperiment
             new object[] { "control: random vectors per word, bound", Math.Round(controlBound, 4) },
         };
         result.Tables.Add(new ResultTable("probe", "What the embedding knows about part of speech (bits per token)", ["quantity", "bits"], rows));
-        var bplot = Plots.Create("Part of speech: counts against a linear probe", "", "bits per token");
+        var bplot = Plots.Create("Part of speech: counts against a linear probe", "quantity (held-out tokens)", "bits per token");
         double[] values = [hTag, miHeld / ln2, bound, controlBound];
         string[] labels = ["H(tag)", "I(word; tag)\ncounts", "probe bound\nSVD embedding", "probe bound\nrandom vectors"];
         var bars = bplot.Add.Bars(values);

@@ -93,7 +93,7 @@ public sealed partial class CharacterLanguageModel
             }
             else if (n <= 9)
             {
-                int expected = Math.Max(1 << 16, symbols.Length >> (12 - n));
+                int expected = Math.Max(1 << 16, symbols.Length >> Math.Max(1, 10 - n)); // distinct n-grams grow with n; presizing avoids rehashing
                 var index = new PackedKeyIndex(expected);
                 var counts = new int[expected];
                 ulong mask = Mask(n);
@@ -119,9 +119,10 @@ public sealed partial class CharacterLanguageModel
             }
             else
             {
-                var contextIds = new PackedKeyIndex(1 << 16);
-                var index = new PackedKeyIndex(1 << 16);
-                var counts = new int[1 << 16];
+                int expected = Math.Max(1 << 16, symbols.Length >> 1);
+                var contextIds = new PackedKeyIndex(expected);
+                var index = new PackedKeyIndex(expected);
+                var counts = new int[expected];
                 ulong mask = Mask(k);
                 ulong key = 0;
                 for (int i = 0; i < symbols.Length; i++)
@@ -141,17 +142,26 @@ public sealed partial class CharacterLanguageModel
                     key = ((key << 7) | symbols[i]) & mask;
                 }
 
-                // Translate (context id, symbol) back to (63-bit context key, symbol) pairs sorted by context key.
-                var ids = index.Keys;
-                var contextKeys = contextIds.Keys;
-                var pairs = new (ulong Context, byte Symbol, int Count)[ids.Length];
-                for (int g = 0; g < ids.Length; g++)
+                // Renumber the contexts in key order, so (rank, symbol) sorts like (63-bit context key, symbol).
+                var contextKeys = contextIds.Keys.ToArray();
+                var byKey = Enumerable.Range(0, contextKeys.Length).ToArray();
+                Array.Sort(contextKeys, byKey);
+                var rank = new int[contextKeys.Length];
+                for (int r = 0; r < byKey.Length; r++)
                 {
-                    pairs[g] = (contextKeys[(int)(ids[g] >> 7)], (byte)(ids[g] & 127), counts[g]);
+                    rank[byKey[r]] = r;
                 }
 
-                Array.Sort(pairs, (a, b) => a.Context != b.Context ? a.Context.CompareTo(b.Context) : a.Symbol.CompareTo(b.Symbol));
-                return FromSorted(n, pairs.Length, g => pairs[g].Context, g => pairs[g].Symbol, g => pairs[g].Count);
+                var ids = index.Keys;
+                var ranked = new ulong[ids.Length];
+                var rankedCounts = counts.AsSpan(0, ids.Length).ToArray();
+                for (int g = 0; g < ids.Length; g++)
+                {
+                    ranked[g] = ((ulong)rank[(int)(ids[g] >> 7)] << 7) | (ids[g] & 127);
+                }
+
+                Array.Sort(ranked, rankedCounts);
+                return FromSorted(n, ranked.Length, g => contextKeys[(int)(ranked[g] >> 7)], g => (byte)(ranked[g] & 127), g => rankedCounts[g]);
             }
 
             return FromSorted(n, ngramKeys.Length, g => ngramKeys[g] >> 7, g => (byte)(ngramKeys[g] & 127), g => ngramCounts[g]);

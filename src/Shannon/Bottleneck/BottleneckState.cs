@@ -368,7 +368,56 @@ internal sealed class BottleneckState
             gone[t] |= _qt[t] <= 0 && !gone[t];
         }
 
-        // Compact the kept clusters to the front.
+        Compact(gone);
+        return merges;
+    }
+
+    /// <summary>Splits every cluster (largest q(t) first, while free columns last) into two perturbed copies.</summary>
+    public List<(int Cluster, int Copy)> Split(double alpha, double perturbation)
+    {
+        int k = _clusters, K = _maxClusters;
+        int free = K - k;
+        var pairs = new List<(int Cluster, int Copy)>();
+        if (free <= 0)
+        {
+            return pairs;
+        }
+
+        var order = Enumerable.Range(0, k).OrderByDescending(t => _qt[t]).ThenBy(t => t).Take(free).ToArray();
+        for (int j = 0; j < order.Length; j++)
+        {
+            int t = order[j], copy = k + j;
+            pairs.Add((t, copy));
+            for (int i = 0; i < _nx; i++)
+            {
+                double w = _encoder[(i * K) + t];
+                double u = (2 * _random.NextDouble()) - 1;
+                if (alpha == 0)
+                {
+                    // A hard encoder: each member moves to the copy with probability 1/2.
+                    if (w > 0 && u > 0)
+                    {
+                        _encoder[(i * K) + t] = 0;
+                        _encoder[(i * K) + copy] = w;
+                    }
+                }
+                else
+                {
+                    _encoder[(i * K) + t] = w * (0.5 + (perturbation * u));
+                    _encoder[(i * K) + copy] = w * (0.5 - (perturbation * u));
+                }
+            }
+        }
+
+        _clusters = k + order.Length;
+        UpdateMarginals();
+        return pairs;
+    }
+
+    /// <summary>Drops the clusters marked gone (their encoder columns must be zero) and moves the rest to the front.</summary>
+    private void Compact(bool[] gone)
+    {
+        int k = _clusters, K = _maxClusters;
         int kept = 0;
         for (int t = 0; t < k; t++)
         {
@@ -395,46 +444,42 @@ internal sealed class BottleneckState
 
         _clusters = Math.Max(kept, 1);
         UpdateMarginals();
-        return merges;
     }
 
-    /// <summary>Splits every cluster (largest q(t) first, while free columns last) into two perturbed copies.</summary>
-    public void Split(double alpha, double perturbation)
+    /// <summary>The largest absolute difference between the decoders q(y|t) and q(y|s).</summary>
+    public double DecoderDistance(int t, int s)
     {
-        int k = _clusters, K = _maxClusters;
-        int free = K - k;
-        if (free <= 0)
+        double d = 0;
+        for (int y = 0; y < _ny; y++)
+        {
+            d = Math.Max(d, Math.Abs(_decoder[(t * _ny) + y] - _decoder[(s * _ny) + y]));
+        }
+
+        return d;
+    }
+
+    /// <summary>Merges each copy back into its cluster (splits that did not take) and compacts the clusters.</summary>
+    public void Unsplit(IReadOnlyList<(int Cluster, int Copy)> pairs)
+    {
+        if (pairs.Count == 0)
         {
             return;
         }
 
-        var order = Enumerable.Range(0, k).OrderByDescending(t => _qt[t]).ThenBy(t => t).Take(free).ToArray();
-        for (int j = 0; j < order.Length; j++)
+        int K = _maxClusters;
+        var gone = new bool[_clusters];
+        foreach (var (t, copy) in pairs)
         {
-            int t = order[j], copy = k + j;
             for (int i = 0; i < _nx; i++)
             {
-                double w = _encoder[(i * K) + t];
-                double u = (2 * _random.NextDouble()) - 1;
-                if (alpha == 0)
-                {
-                    // A hard encoder: each member moves to the copy with probability 1/2.
-                    if (w > 0 && u > 0)
-                    {
-                        _encoder[(i * K) + t] = 0;
-                        _encoder[(i * K) + copy] = w;
-                    }
-                }
-                else
-                {
-                    _encoder[(i * K) + t] = w * (0.5 + (perturbation * u));
-                    _encoder[(i * K) + copy] = w * (0.5 - (perturbation * u));
-                }
+                _encoder[(i * K) + t] += _encoder[(i * K) + copy];
+                _encoder[(i * K) + copy] = 0;
             }
+
+            gone[copy] = true;
         }
 
-        _clusters = k + order.Length;
-        UpdateMarginals();
+        Compact(gone);
     }
 
     /// <summary>The current solution (clusters in use only), with the informations in nats.</summary>

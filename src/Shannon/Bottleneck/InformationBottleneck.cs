@@ -224,12 +224,23 @@ public static class InformationBottleneck
             for (int i = 0; i < schedule.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                state.Split(options.Alpha, options.SplitPerturbation);
-                var (iterations, converged) = state.Iterate(schedule[i], options.Alpha, options.MaxIterations, options.Tolerance, cancellationToken);
+                var pairs = state.Split(options.Alpha, options.SplitPerturbation);
+                int iterations = 0;
+                if (options.Alpha > 0 && pairs.Count > 0)
+                {
+                    // Does each split take? A short burst of sweeps; copies whose decoders moved closer together are
+                    // below their cluster's critical beta and are merged back at once (Rose 1998, sec. III.B).
+                    var before = pairs.Select(p => state.DecoderDistance(p.Cluster, p.Copy)).ToArray();
+                    iterations += state.Iterate(schedule[i], options.Alpha, SplitBurst, 0, cancellationToken).Iterations;
+                    state.Unsplit([.. pairs.Where((p, j) => state.DecoderDistance(p.Cluster, p.Copy) < before[j])]);
+                }
+
+                var (more, converged) = state.Iterate(schedule[i], options.Alpha, options.MaxIterations, options.Tolerance, cancellationToken);
+                iterations += more;
                 for (int round = 0; round < 32 && state.MergeRound(schedule[i], options.Alpha, options.MergeTolerance) > 0; round++)
                 {
-                    var (more, done) = state.Iterate(schedule[i], options.Alpha, options.MaxIterations, options.Tolerance, cancellationToken);
-                    iterations += more;
+                    var (extra, done) = state.Iterate(schedule[i], options.Alpha, options.MaxIterations, options.Tolerance, cancellationToken);
+                    iterations += extra;
                     converged = done;
                 }
 
@@ -246,6 +257,9 @@ public static class InformationBottleneck
 
         return paths;
     }
+
+    /// <summary>Sweeps after a split before testing whether it takes.</summary>
+    private const int SplitBurst = 25;
 
     private static int SeedOf(int seed, int restart) => unchecked((seed * 1_000_003) + restart);
 

@@ -1,0 +1,458 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+using Shannon.Estimators.Discrete;
+
+namespace Shannon.Data;
+
+/// <summary>How Shannon treats a column: labels (integers, text, booleans, dates) or real numbers.</summary>
+public enum ColumnKind
+{
+    /// <summary>Integer, text, boolean or temporal values: categories for the discrete estimators.</summary>
+    Discrete = 1,
+
+    /// <summary>Floating-point or decimal values: for the continuous estimators (or binning).</summary>
+    Real = 2,
+}
+
+/// <summary>A column of a data file.</summary>
+/// <param name="Name">The column's name.</param>
+/// <param name="SqlType">DuckDB's type name (e.g. BIGINT, VARCHAR, DOUBLE).</param>
+/// <param name="Kind">How Shannon treats it.</param>
+public sealed record ColumnInfo(string Name, string SqlType, ColumnKind Kind);
+
+/// <summary>
+/// A CSV (header row required), Parquet or JSON file read in process by DuckDB. Discrete quantities never load rows:
+/// the count table of the requested columns is computed inside DuckDB (GROUP BY, which DuckDB spills to disk beyond
+/// its memory limit) and only the table (one row per occupied combination) comes back. Real columns are either binned
+/// inside DuckDB as well (<see cref="BinnedCountTable"/>) or loaded as arrays for the estimators that need every value
+/// (<see cref="ReadReal"/>), which refuses columns whose arrays would exceed a quarter of the memory available to the
+/// process. Errors are <see cref="FileNotFoundException"/>, <see cref="InvalidDataException"/> or
+/// <see cref="ArgumentException"/> with one line that names the file or column.
+/// </summary>
+public sealed class DataFile : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+    private readonly string _source;
+
+    private long _rowCount = -1;
+
+    private DataFile(string path, DuckDBConnection connection, string source, IReadOnlyList<ColumnInfo> columns)
+    {
+        Path = path;
+        _connection = connection;
+        _source = source;
+        Columns = columns;
+    }
+
+    /// <summary>The file's path.</summary>
+    public string Path { get; }
+
+    /// <summary>The columns, in file order.</summary>
+    public IReadOnlyList<ColumnInfo> Columns { get; }
+
+    /// <summary>The number of rows (at least 1); counted on first use (one pass over the file).</summary>
+    public long RowCount
+    {
+        get
+        {
+            if (_rowCount < 0)
+            {
+                Query(_connection, Path, $"SELECT count(*) FROM {_source}", r => _rowCount = r.GetInt64(0));
+            }
+
+            return _rowCount;
+        }
+    }
+
+    /// <summary>Opens a file: checks that it exists and has at least one data row, and reads its schema.</summary>
+    /// <param name="path">A .csv/.tsv/.txt (optionally .gz), .parquet, or .json/.jsonl/.ndjson file.</param>
+    /// <returns>The open file.</returns>
+    public static DataFile Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string source = SourceFor(path);
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        try
+        {
+            connection.Open();
+            var columns = new List<ColumnInfo>();
+            Query(connection, path, $"DESCRIBE SELECT * FROM {source}", r =>
+            {
+                string name = r.GetString(0), type = r.GetString(1);
+                columns.Add(new ColumnInfo(name, type, KindOf(type)));
+            });
+            long rows = 0;
+            Query(connection, path, $"SELECT count(*) FROM (SELECT 1 FROM {source} LIMIT 1)", r => rows = r.GetInt64(0));
+            if (rows == 0)
+            {
+                throw new InvalidDataException($"'{path}' has no data rows (0 rows); a header alone is not data.");
+            }
+
+            return new DataFile(path, connection, source, columns);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The column with this name, or an <see cref="ArgumentException"/> that lists the columns that exist.</summary>
+    /// <param name="name">The column's name (exact, then case-insensitive).</param>
+    /// <param name="option">The option that named it, for the message (e.g. "--x").</param>
+    /// <returns>The column.</returns>
+    public ColumnInfo Column(string name, string option = "column")
+    {
+        var c = Columns.FirstOrDefault(c => c.Name == name)
+            ?? Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        return c ?? throw new ArgumentException(
+            $"`{option}` must name a column of '{System.IO.Path.GetFileName(Path)}'; got '{name}'. Columns: {string.Join(", ", Columns.Select(c => c.Name))}.", option);
+    }
+
+    /// <summary>
+    /// The count table of discrete columns, computed inside DuckDB with GROUP BY; each column's codes follow its
+    /// values' text in ordinal order. Rejects NULLs (with the count of missing values).
+    /// </summary>
+    /// <param name="columns">The columns (resolved with <see cref="Column"/>), at least one.</param>
+    /// <returns>The table and each column's level labels.</returns>
+    public (CountTable Table, IReadOnlyList<string>[] Levels) CountTable(IReadOnlyList<ColumnInfo> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var expressions = columns.Select(c => $"CAST({Quote(c.Name)} AS VARCHAR)").ToArray();
+        return GroupBy(columns, expressions);
+    }
+
+    /// <summary>
+    /// The count table with real columns cut into equal-width bins inside DuckDB (discrete columns as they are).
+    /// The bin count of each real column is <paramref name="bins"/> when given, otherwise Freedman-Diaconis:
+    /// width 2 IQR n^(-1/3) (IQR by linear interpolation, DuckDB's quantile_cont), bins ceil(range / width); 10 when
+    /// the IQR is 0. Bin i covers [min + i w, min + (i + 1) w), the maximum in the last bin.
+    /// </summary>
+    /// <param name="columns">The columns.</param>
+    /// <param name="bins">A fixed bin count for every real column, or null for Freedman-Diaconis.</param>
+    /// <returns>The table, the levels, and the bin count used for each column (0 for discrete columns).</returns>
+    public (CountTable Table, IReadOnlyList<string>[] Levels, int[] BinCounts) BinnedCountTable(IReadOnlyList<ColumnInfo> columns, int? bins)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var expressions = new string[columns.Count];
+        var binCounts = new int[columns.Count];
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
+            if (c.Kind == ColumnKind.Discrete)
+            {
+                expressions[i] = $"CAST({Quote(c.Name)} AS VARCHAR)";
+                continue;
+            }
+
+            CheckFinite(c);
+            string q = Quote(c.Name);
+            double min = 0, max = 0, q1 = 0, q3 = 0;
+            long n = 0;
+            Query(_connection, Path, $"SELECT min({q})::DOUBLE, max({q})::DOUBLE, quantile_cont({q}, 0.25)::DOUBLE, quantile_cont({q}, 0.75)::DOUBLE, count({q}) FROM {_source}", r =>
+            {
+                min = r.GetDouble(0);
+                max = r.GetDouble(1);
+                q1 = r.GetDouble(2);
+                q3 = r.GetDouble(3);
+                n = r.GetInt64(4);
+            });
+            int b = bins ?? FreedmanDiaconis(min, max, q3 - q1, n);
+            binCounts[i] = b;
+            double width = (max - min) / b;
+            expressions[i] = width > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"CAST(least(floor(({q}::DOUBLE - {min:R}) / {width:R}), {b - 1}) AS BIGINT)")
+                : "CAST(0 AS BIGINT)";
+        }
+
+        var (table, levels) = GroupBy(columns, expressions);
+        return (table, levels, binCounts);
+    }
+
+    /// <summary>Freedman-Diaconis bin count: ceil(range / (2 IQR n^(-1/3))), at least 1; 10 when the IQR is 0.</summary>
+    /// <param name="min">The minimum.</param>
+    /// <param name="max">The maximum.</param>
+    /// <param name="iqr">The interquartile range.</param>
+    /// <param name="n">The number of values.</param>
+    /// <returns>The bin count.</returns>
+    public static int FreedmanDiaconis(double min, double max, double iqr, long n)
+    {
+        if (!(iqr > 0))
+        {
+            return 10;
+        }
+
+        double width = 2 * iqr / Math.Cbrt(n);
+        return (int)Math.Clamp(Math.Ceiling((max - min) / width), 1, int.MaxValue);
+    }
+
+    /// <summary>
+    /// Loads a real column as an array (for estimators that need every value). Refuses NULL, NaN and infinities, and
+    /// columns whose array would take more than a quarter of the memory available to the process
+    /// (8 bytes a row: 10^8 rows = 800 MB).
+    /// </summary>
+    /// <param name="column">The column.</param>
+    /// <returns>The values, in file order.</returns>
+    public double[] ReadReal(ColumnInfo column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        CheckFinite(column);
+        long limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / sizeof(double);
+        if (RowCount > Math.Min(limit, Array.MaxLength))
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"'{column.Name}' has {RowCount} rows; loading it needs {RowCount * 8 / 1e9:0.0} GB, more than a quarter of the memory available. Use a discrete or binned estimator (computed inside DuckDB)."));
+        }
+
+        var values = new double[RowCount];
+        int i = 0;
+        Query(_connection, Path, $"SELECT {Quote(column.Name)}::DOUBLE FROM {_source}", r => values[i++] = r.GetDouble(0));
+        return values;
+    }
+
+    /// <summary>
+    /// Reads a counts file: a CSV (or Parquet/JSON) whose column <c>count</c> holds non-negative integers, one bin per row.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The counts.</returns>
+    public static long[] ReadCounts(string path)
+    {
+        using var file = Open(path);
+        var column = file.Columns.FirstOrDefault(c => string.Equals(c.Name, "count", StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidDataException($"'{path}' must have a column named `count`; got columns: {string.Join(", ", file.Columns.Select(c => c.Name))}.");
+        var counts = new List<long>();
+        long row = 0;
+        Query(file._connection, path, $"SELECT CAST({Quote(column.Name)} AS VARCHAR) FROM {file._source}", r =>
+        {
+            row++;
+            string? text = r.IsDBNull(0) ? null : r.GetString(0);
+            if (text is null)
+            {
+                throw new InvalidDataException($"`count` must be a non-negative integer in every row; got an empty value in data row {row} of '{path}'.");
+            }
+
+            if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v))
+            {
+                // Accept 3.0 but not 3.5, NaN or infinity.
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) || !double.IsFinite(d)
+                    || d != Math.Floor(d) || Math.Abs(d) > 9e15)
+                {
+                    throw new InvalidDataException($"`count` must be a non-negative integer in every row; got '{text}' in data row {row} of '{path}'.");
+                }
+
+                v = (long)d;
+            }
+
+            if (v < 0)
+            {
+                throw new InvalidDataException($"`count` must be a non-negative integer in every row; got {text} in data row {row} of '{path}'.");
+            }
+
+            counts.Add(v);
+        });
+        if (counts.All(c => c == 0))
+        {
+            throw new InvalidDataException($"`count` must have a positive total; every count in '{path}' is 0.");
+        }
+
+        return [.. counts];
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+
+    private (CountTable Table, IReadOnlyList<string>[] Levels) GroupBy(IReadOnlyList<ColumnInfo> columns, string[] expressions)
+    {
+        if (columns.Count == 0)
+        {
+            throw new ArgumentException("`columns` must be non-empty; got no columns.", nameof(columns));
+        }
+
+        // One pass: NULLs come back as their own groups and are counted here instead of in a separate query.
+        var missing = new long[columns.Count];
+        var select = string.Join(", ", expressions.Select((e, i) => $"{e} AS v{i}"));
+        var groups = string.Join(", ", expressions.Select((_, i) => $"v{i}"));
+        var values = columns.Select(_ => new List<string>()).ToArray();
+        var counts = new List<long>();
+        Query(_connection, Path, $"SELECT {select}, count(*) AS n FROM {_source} GROUP BY {groups} ORDER BY {groups}", r =>
+        {
+            long n = r.GetInt64(columns.Count);
+            bool hasNull = false;
+            for (int i = 0; i < columns.Count; i++)
+            {
+                if (r.IsDBNull(i))
+                {
+                    missing[i] += n;
+                    hasNull = true;
+                }
+            }
+
+            if (hasNull)
+            {
+                return;
+            }
+
+            for (int i = 0; i < columns.Count; i++)
+            {
+                values[i].Add(r.GetValue(i)?.ToString() ?? "");
+            }
+
+            counts.Add(n);
+        });
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (missing[i] > 0)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"column '{columns[i].Name}' of '{System.IO.Path.GetFileName(Path)}' has {missing[i]} missing values (empty or NULL); remove or fill them first."));
+            }
+        }
+
+        var codes = new int[columns.Count][];
+        var levels = new IReadOnlyList<string>[columns.Count];
+        var levelCounts = new int[columns.Count];
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var distinct = values[i].Distinct().ToList();
+            if (expressions[i].StartsWith("CAST(least", StringComparison.Ordinal) || expressions[i] == "CAST(0 AS BIGINT)")
+            {
+                distinct.Sort((a, b) => long.Parse(a, CultureInfo.InvariantCulture).CompareTo(long.Parse(b, CultureInfo.InvariantCulture)));
+            }
+            else
+            {
+                distinct.Sort(StringComparer.Ordinal);
+            }
+
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var d in distinct)
+            {
+                index[d] = index.Count;
+            }
+
+            codes[i] = [.. values[i].Select(v => index[v])];
+            levels[i] = distinct;
+            levelCounts[i] = distinct.Count;
+        }
+
+        return (Estimators.Discrete.CountTable.FromCells(codes, [.. counts], levelCounts), levels);
+    }
+
+    private void CheckFinite(ColumnInfo c)
+    {
+        string q = Quote(c.Name);
+        long missing = 0, bad = 0;
+        Query(_connection, Path, $"SELECT count(*) - count({q}), count(*) FILTER (WHERE isnan({q}::DOUBLE) OR isinf({q}::DOUBLE)) FROM {_source}", r =>
+        {
+            missing = r.GetInt64(0);
+            bad = r.GetInt64(1);
+        });
+        if (missing > 0 || bad > 0)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"column '{c.Name}' of '{System.IO.Path.GetFileName(Path)}' must be finite in every row; got {missing} missing and {bad} NaN or infinite values."));
+        }
+    }
+
+    private static ColumnKind KindOf(string type)
+    {
+        string t = type.ToUpperInvariant();
+        return t.StartsWith("DOUBLE", StringComparison.Ordinal) || t.StartsWith("FLOAT", StringComparison.Ordinal)
+            || t.StartsWith("REAL", StringComparison.Ordinal) || t.StartsWith("DECIMAL", StringComparison.Ordinal)
+            ? ColumnKind.Real
+            : ColumnKind.Discrete;
+    }
+
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static string SourceFor(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new InvalidDataException($"'{path}' is a directory, not a data file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"'{path}' does not exist.", path);
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            if (stream.Length == 0)
+            {
+                throw new InvalidDataException($"'{path}' is empty (0 bytes).");
+            }
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidDataException($"'{path}' cannot be read: {ex.Message}");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"'{path}' cannot be read: permission denied.");
+        }
+
+        string name = path.ToLowerInvariant();
+        if (name.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            name = name[..^3];
+        }
+
+        string p = Literal(path);
+        if (name.EndsWith(".csv", StringComparison.Ordinal) || name.EndsWith(".tsv", StringComparison.Ordinal) || name.EndsWith(".txt", StringComparison.Ordinal))
+        {
+            return $"read_csv({p}, header = true)";
+        }
+
+        if (name.EndsWith(".parquet", StringComparison.Ordinal))
+        {
+            return $"read_parquet({p})";
+        }
+
+        if (name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".ndjson", StringComparison.Ordinal))
+        {
+            return $"read_json_auto({p})";
+        }
+
+        throw new InvalidDataException($"'{path}' has an unknown file type; use .csv, .tsv, .parquet, .json or .jsonl.");
+    }
+
+    private static void Query(DuckDBConnection connection, string path, string sql, Action<DbDataReader> row)
+    {
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                row(reader);
+            }
+        }
+        catch (DuckDBException ex)
+        {
+            throw new InvalidDataException($"'{path}' cannot be read: {FirstLine(ex.Message)}", ex);
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var sb = new StringBuilder();
+        foreach (char ch in message)
+        {
+            if (ch is '\n' or '\r')
+            {
+                break;
+            }
+
+            sb.Append(ch);
+        }
+
+        return sb.ToString().Trim();
+    }
+}

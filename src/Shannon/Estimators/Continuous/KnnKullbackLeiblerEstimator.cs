@@ -1,0 +1,122 @@
+using Shannon.Spatial;
+
+namespace Shannon.Estimators.Continuous;
+
+/// <summary>
+/// The k-nearest-neighbour estimator of the Kullback-Leibler divergence D(P||Q) between two continuous
+/// distributions from a sample of each (Wang, Kulkarni and Verdu, "Divergence estimation for multidimensional
+/// densities via k-nearest-neighbor distances", IEEE Trans. Inf. Theory 55(5), 2392, 2009, eq. 5,
+/// doi:10.1109/TIT.2009.2016060).
+/// </summary>
+/// <remarks>
+/// <para>D = (d/n) sum_i ln(nu_i / rho_i) + ln(m / (n - 1)), with n samples x_i from P, m from Q, rho_i the distance
+/// from x_i to its k-th neighbour among the other x, nu_i its distance to the k-th nearest sample of Q. Asymptotically
+/// unbiased and mean-square consistent; at finite n the estimate can be negative (it is returned as is). The samples are
+/// not standardised: both must be in the same units. O((n + m) log m) time.</para>
+/// </remarks>
+public sealed class KnnKullbackLeiblerEstimator
+{
+    /// <summary>An estimator with <see cref="KnnKullbackLeiblerOptions.Default"/>.</summary>
+    public KnnKullbackLeiblerEstimator()
+        : this(KnnKullbackLeiblerOptions.Default)
+    {
+    }
+
+    /// <summary>An estimator with the given options, checked here once.</summary>
+    /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentOutOfRangeException">k &lt; 1, an unknown norm, or a bad thread count.</exception>
+    public KnnKullbackLeiblerEstimator(KnnKullbackLeiblerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ContinuousInput.CheckK(options.K);
+        ContinuousInput.CheckNorm(options.Norm);
+        ContinuousInput.CheckParallelism(options.MaxDegreeOfParallelism);
+        Options = options;
+    }
+
+    /// <summary>The options.</summary>
+    public KnnKullbackLeiblerOptions Options { get; }
+
+    /// <summary>The estimate of D(P||Q) from scalar samples.</summary>
+    /// <param name="p">n samples of P.</param>
+    /// <param name="q">m samples of Q.</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <returns>The estimate with its diagnostics (SampleCount is n).</returns>
+    public ContinuousEstimate Estimate(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit) =>
+        Estimate(Samples.Create(p, nameof(p)), Samples.Create(q, nameof(q)), unit);
+
+    /// <summary>The estimate of D(P||Q) from multivariate samples of the same dimension.</summary>
+    /// <param name="p">n samples of P.</param>
+    /// <param name="q">m samples of Q (m may differ from n).</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <returns>The estimate with its diagnostics (SampleCount is n).</returns>
+    /// <exception cref="ArgumentException">Different dimensions, k >= n or k > m, or duplicated points in P.</exception>
+    public ContinuousEstimate Estimate(Samples p, Samples q, InformationUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(q);
+        Preconditions.Unit(unit, nameof(unit));
+        if (q.Dimension != p.Dimension)
+        {
+            throw Preconditions.Error(nameof(q), $"of the same dimension as `p` ({ContinuousInput.Text(p.Dimension)})", $"dimension {ContinuousInput.Text(q.Dimension)}");
+        }
+
+        int n = p.Count, m = q.Count, d = p.Dimension, k = Options.K;
+        ContinuousInput.CheckKBelowCount(k, n);
+        if (k > m)
+        {
+            throw Preconditions.OutOfRange("k", $"at most the size of `q` ({ContinuousInput.Text(m)})", ContinuousInput.Text(k));
+        }
+
+        var treeP = new KdTree(p.Columns, Options.Norm, 8, validate: false);
+        var treeQ = new KdTree(q.Columns, Options.Norm, 8, validate: false);
+        var logRatio = new double[n];
+        int zeros = 0;
+        int chunks = (n + ContinuousInput.ChunkSize - 1) / ContinuousInput.ChunkSize;
+        Parallel.For(0, chunks, ContinuousInput.Parallelism(Options.MaxDegreeOfParallelism), chunk =>
+        {
+            Span<int> rows = k <= 64 ? stackalloc int[k] : new int[k];
+            Span<double> distances = k <= 64 ? stackalloc double[k] : new double[k];
+            Span<double> point = stackalloc double[d];
+            int end = Math.Min(n, (chunk + 1) * ContinuousInput.ChunkSize);
+            for (int t = chunk * ContinuousInput.ChunkSize; t < end; t++)
+            {
+                int i = treeP.RowAt(t);
+                treeP.NearestNeighboursUnchecked(i, k, rows, distances);
+                double rho = distances[k - 1];
+                for (int j = 0; j < d; j++)
+                {
+                    point[j] = p.Columns[j][i];
+                }
+
+                treeQ.NearestNeighboursUnchecked(point, -1, k, rows, distances);
+                double nu = distances[k - 1];
+                if (rho == 0 || nu == 0)
+                {
+                    Interlocked.Increment(ref zeros);
+                }
+
+                logRatio[i] = Math.Log(nu) - Math.Log(rho);
+            }
+        });
+
+        if (zeros > 0)
+        {
+            throw Preconditions.Error(nameof(p), "free of points repeated k times in `p` or met exactly in `q`",
+                $"{ContinuousInput.Text(zeros)} samples with a k-th neighbour distance of 0",
+                "The log-ratio would be infinite: the data look discrete or rounded; add a little noise first.");
+        }
+
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            sum += logRatio[i];
+        }
+
+        double nats = d * sum / n + Math.Log(m / (n - 1.0));
+        int ties = ContinuousInput.CountTies(p) + ContinuousInput.CountTies(q);
+        var warnings = new List<string>();
+        ContinuousInput.WarnTies(warnings, ties, 0);
+        return ContinuousInput.Result(nats, unit, n, "knn-kl", k, ties, null, warnings);
+    }
+}
