@@ -64,6 +64,8 @@ public sealed class ApiReferenceTests(ServerFixture server)
         Assert.InRange(estimates["gaussian"], 0.3219 - 0.032, 0.3219 + 0.032);
         // Binned 10x10 plug-in: biased (binning loses information, finite N adds (B-1)^2/(2N ln 2) = 0.012 bits); within 0.1 bit.
         Assert.InRange(estimates["binned"], 0.3219 - 0.1, 0.3219 + 0.1);
+        // KSG (k = 3): for Gaussian data nearly unbiased, SD about 0.01 nats at N = 5000 (Kraskov et al. 2004, fig. 4); 4 SD = 0.058 bits.
+        Assert.InRange(estimates["ksg"], 0.3219 - 0.058, 0.3219 + 0.058);
         Assert.Equal(5000, json.GetProperty("points").GetProperty("x").GetArrayLength());
     }
 

@@ -233,7 +233,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await page.Locator("#d-sample").ClickAsync();
         await page.WaitForFunctionAsync("() => document.getElementById('d-x').value === 'x' && document.getElementById('panel-data').dataset.busy === '0'");
         string sample = await browser.Server.Client.GetStringAsync("api/data/sample");
-        foreach (var (estimator, bins) in new[] { ("plugin", "10"), ("plugin", "6"), ("gaussian", "6") })
+        foreach (var (estimator, bins) in new[] { ("plugin", "10"), ("plugin", "6"), ("gaussian", "6"), ("ksg1", "6") })
         {
             await page.SelectOptionAsync("#d-estimator", estimator);
             await page.Locator("#d-bins").FillAsync(bins);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Shannon.Estimators.Continuous;
 using Shannon.Web.Estimation;
 
 namespace Shannon.Web.Api;
@@ -24,10 +25,11 @@ internal static class CorrelationApi
         int seed = q.Integer("seed", 0, int.MaxValue, 1);
         var unit = q.Unit();
         var (x, y) = Sample(rho, n, seed);
-        var estimates = new List<object>
+        var estimates = new[]
         {
-            new { estimator = "binned", label = $"binned ({bins}x{bins} plug-in)", value = SampleEstimates.BinnedMutualInformation(x, y, bins, unit).Value },
-            new { estimator = "gaussian", label = "Gaussian (from Pearson's r)", value = SampleEstimates.GaussianMutualInformation(x, y, unit).Value },
+            Estimate("binned", $"binned ({bins}x{bins} equal-width plug-in)", new BinnedMutualInformationEstimator(new BinningOptions { Rule = BinningRule.EqualWidth, BinCount = bins }).Estimate(x, y, unit)),
+            Estimate("gaussian", "Gaussian (from the sample covariance)", new GaussianMutualInformationEstimator().Estimate(x, y, unit)),
+            Estimate("ksg", "KSG (k = 3, algorithm 1)", new KsgMutualInformationEstimator().Estimate(x, y, unit)),
         };
 
         return Results.Json(new
@@ -43,6 +45,9 @@ internal static class CorrelationApi
             points = new { x, y },
         });
     });
+
+    private static object Estimate(string estimator, string label, ContinuousEstimate e) =>
+        new { estimator, label, value = e.Value, warnings = e.Warnings };
 
     /// <summary>N seeded draws of (X, Y), standard normal marginals with correlation rho.</summary>
     public static (double[] X, double[] Y) Sample(double rho, int n, int seed)

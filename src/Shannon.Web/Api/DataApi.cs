@@ -82,12 +82,12 @@ internal static class DataApi
         if (xName is not null)
         {
             var cx = Column(xName, "x");
-            x = new { name = cx.Name, entropy = DataEstimators.Entropy(estimator, cx, unit).Value, entropyKind };
+            x = new { name = cx.Name, entropy = DataEstimators.Entropy(estimator, cx, unit, bins).Value, entropyKind };
             if (yName is not null)
             {
                 var cy = Column(yName, "y");
-                y = new { name = cy.Name, entropy = DataEstimators.Entropy(estimator, cy, unit).Value, entropyKind };
-                mi = MutualInformationWithInterval(estimator, cx, cy, unit);
+                y = new { name = cy.Name, entropy = DataEstimators.Entropy(estimator, cy, unit, bins).Value, entropyKind };
+                mi = MutualInformationWithInterval(estimator, cx, cy, unit, bins);
             }
         }
 
@@ -100,8 +100,8 @@ internal static class DataApi
             for (int j = 0; j < inMatrix.Length; j++)
             {
                 matrix[i][j] = i == j
-                    ? DataEstimators.Entropy(matrixEstimator, inMatrix[i], unit).Value
-                    : j < i ? matrix[j][i] : DataEstimators.MutualInformation(matrixEstimator, inMatrix[i], inMatrix[j], unit).Value;
+                    ? DataEstimators.Entropy(matrixEstimator, inMatrix[i], unit, bins).Value
+                    : j < i ? matrix[j][i] : DataEstimators.MutualInformation(matrixEstimator, inMatrix[i], inMatrix[j], unit, bins).Value;
             }
         }
 
@@ -127,8 +127,8 @@ internal static class DataApi
         });
     }
 
-    private static object MutualInformationWithInterval(string estimator, DataColumn x, DataColumn y, InformationUnit unit) =>
-        new { value = DataEstimators.MutualInformation(estimator, x, y, unit).Value, interval = (object?)null };
+    private static object MutualInformationWithInterval(string estimator, DataColumn x, DataColumn y, InformationUnit unit, int bins) =>
+        new { value = DataEstimators.MutualInformation(estimator, x, y, unit, bins).Value, interval = (object?)null };
 
     /// <summary>Reads the body as UTF-8, refusing more than the limit (413) and bytes that are not UTF-8 (400).</summary>
     private static async Task<string> ReadBodyAsync(HttpRequest request)

@@ -1,37 +1,11 @@
 namespace Shannon.Web.Estimation;
 
 /// <summary>
-/// The estimates the explorer computes from samples, each a thin composition of the library's exact measures:
-/// the binned (plug-in on an equal-width grid) mutual information and the Gaussian (from Pearson's r) one.
+/// Sample summaries the page shows beside the library's estimates: Pearson's r (a caption) and the equal-width bin
+/// codes that turn a real CSV column into symbols for the discrete estimators.
 /// </summary>
 internal static class SampleEstimates
 {
-    /// <summary>
-    /// Plug-in mutual information of x and y after binning each into <paramref name="binCount"/> equal-width bins over
-    /// its own range: the counts go to <see cref="JointDistribution.FromCounts"/> and <see cref="Measures.MutualInformation(JointDistribution, InformationUnit)"/>.
-    /// Biased upwards by about (B-1)^2 / (2N ln 2) bits for independent data (Miller 1955).
-    /// </summary>
-    public static Information BinnedMutualInformation(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int binCount, InformationUnit unit)
-    {
-        var bx = Bin(x, binCount);
-        var by = Bin(y, binCount);
-        var counts = new double[binCount * binCount];
-        for (int i = 0; i < bx.Length; i++)
-        {
-            counts[(bx[i] * binCount) + by[i]]++;
-        }
-
-        return Measures.MutualInformation(JointDistribution.FromCounts(counts, binCount, binCount), unit);
-    }
-
-    /// <summary>
-    /// The Gaussian estimate: Pearson's r of the sample put into I = -1/2 ln(1 - r^2)
-    /// (<see cref="Measures.GaussianMutualInformation(double, InformationUnit)"/>). Exact in the limit for Gaussian data,
-    /// a lower bound on I for any joint law with that correlation.
-    /// </summary>
-    public static Information GaussianMutualInformation(ReadOnlySpan<double> x, ReadOnlySpan<double> y, InformationUnit unit) =>
-        Measures.GaussianMutualInformation(Math.Clamp(Correlation(x, y), -1, 1), unit);
-
     /// <summary>Pearson's sample correlation (two-pass).</summary>
     public static double Correlation(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
