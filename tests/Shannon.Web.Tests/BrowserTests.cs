@@ -215,10 +215,26 @@ public sealed class BrowserTests(BrowserFixture browser)
         Assert.Equal("weather", await page.Locator("#d-x").InputValueAsync());
         Assert.Equal("umbrella", await page.Locator("#d-y").InputValueAsync());
         var joint = JointDistribution.FromCounts([30.0, 5, 4, 21], 2, 2);
-        // Each column's own counts in order of appearance: weather sun 35, rain 25; umbrella no 34, yes 26.
-        Assert.Equal(Measures.Entropy(Categorical.FromCounts([35.0, 25]), InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "d-hx"));
-        Assert.Equal(Measures.Entropy(Categorical.FromCounts([34.0, 26]), InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "d-hy"));
-        Assert.Equal(Measures.MutualInformation(joint, InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "d-mi"));
+        // The interval and the test are the library's, on the same codes (order of appearance: sun 0, rain 1; no 0, yes 1).
+        var weatherCodes = counts.SelectMany(c => Enumerable.Repeat(c.W == "sun" ? 0 : 1, c.N)).ToArray();
+        var umbrellaCodes = counts.SelectMany(c => Enumerable.Repeat(c.U == "no" ? 0 : 1, c.N)).ToArray();
+        var plugin = Shannon.Estimators.Discrete.EntropyEstimators.Parse("plugin");
+        var interval = Shannon.Inference.Bootstrap.MutualInformation(
+            Shannon.Estimators.Discrete.CountTable.FromLabels(weatherCodes, umbrellaCodes), [0], [1], [], plugin, InformationUnit.Bits, Shannon.Inference.BootstrapOptions.Default);
+        Assert.Equal(interval.Lower, await BrowserFixture.ShownAsync(page, "d-lower"));
+        Assert.Equal(interval.Upper, await BrowserFixture.ShownAsync(page, "d-upper"));
+        var test = Shannon.Inference.PermutationTest.MutualInformation(
+            Shannon.Estimators.Discrete.DiscreteVariable.FromCodes(weatherCodes, 2), Shannon.Estimators.Discrete.DiscreteVariable.FromCodes(umbrellaCodes, 2),
+            plugin, InformationUnit.Bits, new Shannon.Inference.PermutationTestOptions { Permutations = 199 });
+        Assert.Equal(test.PValue, await BrowserFixture.ShownAsync(page, "d-pvalue", 3));
+        // Entropies and MI by the library's plug-in estimator on the same codes.
+        var weather = Shannon.Estimators.Discrete.DiscreteVariable.FromCodes(weatherCodes, 2);
+        var umbrella = Shannon.Estimators.Discrete.DiscreteVariable.FromCodes(umbrellaCodes, 2);
+        Assert.Equal(Shannon.Estimators.Discrete.DiscreteInformation.Entropy(weather, plugin, InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "d-hx"));
+        Assert.Equal(Shannon.Estimators.Discrete.DiscreteInformation.Entropy(umbrella, plugin, InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "d-hy"));
+        Assert.Equal(Shannon.Estimators.Discrete.DiscreteInformation.MutualInformation(weather, umbrella, plugin, InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "d-mi"));
+        // ... which is the exact MI of the empirical table (weights 30, 5, 4, 21), up to rounding.
+        Assert.Equal(Measures.MutualInformation(joint, InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "d-mi"), 1e-14);
         Assert.Equal(9, await page.Locator("#d-matrix rect").CountAsync());
         Assert.True(await page.Locator("#d-matrix").IsVisibleAsync(), "the MI matrix is drawn but not visible");
 
@@ -233,7 +249,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await page.Locator("#d-sample").ClickAsync();
         await page.WaitForFunctionAsync("() => document.getElementById('d-x').value === 'x' && document.getElementById('panel-data').dataset.busy === '0'");
         string sample = await browser.Server.Client.GetStringAsync("api/data/sample");
-        foreach (var (estimator, bins) in new[] { ("plugin", "10"), ("plugin", "6"), ("gaussian", "6"), ("ksg1", "6") })
+        foreach (var (estimator, bins) in new[] { ("plugin", "10"), ("miller-madow", "6"), ("gaussian", "6"), ("ksg1", "6") })
         {
             await page.SelectOptionAsync("#d-estimator", estimator);
             await page.Locator("#d-bins").FillAsync(bins);

@@ -127,8 +127,23 @@ internal static class DataApi
         });
     }
 
-    private static object MutualInformationWithInterval(string estimator, DataColumn x, DataColumn y, InformationUnit unit, int bins) =>
-        new { value = DataEstimators.MutualInformation(estimator, x, y, unit, bins).Value, interval = (object?)null };
+    private static object MutualInformationWithInterval(string estimator, DataColumn x, DataColumn y, InformationUnit unit, int bins)
+    {
+        double value = DataEstimators.MutualInformation(estimator, x, y, unit, bins).Value;
+        var u = DataEstimators.Uncertainty(estimator, x, y, unit);
+        if (u is not { } found)
+        {
+            return new { value, interval = (object?)null, test = (object?)null };
+        }
+
+        var (interval, test) = found;
+        return new
+        {
+            value,
+            interval = (object?)new { method = "percentile bootstrap", level = interval.Confidence, lower = interval.Lower, upper = interval.Upper, replicates = interval.Replicates, standardError = interval.StandardError },
+            test = (object?)new { method = "permutation test of independence", pValue = test.PValue, permutations = test.Permutations, nullMean = test.NullMean },
+        };
+    }
 
     /// <summary>Reads the body as UTF-8, refusing more than the limit (413) and bytes that are not UTF-8 (400).</summary>
     private static async Task<string> ReadBodyAsync(HttpRequest request)

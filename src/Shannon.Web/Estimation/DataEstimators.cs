@@ -1,16 +1,46 @@
 using Shannon.Estimators.Continuous;
+using Shannon.Estimators.Discrete;
+using Shannon.Inference;
 
 namespace Shannon.Web.Estimation;
 
 /// <summary>
-/// The estimators the "Your data" panel offers, by their CLI names (DESIGN.md). Discrete ones work on the columns'
-/// symbol codes; continuous ones need numeric columns. Add one case per estimator.
+/// The estimators the "Your data" panel offers, by their CLI names (DESIGN.md): the library's discrete entropy
+/// estimators (<see cref="EntropyEstimators"/>) on the columns' symbol codes, and its continuous ones on numeric columns.
 /// </summary>
 internal static class DataEstimators
 {
-    public static readonly string[] Names = ["plugin", "ksg1", "ksg2", "gaussian", "gaussian-copula", "binned"];
+    public static readonly string[] ContinuousNames = ["ksg1", "ksg2", "gaussian", "gaussian-copula", "binned"];
 
-    public static bool IsContinuous(string estimator) => estimator is not "plugin";
+    public static readonly string[] Names = [.. EntropyEstimators.Names, .. ContinuousNames];
+
+    /// <summary>Replicates and seed of the bootstrap interval (the library's defaults: 1000, 95%, seed 0).</summary>
+    public static readonly BootstrapOptions IntervalOptions = BootstrapOptions.Default;
+
+    /// <summary>Permutations of the independence test: 199 (p-values down to 0.005) keep the page responsive on 1 MiB files.</summary>
+    public static readonly PermutationTestOptions TestOptions = new() { Permutations = 199 };
+
+    public static bool IsContinuous(string estimator) => ContinuousNames.Contains(estimator);
+
+    /// <summary>
+    /// For discrete estimators: the percentile bootstrap interval of I(X;Y) (<see cref="Bootstrap.MutualInformation"/>)
+    /// and the permutation test of independence (<see cref="PermutationTest.MutualInformation"/>); null for continuous ones.
+    /// </summary>
+    public static (BootstrapInterval Interval, PermutationTestResult Test)? Uncertainty(string estimator, DataColumn x, DataColumn y, InformationUnit unit)
+    {
+        if (IsContinuous(estimator))
+        {
+            return null;
+        }
+
+        var e = EntropyEstimators.Parse(estimator);
+        var table = CountTable.FromLabels(x.Codes, y.Codes);
+        var interval = Bootstrap.MutualInformation(table, [0], [1], [], e, unit, IntervalOptions);
+        var test = PermutationTest.MutualInformation(Variable(x), Variable(y), e, unit, TestOptions);
+        return (interval, test);
+    }
+
+    private static DiscreteVariable Variable(DataColumn c) => DiscreteVariable.FromCodes(c.Codes, c.SymbolCount);
 
     /// <summary>
     /// The entropy of a column: discrete estimators on its symbols; for the continuous ones the differential entropy,
@@ -21,13 +51,8 @@ internal static class DataEstimators
     {
         if (!IsContinuous(estimator))
         {
-            var counts = new double[column.SymbolCount];
-            foreach (var c in column.Codes)
-            {
-                counts[c]++;
-            }
-
-            return Measures.Entropy(Categorical.FromCounts(counts), unit);
+            var h = DiscreteInformation.Entropy(Variable(column), EntropyEstimators.Parse(estimator), unit);
+            return new Information(h.Value, h.Unit);
         }
 
         var x = NumbersOf(column, estimator);
@@ -48,7 +73,8 @@ internal static class DataEstimators
     {
         if (!IsContinuous(estimator))
         {
-            return Measures.MutualInformation(JointCounts(x, y), unit);
+            var mi = DiscreteInformation.MutualInformation(Variable(x), Variable(y), EntropyEstimators.Parse(estimator), unit);
+            return new Information(mi.Value, mi.Unit);
         }
 
         var a = NumbersOf(x, estimator);
@@ -67,17 +93,6 @@ internal static class DataEstimators
     private static BinningOptions Binning(int binCount) => new() { Rule = BinningRule.EqualWidth, BinCount = binCount };
 
     private static Information Value(ContinuousEstimate e) => new(e.Value, e.Unit);
-
-    public static JointDistribution JointCounts(DataColumn x, DataColumn y)
-    {
-        var counts = new double[x.SymbolCount * y.SymbolCount];
-        for (int i = 0; i < x.Codes.Length; i++)
-        {
-            counts[(x.Codes[i] * y.SymbolCount) + y.Codes[i]]++;
-        }
-
-        return JointDistribution.FromCounts(counts, x.SymbolCount, y.SymbolCount);
-    }
 
     private static double[] NumbersOf(DataColumn column, string estimator) =>
         column.Numbers ?? throw new ArgumentException(

@@ -424,8 +424,13 @@ const data = panel('panel-data', {
     if (json.y) show('d-hy', json.y.entropy); else $('#d-hy').textContent = '';
     if (json.mutualInformation) {
       show('d-mi', json.mutualInformation.value);
-      const iv = json.mutualInformation.interval;
-      $('#d-interval').textContent = iv ? `(${Math.round(iv.level * 100)}% ${iv.method} interval ${fmt(iv.lower)} to ${fmt(iv.upper)})` : '';
+      const { interval: iv, test } = json.mutualInformation;
+      $('#d-interval-label').textContent = iv ? `${Math.round(iv.level * 100)}% ${iv.method} (${iv.replicates})` : 'interval';
+      for (const id of ['d-lower', 'd-upper', 'd-pvalue']) $('#' + id).textContent = '';
+      $('#d-interval').classList.toggle('na', !iv);
+      $('#d-test').classList.toggle('na', !test);
+      if (iv) { show('d-lower', iv.lower); show('d-upper', iv.upper); }
+      if (test) show('d-pvalue', test.pValue, 3);
     }
     $('#d-matrix').removeAttribute('hidden');
     drawMatrix($('#d-matrix'), json.matrix, json.unit);
