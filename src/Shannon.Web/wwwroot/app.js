@@ -433,6 +433,7 @@ const data = panel('panel-data', {
       if (test) show('d-pvalue', test.pValue, 3);
     }
     $('#d-matrix').removeAttribute('hidden');
+    $('#d-numbers').removeAttribute('hidden');
     drawMatrix($('#d-matrix'), json.matrix, json.unit);
   },
 });
