@@ -14,6 +14,7 @@ internal static class CommandCatalog
         ConvertCommand.Create(),
         LabCommand.Create(),
         CalibrationCommand.Create(),
+        ServeCommand.Create(),
         LmCommand.Create(),
         PmiCommand.Create(),
         IbCommand.Create(),

@@ -1,0 +1,162 @@
+using System.Text.Json;
+
+namespace Shannon.Web.Tests;
+
+/// <summary>
+/// The API's numbers against literal references from tools/reference/web_panels.py (Debian python3, numpy 1.24,
+/// scipy 1.10; the call is in the script). Tolerances: 1e-12 for closed forms evaluated in double precision (a few ulps
+/// of values near 1); 1e-9 where scipy integrated numerically (quad with epsabs 1e-13).
+/// </summary>
+[Collection("server")]
+public sealed class ApiReferenceTests(ServerFixture server)
+{
+    [Fact]
+    public async Task Coin_EntropyAndSurprisals_MatchScipy()
+    {
+        var json = await server.GetJsonAsync("api/coin?p=0.3");
+        // scipy.stats.entropy([0.3, 0.7], base=2); -numpy.log2(0.3); -numpy.log2(0.7)
+        Assert.Equal(0.8812908992306927, json.GetProperty("entropy").GetDouble(), 1e-12);
+        Assert.Equal(1.736965594166206, json.GetProperty("surprisalHeads").GetDouble(), 1e-12);
+        Assert.Equal(0.5145731728297583, json.GetProperty("surprisalTails").GetDouble(), 1e-12);
+        Assert.Equal("bits", json.GetProperty("unit").GetString());
+        Assert.Equal(101, json.GetProperty("curve").GetProperty("h").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Coin_AtZero_SurprisalOfHeadsIsInfinity()
+    {
+        var json = await server.GetJsonAsync("api/coin?p=0");
+        Assert.Equal("Infinity", json.GetProperty("surprisalHeads").GetString());
+        Assert.Equal(0.0, json.GetProperty("entropy").GetDouble());
+    }
+
+    [Fact]
+    public async Task Gaussians_BothDivergences_MatchNumericalIntegration()
+    {
+        var json = await server.GetJsonAsync("api/gaussians?mu1=0&sigma1=1&mu2=1.5&sigma2=2");
+        // scipy.integrate.quad of p(x) (log p(x) - log q(x)) over [-40, 40], divided by ln 2.
+        Assert.Equal(0.8647473399166599, json.GetProperty("klPQ").GetDouble(), 1e-9);
+        Assert.Equal(2.78707448233353, json.GetProperty("klQP").GetDouble(), 1e-9);
+        var landscape = json.GetProperty("landscape");
+        Assert.Equal(41, landscape.GetProperty("values").GetArrayLength());
+        Assert.Equal(41, landscape.GetProperty("values")[0].GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Gaussians_LandscapeIsZeroWhereQEqualsP()
+    {
+        // The grid holds mean 0 (index 20 of -5..5 in 41 steps) and spread 1 (index 9 of 0.2..4 in 41 steps: 0.2 + 9 * 0.095 = 1.055, not 1),
+        // so P = N(0, 1.055^2) puts Q = P on a grid node: D(P||P) = 0.
+        var json = await server.GetJsonAsync("api/gaussians?mu1=0&sigma1=1.055&mu2=1&sigma2=1");
+        var landscape = json.GetProperty("landscape");
+        Assert.Equal(1.055, landscape.GetProperty("spreads")[9].GetDouble(), 1e-12);
+        Assert.Equal(0.0, landscape.GetProperty("values")[9][20].GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public async Task Correlation_TrueValue_IsClosedForm_AndEstimatesAreNearIt()
+    {
+        var json = await server.GetJsonAsync("api/correlation?rho=0.6&n=5000&seed=7");
+        // -0.5 * numpy.log2(1 - 0.6**2)
+        Assert.Equal(0.3219280948873623, json.GetProperty("trueMutualInformation").GetDouble(), 1e-12);
+        var estimates = json.GetProperty("estimates").EnumerateArray().ToDictionary(e => e.GetProperty("estimator").GetString()!, e => e.GetProperty("value").GetDouble());
+        // Gaussian estimate: delta method, SD(I) = |rho| (1 - rho^2) / sqrt(N) nats = 0.0054 nats = 0.0078 bits; 4 SD.
+        Assert.InRange(estimates["gaussian"], 0.3219 - 0.032, 0.3219 + 0.032);
+        // Binned 10x10 plug-in: biased (binning loses information, finite N adds (B-1)^2/(2N ln 2) = 0.012 bits); within 0.1 bit.
+        Assert.InRange(estimates["binned"], 0.3219 - 0.1, 0.3219 + 0.1);
+        // KSG (k = 3): for Gaussian data nearly unbiased, SD about 0.01 nats at N = 5000 (Kraskov et al. 2004, fig. 4); 4 SD = 0.058 bits.
+        Assert.InRange(estimates["ksg"], 0.3219 - 0.058, 0.3219 + 0.058);
+        Assert.Equal(5000, json.GetProperty("points").GetProperty("x").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Correlation_SameSeed_SameSample()
+    {
+        var a = await server.GetJsonAsync("api/correlation?rho=-0.3&n=100&seed=3");
+        var b = await server.GetJsonAsync("api/correlation?rho=-0.3&n=100&seed=3");
+        Assert.Equal(a.GetProperty("points").ToString(), b.GetProperty("points").ToString());
+        Assert.Equal(a.GetProperty("estimates").ToString(), b.GetProperty("estimates").ToString());
+    }
+
+    [Theory]
+    [InlineData(1.0, 2.071174402981215)] // scipy.stats.entropy(scipy.special.softmax(z / 1.0), base=2)
+    [InlineData(0.5, 0.9344120236054825)] // scipy.stats.entropy(scipy.special.softmax(z / 0.5), base=2)
+    public async Task Temperature_Entropy_MatchesScipy(double t, double expectedBits)
+    {
+        var json = await server.GetJsonAsync(FormattableString.Invariant($"api/temperature?t={t}"));
+        Assert.Equal(expectedBits, json.GetProperty("entropy").GetDouble(), 1e-12);
+        Assert.Equal(3.0, json.GetProperty("maxEntropy").GetDouble(), 1e-12); // log2 8
+        Assert.Equal(1.0, json.GetProperty("probabilities").EnumerateArray().Sum(p => p.GetDouble()), 1e-12);
+    }
+
+    [Fact]
+    public async Task Venn_ThreeByThree_MatchesScipy_AndTheOverlapIsTheMutualInformation()
+    {
+        var json = await server.GetJsonAsync("api/venn?rows=3&columns=3&weights=2,1,0,1,3,1,0,1,4");
+        // scipy.stats.entropy of the marginals and of the joint (base 2) of [[2,1,0],[1,3,1],[0,1,4]] / 13.
+        Assert.Equal(1.5485806065228545, json.GetProperty("entropyX").GetDouble(), 1e-12);
+        Assert.Equal(1.5485806065228545, json.GetProperty("entropyY").GetDouble(), 1e-12);
+        Assert.Equal(2.5654483718208256, json.GetProperty("jointEntropy").GetDouble(), 1e-12);
+        Assert.Equal(0.5317128412248833, json.GetProperty("mutualInformation").GetDouble(), 1e-12);
+        Assert.Equal(2.5654483718208256 - 1.5485806065228545, json.GetProperty("conditionalEntropyXGivenY").GetDouble(), 1e-12);
+        // The diagram: circle areas pi r^2 are H(X), H(Y); the lens area is I(X;Y).
+        var d = json.GetProperty("diagram");
+        Assert.Equal(1.5485806065228545, Math.PI * Math.Pow(d.GetProperty("radiusX").GetDouble(), 2), 1e-12);
+        Assert.Equal(0.5317128412248833, d.GetProperty("overlapArea").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public async Task Units_RescaleOnly()
+    {
+        var bits = await server.GetJsonAsync("api/coin?p=0.3&unit=bits");
+        var nats = await server.GetJsonAsync("api/coin?p=0.3&unit=nats");
+        Assert.Equal(bits.GetProperty("entropy").GetDouble() * Math.Log(2), nats.GetProperty("entropy").GetDouble(), 1e-14);
+        Assert.Equal("nats", nats.GetProperty("unit").GetString());
+    }
+
+    [Fact]
+    public async Task Data_SmallTable_ExactValues()
+    {
+        // a takes 4 equally likely values (H = 2 bits); b = parity of a (H = 1 bit) is a function of a, so I(a; b) = H(b) = 1 bit.
+        const string csv = "a,b\n1,odd\n2,even\n3,odd\n4,even\n";
+        using var response = await server.Client.PostAsync("api/data?x=a&y=b", new StringContent(csv));
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.IsSuccessStatusCode, json.ToString());
+        Assert.Equal(2.0, json.GetProperty("x").GetProperty("entropy").GetDouble(), 1e-12);
+        Assert.Equal(1.0, json.GetProperty("y").GetProperty("entropy").GetDouble(), 1e-12);
+        Assert.Equal(1.0, json.GetProperty("mutualInformation").GetProperty("value").GetDouble(), 1e-12);
+        var matrix = json.GetProperty("matrix").GetProperty("values");
+        Assert.Equal(2.0, matrix[0][0].GetDouble(), 1e-12);
+        Assert.Equal(1.0, matrix[0][1].GetDouble(), 1e-12);
+        Assert.Equal(1.0, matrix[1][0].GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public async Task Data_QuotedFieldsAndCrlf_AreRead()
+    {
+        const string csv = "\"name, with comma\",\"say \"\"hi\"\"\"\r\nx,1\r\ny,2\r\nx,1\r\n";
+        using var response = await server.Client.PostAsync("api/data?x=name%2C%20with%20comma&y=say%20%22hi%22", new StringContent(csv));
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.IsSuccessStatusCode, json.ToString());
+        Assert.Equal(3, json.GetProperty("rows").GetInt32());
+        // x,y,x against 1,2,1: a bijection, so I = H = h(1/3) bits = 0.9182958340544896 (scipy.stats.entropy([2, 1], base=2)).
+        Assert.Equal(0.9182958340544896, json.GetProperty("mutualInformation").GetProperty("value").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public async Task LanguageModel_Entropy_NeverDecreasesWithTemperature()
+    {
+        // H(softmax(z / T)) is non-decreasing in T (STYLE.md's property), here over the model's next-character logits.
+        double previous = 0;
+        foreach (var t in new[] { 0.1, 0.5, 1.0, 2.0, 5.0, 20.0 })
+        {
+            var json = await server.GetJsonAsync(FormattableString.Invariant($"api/temperature/lm?t={t}&prefix=the%20"));
+            double h = json.GetProperty("entropy").GetDouble();
+            Assert.True(h >= previous - 1e-12, $"H fell from {previous} to {h} at T = {t}");
+            Assert.True(h <= json.GetProperty("maxEntropy").GetDouble() + 1e-12);
+            previous = h;
+        }
+
+        Assert.Contains("Kneser-Ney", (await server.GetJsonAsync("api/temperature/lm?t=1")).GetProperty("model").GetString(), StringComparison.Ordinal);
+    }
+}
