@@ -1,3 +1,4 @@
+using Shannon.Lab;
 using Shannon.Lab.Experiments;
 
 namespace Shannon.Lab.Tests;
@@ -22,7 +23,7 @@ public class BinnedMutualInformationTests
     [Fact]
     public void EqualWidthBinsPutTheMaximumInTheLastBin()
     {
-        Assert.Equal([0, 0, 1, 2, 2], LabTools.EqualWidthBins([0.0, 0.9, 1.5, 2.1, 3.0], 3));
-        Assert.Equal([0, 0, 0], LabTools.EqualWidthBins([2.0, 2.0, 2.0], 4)); // constant data: one bin
+        Assert.Equal([0, 0, 1, 2, 2], SampleStatistics.EqualWidthBins([0.0, 0.9, 1.5, 2.1, 3.0], 3));
+        Assert.Equal([0, 0, 0], SampleStatistics.EqualWidthBins([2.0, 2.0, 2.0], 4)); // constant data: one bin
     }
 }

@@ -57,26 +57,6 @@ internal static class LabTools
         plot.Axes.Bottom.TickGenerator = ticks;
     }
 
-    /// <summary>The equal-width bin index of each value over [min, max] of the sample (the maximum goes in the last bin).</summary>
-    public static int[] EqualWidthBins(ReadOnlySpan<double> values, int binCount)
-    {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (double v in values)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        var bins = new int[values.Length];
-        double width = (max - min) / binCount;
-        for (int i = 0; i < values.Length; i++)
-        {
-            bins[i] = width > 0 ? Math.Min(binCount - 1, (int)((values[i] - min) / width)) : 0;
-        }
-
-        return bins;
-    }
-
     /// <summary>Character counts of a text over its sorted alphabet.</summary>
     public static (char[] Alphabet, long[] Counts, int[] Symbols) CharacterCounts(string text)
     {
@@ -127,29 +107,6 @@ internal static class LabTools
         }
 
         return (x, y);
-    }
-
-    /// <summary>The sample Pearson correlation.</summary>
-    public static double Correlation(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        double mx = 0, my = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            mx += x[i];
-            my += y[i];
-        }
-
-        mx /= x.Length;
-        my /= y.Length;
-        double sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxy / Math.Sqrt(sxx * syy);
     }
 
     /// <summary>Mean and standard error of the mean.</summary>

@@ -1,3 +1,4 @@
+using static Shannon.Lab.SampleStatistics;
 using ScottPlot;
 using Shannon.Distributions;
 using Shannon.Lab.Report;

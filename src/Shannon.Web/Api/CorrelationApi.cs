@@ -1,3 +1,4 @@
+using Shannon.Lab;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -40,7 +41,7 @@ internal static class CorrelationApi
             seed,
             unit = InformationUnits.Name(unit),
             trueMutualInformation = Measures.GaussianMutualInformation(rho, unit).Value,
-            sampleCorrelation = SampleEstimates.Correlation(x, y),
+            sampleCorrelation = SampleStatistics.Correlation(x, y),
             estimates,
             points = new { x, y },
         });

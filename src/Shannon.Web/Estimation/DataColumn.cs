@@ -1,3 +1,4 @@
+using Shannon.Lab;
 using System.Globalization;
 
 namespace Shannon.Web.Estimation;
@@ -48,7 +49,7 @@ internal sealed class DataColumn
             return new DataColumn(name, numbers, codes, k, $"{k} integer values");
         }
 
-        var bins = SampleEstimates.Bin(numbers, binCount);
+        var bins = SampleStatistics.EqualWidthBins(numbers, binCount);
         return new DataColumn(name, numbers, bins, binCount, $"{binCount} equal-width bins");
     }
 

@@ -1,0 +1,61 @@
+namespace Shannon.Lab;
+
+/// <summary>Sample summaries shared by the lab's experiments and the explorer: Pearson's r and equal-width bin codes.</summary>
+public static class SampleStatistics
+{
+    /// <summary>Pearson's sample correlation (two-pass).</summary>
+    /// <param name="x">The first sample.</param>
+    /// <param name="y">The second sample, the same length.</param>
+    /// <returns>r in [-1, 1].</returns>
+    /// <exception cref="ArgumentException">A constant sample, which has no correlation.</exception>
+    public static double Correlation(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        double mx = 0, my = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            mx += x[i];
+            my += y[i];
+        }
+
+        mx /= x.Length;
+        my /= y.Length;
+        double sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double dx = x[i] - mx, dy = y[i] - my;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+
+        if (sxx == 0 || syy == 0)
+        {
+            throw new ArgumentException("A constant column has no correlation; the Gaussian estimate needs both columns to vary.", nameof(x));
+        }
+
+        return sxy / Math.Sqrt(sxx * syy);
+    }
+
+    /// <summary>The equal-width bin code 0..binCount-1 of each value over [min, max] of the sample (the maximum goes in the last bin; a constant sample is one bin).</summary>
+    /// <param name="values">The sample.</param>
+    /// <param name="binCount">The number of bins, &gt;= 1.</param>
+    /// <returns>The bin codes.</returns>
+    public static int[] EqualWidthBins(ReadOnlySpan<double> values, int binCount)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (double v in values)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        var bins = new int[values.Length];
+        double width = (max - min) / binCount;
+        for (int i = 0; i < values.Length; i++)
+        {
+            bins[i] = width > 0 ? Math.Min(binCount - 1, (int)((values[i] - min) / width)) : 0;
+        }
+
+        return bins;
+    }
+}
