@@ -139,12 +139,37 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
-    public void RealColumnsDefaultToBinnedWithAWarningUntilKsgExists()
+    public void RealColumnsPickTheirEstimatorFromTheData()
     {
-        var j = Json(Run("mi", Csv(), "--x", "r", "--y", "x", "--json").Out);
-        Assert.Equal("binned", j.GetProperty("estimator").GetString());
-        Assert.Equal(4, j.GetProperty("bins_r").GetInt32());
-        Assert.Contains(j.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("ksg1", StringComparison.Ordinal));
+        // A real column against one label column: Ross (2014)'s mixed k-NN estimator, reported by name.
+        var mixed = Json(Run("mi", Csv(), "--x", "r", "--y", "x", "--json").Out);
+        Assert.Equal("mixed-ross", mixed.GetProperty("estimator").GetString());
+        Assert.Equal(3, mixed.GetProperty("k").GetInt32());
+
+        // The binned estimator on request still bins inside DuckDB and reports the bin count.
+        var binned = Json(Run("mi", Csv(), "--x", "r", "--y", "x", "--estimator", "binned", "--json").Out);
+        Assert.Equal("binned", binned.GetProperty("estimator").GetString());
+        Assert.Equal(4, binned.GetProperty("bins_r").GetInt32());
+    }
+
+    [Fact]
+    public void KsgDefaultForRealColumnsMatchesScikitLearn()
+    {
+        // tools/reference/cli_ksg.py: sklearn 1.2.1 _compute_mi_cc(z(x), z(y), 3) = 1.5281365708317836 nats.
+        string path = Path.Combine(_dir, "ksg.csv");
+        var lines = new List<string> { "x,y" };
+        for (int i = 0; i < 400; i++)
+        {
+            double x = Math.Sin(0.37 * i) + (0.01 * i);
+            double y = x + (0.5 * Math.Cos(1.3 * i));
+            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x:R},{y:R}"));
+        }
+
+        File.WriteAllLines(path, lines);
+        var j = Json(Run("mi", path, "--x", "x", "--y", "y", "--unit", "nats", "--json").Out);
+        Assert.Equal("ksg1", j.GetProperty("estimator").GetString());
+        Assert.Equal(1.5281365708317836, j.GetProperty("value").GetDouble(), 1e-9);
+        Assert.Equal(400, j.GetProperty("n").GetInt32());
     }
 
     public static TheoryData<string[], string> BadInputs => new()

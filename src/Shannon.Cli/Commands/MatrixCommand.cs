@@ -50,17 +50,23 @@ internal static class MatrixCommand
             for (int i = 0; i < m; i++)
             {
                 string name = EstimatorRegistry.Resolve(settings, [cols[i]], warnings);
+
+                // The diagonal is the entropy: for a real column under a k-NN or parametric MI estimator, the
+                // Kozachenko-Leonenko differential entropy (I(X;X) is infinite for continuous X).
+                if (EstimatorRegistry.Continuous.ContainsKey(name))
+                {
+                    name = "kozachenko-leonenko";
+                }
+
                 used.Add(name);
-                var h = EstimatorRegistry.Continuous.ContainsKey(name)
-                    ? EstimatorRegistry.MutualInformation(data, [cols[i]], [cols[i]], [], name, settings, unit)
-                    : EstimatorRegistry.Entropy(data, [cols[i]], name, settings, unit);
+                var h = EstimatorRegistry.Entropy(data, [cols[i]], name, settings, unit);
                 values[i, i] = h.Estimate.Value;
                 n = h.Estimate.SampleCount;
                 for (int j = 0; j < i; j++)
                 {
                     string pair = EstimatorRegistry.Resolve(settings, [cols[i], cols[j]], warnings);
-                    used.Add(pair);
                     var mi = EstimatorRegistry.MutualInformation(data, [cols[i]], [cols[j]], [], pair, settings, unit);
+                    used.Add(mi.Estimate.Estimator);
                     values[i, j] = values[j, i] = mi.Estimate.Value;
                     warnings.AddRange(mi.Estimate.Warnings);
                 }

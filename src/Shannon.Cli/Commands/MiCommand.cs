@@ -122,7 +122,7 @@ internal static class MiCommand
             if (result.GetValue(options.Json))
             {
                 using var o = new JsonOutput(Console.Out);
-                o.String("measure", measure).String("estimator", name).String("unit", score is null ? unitName : "ratio")
+                o.String("measure", measure).String("estimator", estimate.Estimator).String("unit", score is null ? unitName : "ratio")
                     .Number("value", score ?? estimate.Value).Number("n", estimate.SampleCount)
                     .Strings("x", xs.Select(c => c.Name)).Strings("y", ys.Select(c => c.Name));
                 if (zs.Length > 0)
@@ -158,7 +158,7 @@ internal static class MiCommand
             {
                 string label = $"I({string.Join(",", xs.Select(c => c.Name))}; {string.Join(",", ys.Select(c => c.Name))}" +
                     (zs.Length > 0 ? $" | {string.Join(",", zs.Select(c => c.Name))})" : ")");
-                string details = string.Create(CultureInfo.InvariantCulture, $"  (estimator {name}, n = {estimate.SampleCount}{EstimatorRegistry.DiagnosticsText(outcome, all)})");
+                string details = string.Create(CultureInfo.InvariantCulture, $"  (estimator {estimate.Estimator}, n = {estimate.SampleCount}{EstimatorRegistry.DiagnosticsText(outcome, all)})");
                 if (score is double s)
                 {
                     Console.Out.WriteLine($"{(isAdjusted ? "AMI" : "NMI")}({norm ?? "arithmetic"}) = {CommonOptions.Format(s)}  ({label} = {estimate.Information}, {details.TrimStart().TrimStart('(').TrimEnd(')')})");

@@ -36,7 +36,7 @@ internal static class RankCommand
             {
                 string name = EstimatorRegistry.Resolve(settings, [c, t], warnings);
                 var outcome = EstimatorRegistry.MutualInformation(data, [c], [t], [], name, settings, unit);
-                rows.Add((c.Name, outcome.Estimate.Value, name));
+                rows.Add((c.Name, outcome.Estimate.Value, outcome.Estimate.Estimator));
                 n = outcome.Estimate.SampleCount;
                 foreach (var w in outcome.Estimate.Warnings.Where(w => !warnings.Contains(w)))
                 {
