@@ -7,7 +7,8 @@ namespace Shannon.Benchmarks.Bottleneck;
 /// <summary>
 /// plane [epochs] [kde]: one tanh run (minibatch 256) with the binned estimators at ~110 log-spaced epochs; with
 /// "kde" the KDE estimator too (its time is printed separately).
-/// runs R [epochs]: R runs each for tanh and ReLU, in parallel over the cores, binned estimators + KDE.
+/// runs [epochs] [R] [binned]: R runs each for tanh and ReLU, in parallel over the cores, binned estimators + KDE
+/// (only the two binned estimators with "binned").
 /// </summary>
 internal static class PlaneTimings
 {
@@ -38,13 +39,17 @@ internal static class PlaneTimings
         else if (what == "runs")
         {
             int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+            bool binnedOnly = args.Length > 2 && args[2] == "binned";
+            var estimators = binnedOnly
+                ? new[] { PlaneEstimator.FixedRangeBinning, PlaneEstimator.FixedWidthBinning }
+                : new[] { PlaneEstimator.FixedRangeBinning, PlaneEstimator.FixedWidthBinning, PlaneEstimator.KernelDensityUpperBound };
             var watch = Stopwatch.StartNew();
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var jobs = new[] { HiddenActivation.Tanh, HiddenActivation.Relu }.SelectMany(a => Enumerable.Range(0, runs).Select(r => (a, r))).ToArray();
             Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, job =>
-                InformationPlaneTraining.Run(new InformationPlaneOptions { Activation = job.a, Epochs = epochs, Seed = job.r }));
+                InformationPlaneTraining.Run(new InformationPlaneOptions { Activation = job.a, Epochs = epochs, Seed = job.r, Estimators = estimators }));
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
-            Console.WriteLine($"{runs} runs x (tanh, relu), {epochs} epochs, all estimators: {watch.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s cpu");
+            Console.WriteLine($"{runs} runs x (tanh, relu), {epochs} epochs, {(binnedOnly ? "binned estimators" : "all estimators")}: {watch.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s cpu");
         }
         else
         {

@@ -9,7 +9,7 @@ using Shannon.Distributions;
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ibprobe         one restart, per-beta sweeps (IB_TOL=tolerance)
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- plane 10000     one tanh run, batch 256, binned MI at ~107 epochs
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- plane 10000 kde the same plus the KDE estimator (timed separately)
-//   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- runs 10000 50   50 runs each of tanh and ReLU, all estimators, parallel
+//   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- runs 10000 50 [binned]   50 runs each of tanh and ReLU, all estimators (or the binned ones), parallel
 string what = args.Length > 0 ? args[0] : "ib";
 Console.WriteLine($"processors: {Environment.ProcessorCount}, load: {Load()}");
 switch (what)
