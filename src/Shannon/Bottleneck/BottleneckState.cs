@@ -18,6 +18,9 @@ internal sealed class BottleneckState
     /// <summary>Stands for log 0 in the decoder, so that 0 * log 0 = 0 in the dot products (p(y|x) * -1e300 is -infinity in effect).</summary>
     private const double LogZero = -1e300;
 
+    /// <summary>The logits of the soft encoder are clamped here from below; exp of it is exactly 0 in doubles.</summary>
+    private const double LowestLogit = -800;
+
     private readonly int _rows;        // |X| of the table
     private readonly int[] _support;   // the x with p(x) > 0
     private readonly int _nx;          // |support|
@@ -324,25 +327,25 @@ internal sealed class BottleneckState
                 }
                 else
                 {
-                    // logits (s - max) / alpha <= 0, exponentiated with SIMD.
-                    TensorPrimitives.Subtract(scores, best, weights);
-                    TensorPrimitives.Divide(weights, alpha, scores);
-                    TensorPrimitives.Exp(scores, weights);
-                    double sum = TensorPrimitives.Sum(weights);
-                    double weighted = 0;
-                    for (int t = 0; t < k; t++)
+                    // logits (s - max) / alpha <= 0, exponentiated with SIMD. Logits below -800 are raised to -800:
+                    // both exponentiate to exactly 0 (the smallest double is about e^-744.4), and the clamp makes
+                    // weight * logit = 0 in the dot product where the logit is -infinity (an empty cluster).
+                    if (alpha == 1)
                     {
-                        if (weights[t] > 0)
-                        {
-                            weighted += weights[t] * scores[t];
-                        }
+                        TensorPrimitives.Subtract(scores, best, scores);
+                    }
+                    else
+                    {
+                        TensorPrimitives.Subtract(scores, best, weights);
+                        TensorPrimitives.Divide(weights, alpha, scores);
                     }
 
+                    TensorPrimitives.Max(scores, LowestLogit, scores);
+                    TensorPrimitives.Exp(scores, weights);
+                    double sum = TensorPrimitives.Sum(weights);
+                    double weighted = TensorPrimitives.Dot(weights, scores);
                     double inv = 1.0 / sum;
-                    for (int t = 0; t < k; t++)
-                    {
-                        enc[t] = weights[t] * inv;
-                    }
+                    TensorPrimitives.Multiply(weights, inv, enc);
 
                     // sum_t q log q with log q = logit - log(sum).
                     negativeConditionalEntropy += _px[i] * ((weighted * inv) - Math.Log(sum));
