@@ -26,7 +26,10 @@ internal sealed class BottleneckState
     private readonly int _nx;          // |support|
     private readonly int _ny;
     private readonly int _maxClusters;
-    private readonly int _stride;      // _maxClusters rounded up to a whole number of vectors
+    private readonly int _stride;      // _maxClusters rounded up to a whole number of blocks of two vectors
+
+    /// <summary>The kernels work on two vectors of clusters at a time; the stride is a multiple of this.</summary>
+    private static readonly int Block = 2 * Vector256<double>.Count;
     private readonly double[] _px;     // p(x) on the support
     private readonly double[] _py;
     private readonly double[] _pyx;    // p(y|x), nx * ny
@@ -69,7 +72,7 @@ internal sealed class BottleneckState
         _support = [.. support];
         _nx = _support.Length;
         _maxClusters = Math.Max(1, Math.Min(maxClusters, _nx));
-        _stride = (_maxClusters + Vector256<double>.Count - 1) / Vector256<double>.Count * Vector256<double>.Count;
+        _stride = (_maxClusters + Block - 1) / Block * Block;
         _px = new double[_nx];
         _py = new double[_ny];
         _pyx = new double[_nx * _ny];
@@ -172,105 +175,131 @@ internal sealed class BottleneckState
 
     /// <summary>
     /// _sumsT[y, t] = sum_x p(x, y) q(t|x) for y &lt; |Y|, and q(t) = sum_x p(x) q(t|x) in row |Y|: the transposed
-    /// joint times the encoder, four rows of the result and one vector of clusters at a time.
+    /// joint times the encoder, four rows of the result and two vectors of clusters at a time.
     /// </summary>
     private void SumsTransposed()
     {
-        int width = _ny + 1, S = _stride, nx = _nx;
-        int chunks = (_clusters + Vector256<double>.Count - 1) / Vector256<double>.Count;
+        int width = _ny + 1, S = _stride, nx = _nx, n = Vector256<double>.Count;
+        int blocks = (_clusters + Block - 1) / Block;
         ref double enc = ref MemoryMarshal.GetArrayDataReference(_encoder);
         ref double p = ref MemoryMarshal.GetArrayDataReference(_pxyq);
         ref double outT = ref MemoryMarshal.GetArrayDataReference(_sumsT);
-        for (int c = 0; c < chunks; c++)
+        for (int c = 0; c < blocks; c++)
         {
-            nuint col = (nuint)(c * Vector256<double>.Count);
+            nuint col = (nuint)(c * Block), col2 = col + (nuint)n;
             int y = 0;
             for (; y + 4 <= width; y += 4)
             {
-                var a0 = Vector256<double>.Zero;
-                var a1 = Vector256<double>.Zero;
-                var a2 = Vector256<double>.Zero;
-                var a3 = Vector256<double>.Zero;
+                Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                Vector256<double> b0 = default, b1 = default, b2 = default, b3 = default;
                 for (int i = 0; i < nx; i++)
                 {
                     var e = Vector256.LoadUnsafe(ref enc, ((nuint)(i * S)) + col);
+                    var f = Vector256.LoadUnsafe(ref enc, ((nuint)(i * S)) + col2);
                     ref double row = ref Unsafe.Add(ref p, (i * width) + y);
-                    a0 = Vector256.FusedMultiplyAdd(Vector256.Create(row), e, a0);
-                    a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref row, 1)), e, a1);
-                    a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref row, 2)), e, a2);
-                    a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref row, 3)), e, a3);
+                    var w0 = Vector256.Create(row);
+                    var w1 = Vector256.Create(Unsafe.Add(ref row, 1));
+                    var w2 = Vector256.Create(Unsafe.Add(ref row, 2));
+                    var w3 = Vector256.Create(Unsafe.Add(ref row, 3));
+                    a0 = Vector256.FusedMultiplyAdd(w0, e, a0);
+                    b0 = Vector256.FusedMultiplyAdd(w0, f, b0);
+                    a1 = Vector256.FusedMultiplyAdd(w1, e, a1);
+                    b1 = Vector256.FusedMultiplyAdd(w1, f, b1);
+                    a2 = Vector256.FusedMultiplyAdd(w2, e, a2);
+                    b2 = Vector256.FusedMultiplyAdd(w2, f, b2);
+                    a3 = Vector256.FusedMultiplyAdd(w3, e, a3);
+                    b3 = Vector256.FusedMultiplyAdd(w3, f, b3);
                 }
 
                 a0.StoreUnsafe(ref outT, ((nuint)(y * S)) + col);
+                b0.StoreUnsafe(ref outT, ((nuint)(y * S)) + col2);
                 a1.StoreUnsafe(ref outT, ((nuint)((y + 1) * S)) + col);
+                b1.StoreUnsafe(ref outT, ((nuint)((y + 1) * S)) + col2);
                 a2.StoreUnsafe(ref outT, ((nuint)((y + 2) * S)) + col);
+                b2.StoreUnsafe(ref outT, ((nuint)((y + 2) * S)) + col2);
                 a3.StoreUnsafe(ref outT, ((nuint)((y + 3) * S)) + col);
+                b3.StoreUnsafe(ref outT, ((nuint)((y + 3) * S)) + col2);
             }
 
             for (; y < width; y++)
             {
-                var a0 = Vector256<double>.Zero;
+                Vector256<double> a0 = default, b0 = default;
                 for (int i = 0; i < nx; i++)
                 {
-                    var e = Vector256.LoadUnsafe(ref enc, ((nuint)(i * S)) + col);
-                    a0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref p, (i * width) + y)), e, a0);
+                    var w0 = Vector256.Create(Unsafe.Add(ref p, (i * width) + y));
+                    a0 = Vector256.FusedMultiplyAdd(w0, Vector256.LoadUnsafe(ref enc, ((nuint)(i * S)) + col), a0);
+                    b0 = Vector256.FusedMultiplyAdd(w0, Vector256.LoadUnsafe(ref enc, ((nuint)(i * S)) + col2), b0);
                 }
 
                 a0.StoreUnsafe(ref outT, ((nuint)(y * S)) + col);
+                b0.StoreUnsafe(ref outT, ((nuint)(y * S)) + col2);
             }
         }
     }
 
     /// <summary>
-    /// _scoreMatrix[x, t] = log q(t) + sum_y beta p(y|x) log q(y|t) for the clusters in use: four inputs and one
-    /// vector of clusters at a time.
+    /// _scoreMatrix[x, t] = log q(t) + sum_y beta p(y|x) log q(y|t) for the clusters in use: four inputs and two
+    /// vectors of clusters at a time.
     /// </summary>
     private void Scores()
     {
-        int ny = _ny, S = _stride, nx = _nx;
-        int chunks = (_clusters + Vector256<double>.Count - 1) / Vector256<double>.Count;
+        int ny = _ny, S = _stride, nx = _nx, n = Vector256<double>.Count;
+        int blocks = (_clusters + Block - 1) / Block;
         ref double scaled = ref MemoryMarshal.GetArrayDataReference(_scaled);
         ref double logDecT = ref MemoryMarshal.GetArrayDataReference(_logDecoderT);
         ref double logQt = ref MemoryMarshal.GetArrayDataReference(_logQt);
         ref double outS = ref MemoryMarshal.GetArrayDataReference(_scoreMatrix);
-        for (int c = 0; c < chunks; c++)
+        for (int c = 0; c < blocks; c++)
         {
-            nuint col = (nuint)(c * Vector256<double>.Count);
+            nuint col = (nuint)(c * Block), col2 = col + (nuint)n;
             var q = Vector256.LoadUnsafe(ref logQt, col); // _logQt has _stride entries
-
+            var q2 = Vector256.LoadUnsafe(ref logQt, col2);
             int i = 0;
             for (; i + 4 <= nx; i += 4)
             {
-                var a0 = Vector256<double>.Zero;
-                var a1 = Vector256<double>.Zero;
-                var a2 = Vector256<double>.Zero;
-                var a3 = Vector256<double>.Zero;
+                Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                Vector256<double> b0 = default, b1 = default, b2 = default, b3 = default;
                 ref double r0 = ref Unsafe.Add(ref scaled, i * ny);
                 for (int y = 0; y < ny; y++)
                 {
                     var l = Vector256.LoadUnsafe(ref logDecT, ((nuint)(y * S)) + col);
-                    a0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref r0, y)), l, a0);
-                    a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref r0, ny + y)), l, a1);
-                    a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref r0, (2 * ny) + y)), l, a2);
-                    a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref r0, (3 * ny) + y)), l, a3);
+                    var m = Vector256.LoadUnsafe(ref logDecT, ((nuint)(y * S)) + col2);
+                    var w0 = Vector256.Create(Unsafe.Add(ref r0, y));
+                    var w1 = Vector256.Create(Unsafe.Add(ref r0, ny + y));
+                    var w2 = Vector256.Create(Unsafe.Add(ref r0, (2 * ny) + y));
+                    var w3 = Vector256.Create(Unsafe.Add(ref r0, (3 * ny) + y));
+                    a0 = Vector256.FusedMultiplyAdd(w0, l, a0);
+                    b0 = Vector256.FusedMultiplyAdd(w0, m, b0);
+                    a1 = Vector256.FusedMultiplyAdd(w1, l, a1);
+                    b1 = Vector256.FusedMultiplyAdd(w1, m, b1);
+                    a2 = Vector256.FusedMultiplyAdd(w2, l, a2);
+                    b2 = Vector256.FusedMultiplyAdd(w2, m, b2);
+                    a3 = Vector256.FusedMultiplyAdd(w3, l, a3);
+                    b3 = Vector256.FusedMultiplyAdd(w3, m, b3);
                 }
 
                 (q + a0).StoreUnsafe(ref outS, ((nuint)(i * S)) + col);
+                (q2 + b0).StoreUnsafe(ref outS, ((nuint)(i * S)) + col2);
                 (q + a1).StoreUnsafe(ref outS, ((nuint)((i + 1) * S)) + col);
+                (q2 + b1).StoreUnsafe(ref outS, ((nuint)((i + 1) * S)) + col2);
                 (q + a2).StoreUnsafe(ref outS, ((nuint)((i + 2) * S)) + col);
+                (q2 + b2).StoreUnsafe(ref outS, ((nuint)((i + 2) * S)) + col2);
                 (q + a3).StoreUnsafe(ref outS, ((nuint)((i + 3) * S)) + col);
+                (q2 + b3).StoreUnsafe(ref outS, ((nuint)((i + 3) * S)) + col2);
             }
 
             for (; i < nx; i++)
             {
-                var a0 = Vector256<double>.Zero;
+                Vector256<double> a0 = default, b0 = default;
                 for (int y = 0; y < ny; y++)
                 {
-                    var l = Vector256.LoadUnsafe(ref logDecT, ((nuint)(y * S)) + col);
-                    a0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref scaled, (i * ny) + y)), l, a0);
+                    var w0 = Vector256.Create(Unsafe.Add(ref scaled, (i * ny) + y));
+                    a0 = Vector256.FusedMultiplyAdd(w0, Vector256.LoadUnsafe(ref logDecT, ((nuint)(y * S)) + col), a0);
+                    b0 = Vector256.FusedMultiplyAdd(w0, Vector256.LoadUnsafe(ref logDecT, ((nuint)(y * S)) + col2), b0);
                 }
 
                 (q + a0).StoreUnsafe(ref outS, ((nuint)(i * S)) + col);
+                (q2 + b0).StoreUnsafe(ref outS, ((nuint)(i * S)) + col2);
             }
         }
     }
