@@ -6,6 +6,7 @@ using Shannon.Distributions;
 // Timing script for issue #6 (a Stopwatch harness, not BenchmarkDotNet: the targets are whole runs of seconds).
 // Usage (load and processor count are printed first; other processes share the cores, so cpu time is printed too):
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ib              IB curve, |X|=256, |Y|=32, 30 betas x 3 restarts
+//   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ibdump          the same curve, per beta: L/beta = I(X;T)/beta - I(T;Y) in bits, to compare versions
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ibprobe         one restart, per-beta sweeps (IB_TOL=tolerance)
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- plane 10000     one tanh run, batch 256, binned MI at ~107 epochs
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- plane 10000 kde the same plus the KDE estimator (timed separately)
@@ -20,6 +21,9 @@ switch (what)
     case "ibprobe":
         IbCurve(true);
         break;
+    case "ibdump":
+        IbCurve(false, dump: true);
+        break;
     default:
         Shannon.Benchmarks.Bottleneck.PlaneTimings.Run(what, args.Skip(1).ToArray());
         break;
@@ -27,7 +31,7 @@ switch (what)
 
 static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
-static void IbCurve(bool probe)
+static void IbCurve(bool probe, bool dump = false)
 {
     // |X| = 256, |Y| = 32: a structured table (each x prefers a band of y around 32 x / 256, plus noise), seed 1.
     var random = new Random(1);
@@ -55,6 +59,18 @@ static void IbCurve(bool probe)
         }
 
         Console.WriteLine($"{w0.Elapsed.TotalMilliseconds:0} ms wall, {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms cpu (process)");
+        return;
+    }
+
+    if (dump)
+    {
+        var c = InformationBottleneck.Curve(joint, betas, InformationUnit.Bits, options);
+        foreach (var s in c.Solutions)
+        {
+            double l = (s.MutualInformationXT / s.Beta) - s.MutualInformationTY;
+            Console.WriteLine(FormattableString.Invariant($"{s.Beta:R} {s.ClusterCount} {s.MutualInformationXT:R} {s.MutualInformationTY:R} {l:R}"));
+        }
+
         return;
     }
 

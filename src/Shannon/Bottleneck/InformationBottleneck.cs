@@ -19,7 +19,7 @@ namespace Shannon.Bottleneck;
 /// hard sweeps cannot merge clusters, so for alpha = 0 each convergence is followed by greedy agglomerative merges
 /// (the pair whose union lowers the objective most) and further sweeps, until no merge helps. A split survives only
 /// above the cluster's critical beta, so the number of clusters grows with beta as the theory says. Each restart
-/// is an independent path with its own seed; the solution with the lowest objective is kept. The solver computes
+/// is an independent path with its own seed (the paths run in parallel); the solution with the lowest objective is kept. The solver computes
 /// in nats and converts once.
 /// </summary>
 public static class InformationBottleneck
@@ -215,9 +215,40 @@ public static class InformationBottleneck
         JointDistribution joint, List<double> schedule, InformationUnit unit, InformationBottleneckOptions options,
         IProgress<InformationBottleneckProgress>? progress, CancellationToken cancellationToken, bool keepAll)
     {
-        var paths = new List<InformationBottleneckSolution[]>(options.Restarts);
+        // The restarts are independent paths (each with its own seed and state), so they run in parallel; the
+        // result does not depend on the number of cores. Progress reports are serialised, in completion order.
+        cancellationToken.ThrowIfCancellationRequested();
+        var paths = new InformationBottleneckSolution[options.Restarts][];
         double total = (double)options.Restarts * schedule.Count;
-        for (int r = 0; r < options.Restarts; r++)
+        int reported = 0;
+        var gate = new object();
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        try
+        {
+            Parallel.For(0, options.Restarts, parallel, r => paths[r] = RunPath(joint, schedule, unit, options, r, cancellationToken, keepAll, (beta, solution) =>
+            {
+                if (progress is not null)
+                {
+                    lock (gate)
+                    {
+                        reported++;
+                        progress.Report(new InformationBottleneckProgress(beta, r, reported / total, solution.MutualInformationXT, solution.MutualInformationTY));
+                    }
+                }
+            }));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return [.. paths];
+    }
+
+    private static InformationBottleneckSolution[] RunPath(
+        JointDistribution joint, List<double> schedule, InformationUnit unit, InformationBottleneckOptions options, int r,
+        CancellationToken cancellationToken, bool keepAll, Action<double, InformationBottleneckSolution> report)
+    {
         {
             var state = new BottleneckState(joint, options.MaxClusters ?? joint.Rows, SeedOf(options.Seed, r));
             var solutions = new InformationBottleneckSolution[schedule.Count];
@@ -247,15 +278,12 @@ public static class InformationBottleneck
                 if (keepAll || i == schedule.Count - 1)
                 {
                     solutions[i] = state.Snapshot(schedule[i], options.Alpha, unit, converged, iterations);
-                    progress?.Report(new InformationBottleneckProgress(
-                        schedule[i], r, ((r * schedule.Count) + i + 1) / total, solutions[i].MutualInformationXT, solutions[i].MutualInformationTY));
+                    report(schedule[i], solutions[i]);
                 }
             }
 
-            paths.Add(solutions);
+            return solutions;
         }
-
-        return paths;
     }
 
     /// <summary>Sweeps after a split before testing whether it takes.</summary>
