@@ -103,12 +103,7 @@ public sealed class BinnedMutualInformationEstimator
     /// <exception cref="ArgumentException">Unequal counts or a constant column.</exception>
     public ContinuousEstimate Estimate(Samples x, Samples y, InformationUnit unit)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        Preconditions.Unit(unit, nameof(unit));
-        ContinuousInput.CheckSameCount(y, x, nameof(y), nameof(x));
-        ContinuousInput.CheckNotConstant(x, nameof(x));
-        ContinuousInput.CheckNotConstant(y, nameof(y));
+        ContinuousInput.CheckNonConstantPair(x, y, unit);
         int n = x.Count;
         var (cellX, binsX, _) = Binning.Cells(x, Options);
         var (cellY, binsY, _) = Binning.Cells(y, Options);

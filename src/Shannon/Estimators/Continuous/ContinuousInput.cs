@@ -51,6 +51,18 @@ internal static class ContinuousInput
         }
     }
 
+    /// <summary>The checks every pairwise estimator of I(X;Y) on real columns makes: non-null samples, a defined unit,
+    /// equal sample counts and no constant column (parameters named x, y and unit).</summary>
+    public static void CheckNonConstantPair(Samples x, Samples y, InformationUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        Preconditions.Unit(unit, nameof(unit));
+        CheckSameCount(y, x, nameof(y), nameof(x));
+        CheckNotConstant(x, nameof(x));
+        CheckNotConstant(y, nameof(y));
+    }
+
     public static void CheckSameCount(Samples samples, Samples first, string name, string firstName)
     {
         if (samples.Count != first.Count)

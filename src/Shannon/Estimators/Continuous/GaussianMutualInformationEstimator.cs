@@ -30,12 +30,7 @@ public sealed class GaussianMutualInformationEstimator
     /// <exception cref="ArgumentException">Unequal counts, a constant column, N &lt;= d_x + d_y, or a singular covariance.</exception>
     public ContinuousEstimate Estimate(Samples x, Samples y, InformationUnit unit)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        Preconditions.Unit(unit, nameof(unit));
-        ContinuousInput.CheckSameCount(y, x, nameof(y), nameof(x));
-        ContinuousInput.CheckNotConstant(x, nameof(x));
-        ContinuousInput.CheckNotConstant(y, nameof(y));
+        ContinuousInput.CheckNonConstantPair(x, y, unit);
         CheckEnoughSamples(x.Count, x.Dimension + y.Dimension);
         double nats = GaussianCore.MutualInformation(x.Columns, y.Columns, biasCorrected: false);
         var warnings = new List<string>();
@@ -112,12 +107,7 @@ public sealed class GaussianCopulaMutualInformationEstimator
     /// <exception cref="ArgumentException">Unequal counts, a constant column, or N &lt;= d_x + d_y.</exception>
     public ContinuousEstimate Estimate(Samples x, Samples y, InformationUnit unit)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        Preconditions.Unit(unit, nameof(unit));
-        ContinuousInput.CheckSameCount(y, x, nameof(y), nameof(x));
-        ContinuousInput.CheckNotConstant(x, nameof(x));
-        ContinuousInput.CheckNotConstant(y, nameof(y));
+        ContinuousInput.CheckNonConstantPair(x, y, unit);
         GaussianMutualInformationEstimator.CheckEnoughSamples(x.Count, x.Dimension + y.Dimension);
         double[][] cx = x.Columns.Select(GaussianCore.CopulaNormalise).ToArray();
         double[][] cy = y.Columns.Select(GaussianCore.CopulaNormalise).ToArray();
