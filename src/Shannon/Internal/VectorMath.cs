@@ -1,0 +1,169 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Shannon;
+
+/// <summary>Vector kernels that the hot loops inline, for the ranges those loops need only.</summary>
+internal static class VectorMath
+{
+    /// <summary>The lowest argument of <see cref="ExpNonPositive"/>: e^-708 is about 3.3e-308, still a normal double.</summary>
+    public const double LowestExpArgument = -708;
+
+    private const double Log2E = 1.4426950408889634;
+
+    // ln 2 split in two (Cody & Waite 1980): the first part is the double nearest ln 2, the second the rest, so that
+    // x - n ln 2 is computed to about one ulp of the result; with a fused multiply-add the first step is exact.
+    private const double Ln2High = 0.6931471805599453;
+    private const double Ln2Low = 2.3190468138462996e-17;
+
+    // 1.5 * 2^52: adding it rounds to an integer (round to nearest even), whose value sits in the low bits.
+    private const double RoundingShift = 6755399441055744.0;
+
+    /// <summary>
+    /// e^x for every lane with x in [<see cref="LowestExpArgument"/>, 0], within about two ulp of Math.Exp
+    /// (the tests check 1e-15 relative over the whole range). x = n ln 2 + r with n an integer and |r| &lt;= ln 2 / 2;
+    /// e^r is its Taylor polynomial of degree 12 (the remainder is below 1.7e-16 relative) and 2^n is built from
+    /// the exponent bits. Outside the range the result is wrong: the callers clamp first.
+    /// </summary>
+    /// <param name="x">Arguments in [-708, 0].</param>
+    /// <returns>e^x lane by lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ExpNonPositive(Vector256<double> x)
+    {
+        var shift = Vector256.Create(RoundingShift);
+        var shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2E), shift);
+        var n = shifted - shift;
+        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2High), x);
+        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Low), r);
+
+        // Horner: sum_{i=0}^{12} r^i / i!.
+        var p = Vector256.Create(1.0 / 479001600);
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 39916800));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 3628800));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 362880));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 40320));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 5040));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 720));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 120));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 24));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 6));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(0.5));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+
+        // n (in [-1022, 0]) is the difference of the bit patterns of shifted and shift; 2^n has exponent field n + 1023.
+        var exponent = shifted.AsInt64() - shift.AsInt64() + Vector256.Create(1023L);
+        return p * Vector256.ShiftLeft(exponent, 52).AsDouble();
+    }
+
+    /// <summary>The largest element (lanes past a whole vector are handled one by one); -infinity when empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Max(ReadOnlySpan<double> values)
+    {
+        int n = Vector256<double>.Count, i = 0;
+        ref double v = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+        double best = double.NegativeInfinity;
+        if (values.Length >= n)
+        {
+            var m = Vector256.LoadUnsafe(ref v);
+            for (i = n; i + n <= values.Length; i += n)
+            {
+                m = Vector256.Max(m, Vector256.LoadUnsafe(ref v, (nuint)i));
+            }
+
+            best = Math.Max(Math.Max(m[0], m[1]), Math.Max(m[2], m[3]));
+        }
+
+        for (; i < values.Length; i++)
+        {
+            best = Math.Max(best, Unsafe.Add(ref v, i));
+        }
+
+        return best;
+    }
+
+    /// <summary>destination[i] = source[i] * factor (the same length; they may be the same span).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Scale(ReadOnlySpan<double> source, double factor, Span<double> destination)
+    {
+        int n = Vector256<double>.Count, i = 0;
+        ref double s = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(source);
+        ref double d = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
+        var f = Vector256.Create(factor);
+        for (; i + n <= source.Length; i += n)
+        {
+            (Vector256.LoadUnsafe(ref s, (nuint)i) * f).StoreUnsafe(ref d, (nuint)i);
+        }
+
+        for (; i < source.Length; i++)
+        {
+            Unsafe.Add(ref d, i) = Unsafe.Add(ref s, i) * factor;
+        }
+    }
+
+    /// <summary>accumulator[i] = accumulator[i] op other[i] for op = + (<paramref name="multiply"/> false) or * (true); the same length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Combine(Span<double> accumulator, ReadOnlySpan<double> other, bool multiply)
+    {
+        int n = Vector256<double>.Count, i = 0;
+        ref double a = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(accumulator);
+        ref double b = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(other);
+        for (; i + n <= accumulator.Length; i += n)
+        {
+            var x = Vector256.LoadUnsafe(ref a, (nuint)i);
+            var y = Vector256.LoadUnsafe(ref b, (nuint)i);
+            (multiply ? x * y : x + y).StoreUnsafe(ref a, (nuint)i);
+        }
+
+        for (; i < accumulator.Length; i++)
+        {
+            Unsafe.Add(ref a, i) = multiply ? Unsafe.Add(ref a, i) * Unsafe.Add(ref b, i) : Unsafe.Add(ref a, i) + Unsafe.Add(ref b, i);
+        }
+    }
+
+    /// <summary>
+    /// ln x for every lane with x a positive finite double (subnormals included), within about two ulp of Math.Log
+    /// (the tests check 2e-16 absolute below |ln x| = 1 and 2e-16 relative above). x = 2^e m with m in [sqrt(1/2), sqrt(2));
+    /// ln m = 2 atanh(s) with s = (m - 1) / (m + 1), |s| &lt;= 0.1716, summed as its odd series to s^23 (the
+    /// remainder is below 1e-17 relative). Zero, negative, infinite and NaN lanes give meaningless results: the
+    /// callers select them away.
+    /// </summary>
+    /// <param name="x">Positive finite arguments.</param>
+    /// <returns>ln x lane by lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> LogPositive(Vector256<double> x)
+    {
+        // Subnormals: scaled by 2^54 first (exactly), and 54 taken off the exponent.
+        var tiny = Vector256.LessThan(x, Vector256.Create(2.2250738585072014e-308));
+        x = Vector256.ConditionalSelect(tiny, x * Vector256.Create(18014398509481984.0), x);
+        var bits = x.AsInt64();
+
+        // e and m with m in [sqrt(1/2), sqrt(2)): subtracting the bits of sqrt(1/2) before taking the exponent field
+        // moves the break from 1 to sqrt(1/2).
+        var offset = bits - Vector256.Create(0x3FE6A09E667F3BCDL);
+        var e = Vector256.ShiftRightArithmetic(offset, 52);
+        var m = (bits - Vector256.ShiftLeft(e, 52)).AsDouble();
+        // e to double without an int64 conversion instruction (AVX2 has none): through the bits of 1.5 * 2^52 + e.
+        var shift = Vector256.Create(RoundingShift);
+        var exponent = (e + shift.AsInt64()).AsDouble() - shift - Vector256.ConditionalSelect(tiny, Vector256.Create(54.0), Vector256<double>.Zero);
+
+        var s = (m - Vector256<double>.One) / (m + Vector256<double>.One);
+        var z = s * s;
+        var p = Vector256.Create(2.0 / 23);
+        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 21));
+        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 19));
+        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 17));
+        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 15));
+        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 13));
+        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 11));
+        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 9));
+        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 7));
+        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 5));
+        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 3));
+
+        // ln m = 2 s + s z p', summed small part first; then e ln 2 in two parts.
+        var lnM = Vector256.FusedMultiplyAdd(s * z, p, s + s);
+        var low = Vector256.FusedMultiplyAdd(exponent, Vector256.Create(Ln2Low), lnM);
+        return Vector256.FusedMultiplyAdd(exponent, Vector256.Create(Ln2High), low);
+    }
+}
