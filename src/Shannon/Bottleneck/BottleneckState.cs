@@ -15,11 +15,17 @@ namespace Shannon.Bottleneck;
 /// </summary>
 internal sealed class BottleneckState
 {
+
     /// <summary>Stands for log 0 in the decoder, so that 0 * log 0 = 0 in the dot products (p(y|x) * -1e300 is -infinity in effect).</summary>
     private const double LogZero = -1e300;
 
-    /// <summary>The logits of the soft encoder are clamped here from below; exp of it is exactly 0 in doubles.</summary>
-    private const double LowestLogit = -800;
+    /// <summary>
+    /// Logits of the soft encoder at or below this get weight exactly 0. e^-708 is about 3.3e-308, the bottom of the
+    /// normal doubles, so such a weight is lost anyway when added to the largest weight, e^0 = 1. Below it the
+    /// results would be subnormal: the vector exponential here does not cover them, and TensorPrimitives.Exp
+    /// leaves its fast path for them (ten times slower).
+    /// </summary>
+    private const double LowestLogit = VectorMath.LowestExpArgument;
 
     private readonly int _rows;        // |X| of the table
     private readonly int[] _support;   // the x with p(x) > 0
@@ -38,7 +44,7 @@ internal sealed class BottleneckState
     private readonly double[] _logPy;  // log p(y), LogZero where p(y) = 0
     private readonly double[] _scaled; // beta p(y|x), nx * ny
     private readonly double[] _scoreMatrix; // nx * stride
-    private readonly double[] _sumsT;  // (ny + 1) * stride: sum_x p(x, y) q(t|x), and q(t) in row ny
+    private readonly double[] _sumsT;  // (ny + 1) * stride: sum_x p(x, y) q(t|x), then the decoder q(y|t); q(t) in row ny
     private readonly double[] _logDecoderT; // ny * stride
     private readonly double[] _encoder; // nx * maxClusters
     private readonly double[] _qt;
@@ -46,6 +52,11 @@ internal sealed class BottleneckState
     private readonly double[] _decoder; // maxClusters * ny
     private readonly double[] _logDecoder;
     private readonly double[] _weights;
+    private readonly double[] _norm;   // per cluster: the decoder's normaliser, then scratch
+    private bool _decoderRowsValid;
+    private readonly double[] _theta0; // SQUAREM: three saved marginals (SaveMarginals' layout)
+    private readonly double[] _theta1;
+    private readonly double[] _theta2;
     private readonly Random _random;
     private int _clusters;
 
@@ -116,7 +127,12 @@ internal sealed class BottleneckState
         _logQt = new double[_stride];
         _decoder = new double[_maxClusters * _ny];
         _logDecoder = new double[_maxClusters * _ny];
-        _weights = new double[_maxClusters];
+        _weights = new double[_stride];
+        _norm = new double[_stride];
+        int saved = ((2 * _ny) + 1) * _stride + _stride;
+        _theta0 = new double[saved];
+        _theta1 = new double[saved];
+        _theta2 = new double[saved];
         _random = new Random(seed);
         _clusters = 1;
         for (int i = 0; i < _nx; i++)
@@ -127,56 +143,86 @@ internal sealed class BottleneckState
         UpdateMarginals();
     }
 
-    /// <summary>q(t) and q(y|t) from the encoder.</summary>
+    /// <summary>
+    /// q(t) and q(y|t) from the encoder, in the transposed layout that the sweeps use (rows y, columns t, SIMD over
+    /// the clusters): the decoder replaces the sums in <see cref="_sumsT"/> (q(t) stays in row |Y|), its logarithm
+    /// goes to <see cref="_logDecoderT"/> (<see cref="LogZero"/> where q(y|t) = 0). The row-major copies that the
+    /// merges read are made on demand (<see cref="DecoderRows"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: optimised from the first call (no tier-0 code)
     private void UpdateMarginals()
     {
-        int k = _clusters, ny = _ny;
+        int k = _clusters, ny = _ny, S = _stride;
         SumsTransposed();
+        _decoderRowsValid = false;
+        var norm = _norm.AsSpan(0, k);
+        norm.Clear();
+        for (int y = 0; y < ny; y++)
+        {
+            VectorMath.Combine(norm, _sumsT.AsSpan(y * S, k), multiply: false);
+        }
+
+        var qt = _sumsT.AsSpan(ny * S, k);
+        qt.CopyTo(_qt);
         for (int t = 0; t < k; t++)
         {
-            var dec = _decoder.AsSpan(t * ny, ny);
-            var logDec = _logDecoder.AsSpan(t * ny, ny);
-            _qt[t] = _sumsT[(ny * _stride) + t];
-            double sum = 0;
-            for (int y = 0; y < ny; y++)
+            // sum_y q(y|t) = 1; a cluster with q(t) = 0 (or whose sums all underflowed) has a zero decoder.
+            norm[t] = _qt[t] > 0 && norm[t] > 0 ? 1.0 / norm[t] : 0;
+            _logQt[t] = _qt[t] > 0 ? Math.Log(_qt[t]) : double.NegativeInfinity;
+        }
+
+        var logZero = Vector256.Create(LogZero);
+        int n = Vector256<double>.Count;
+        for (int y = 0; y < ny; y++)
+        {
+            var dec = _sumsT.AsSpan(y * S, k);
+            var logDec = _logDecoderT.AsSpan(y * S, k);
+            VectorMath.Combine(dec, norm, multiply: true);
+            ref double d = ref MemoryMarshal.GetReference(dec);
+            ref double l = ref MemoryMarshal.GetReference(logDec);
+            int t = 0;
+            for (; t + n <= k; t += n)
             {
-                double v = _sumsT[(y * _stride) + t];
-                dec[y] = v;
-                sum += v;
+                var v = Vector256.LoadUnsafe(ref d, (nuint)t);
+                var positive = Vector256.GreaterThan(v, Vector256<double>.Zero);
+                Vector256.ConditionalSelect(positive, VectorMath.LogPositive(v), logZero).StoreUnsafe(ref l, (nuint)t);
             }
 
-            if (_qt[t] > 0)
+            for (; t < k; t++)
             {
-                TensorPrimitives.Divide(dec, sum, dec);
-                TensorPrimitives.Log(dec, logDec);
-                for (int y = 0; y < ny; y++)
-                {
-                    if (!(dec[y] > 0))
-                    {
-                        logDec[y] = LogZero;
-                    }
-                }
-
-                _logQt[t] = Math.Log(_qt[t]);
-            }
-            else
-            {
-                dec.Clear();
-                logDec.Fill(LogZero);
-                _logQt[t] = double.NegativeInfinity;
-            }
-
-            for (int y = 0; y < ny; y++)
-            {
-                _logDecoderT[(y * _stride) + t] = logDec[y];
+                double v = Unsafe.Add(ref d, t);
+                Unsafe.Add(ref l, t) = v > 0 ? Math.Log(v) : LogZero;
             }
         }
+    }
+
+    /// <summary>The row-major decoder q(y|t) (rows t), copied from the transposed one when stale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double[] DecoderRows()
+    {
+        if (!_decoderRowsValid)
+        {
+            int k = _clusters, ny = _ny, S = _stride;
+            for (int y = 0; y < ny; y++)
+            {
+                for (int t = 0; t < k; t++)
+                {
+                    _decoder[(t * ny) + y] = _sumsT[(y * S) + t];
+                    _logDecoder[(t * ny) + y] = _logDecoderT[(y * S) + t];
+                }
+            }
+
+            _decoderRowsValid = true;
+        }
+
+        return _decoder;
     }
 
     /// <summary>
     /// _sumsT[y, t] = sum_x p(x, y) q(t|x) for y &lt; |Y|, and q(t) = sum_x p(x) q(t|x) in row |Y|: the transposed
     /// joint times the encoder, four rows of the result and two vectors of clusters at a time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: optimised from the first call (no tier-0 code)
     private void SumsTransposed()
     {
         int width = _ny + 1, S = _stride, nx = _nx, n = Vector256<double>.Count;
@@ -241,6 +287,7 @@ internal sealed class BottleneckState
     /// _scoreMatrix[x, t] = log q(t) + sum_y beta p(y|x) log q(y|t) for the clusters in use: four inputs and two
     /// vectors of clusters at a time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: optimised from the first call (no tier-0 code)
     private void Scores()
     {
         int ny = _ny, S = _stride, nx = _nx, n = Vector256<double>.Count;
@@ -306,112 +353,340 @@ internal sealed class BottleneckState
 
     /// <summary>
     /// Sweeps the self-consistent equations at one beta until the objective L = (1 - alpha) H(T) + alpha I(X;T)
-    /// - beta I(T;Y) (nats) changes by at most <paramref name="tolerance"/> between sweeps. The sweeps are an
-    /// alternating minimisation, so L never increases (Tishby et al. 1999, sec. 3.3; Strouse &amp; Schwab 2017).
+    /// - beta I(T;Y) (nats) changes by at most <paramref name="tolerance"/> between two plain sweeps in a row. The
+    /// sweeps are an alternating minimisation, so L never increases (Tishby et al. 1999, sec. 3.3; Strouse &amp;
+    /// Schwab 2017). With <paramref name="accelerate"/> (soft encoders only), every two plain sweeps are followed by
+    /// a squared extrapolation of the marginals (SQUAREM, Varadhan &amp; Roland 2008, Scand. J. Stat. 35(2)) and a
+    /// sweep from there, kept only when it does not raise L above the second plain sweep; the state returned always
+    /// comes from a plain sweep, so encoder and marginals agree.
     /// </summary>
-    public (int Iterations, bool Converged) Iterate(double beta, double alpha, int maxIterations, double tolerance, CancellationToken cancellationToken)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (int Iterations, bool Converged) Iterate(double beta, double alpha, int maxIterations, double tolerance, CancellationToken cancellationToken, bool accelerate = false)
     {
-        int k = _clusters, K = _stride, ny = _ny;
-        var weights = _weights.AsSpan(0, k);
         TensorPrimitives.Multiply(_pyx, beta, _scaled);
+        accelerate &= alpha > 0;
         double previous = double.PositiveInfinity;
-        for (int iteration = 1; iteration <= maxIterations; iteration++)
+        int iteration = 0;
+        while (iteration < maxIterations)
         {
-            if ((iteration & 63) == 0)
+            if ((++iteration & 63) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            double negativeConditionalEntropy = 0; // sum_x p(x) sum_t q(t|x) log q(t|x) = -H(T|X)
-            Scores();
-            for (int i = 0; i < _nx; i++)
+            if (accelerate)
             {
-                var pyx = _pyx.AsSpan(i * ny, ny);
-                var scores = _scoreMatrix.AsSpan(i * K, k);
-                int argmax = 0;
-                double best = double.NegativeInfinity;
-                for (int t = 0; t < k; t++)
-                {
-                    // log q(t) - beta D(p(y|x) || q(y|t)), without the term sum_y p log p that does not depend on t.
-                    double sc = scores[t];
-                    if (sc > best)
-                    {
-                        best = sc;
-                        argmax = t;
-                    }
-                }
-
-                var enc = _encoder.AsSpan(i * K, k);
-                if (!(best > double.NegativeInfinity))
-                {
-                    // Every cluster misses part of p(y|x) (possible only after underflow): keep the closest decoder.
-                    argmax = ClosestCluster(pyx);
-                    best = double.NaN;
-                }
-
-                if (alpha == 0 || double.IsNaN(best))
-                {
-                    enc.Clear();
-                    enc[argmax] = 1.0;
-                }
-                else
-                {
-                    // logits (s - max) / alpha <= 0, exponentiated with SIMD. Logits below -800 are raised to -800:
-                    // both exponentiate to exactly 0 (the smallest double is about e^-744.4), and the clamp makes
-                    // weight * logit = 0 in the dot product where the logit is -infinity (an empty cluster).
-                    if (alpha == 1)
-                    {
-                        TensorPrimitives.Subtract(scores, best, scores);
-                    }
-                    else
-                    {
-                        TensorPrimitives.Subtract(scores, best, weights);
-                        TensorPrimitives.Divide(weights, alpha, scores);
-                    }
-
-                    TensorPrimitives.Max(scores, LowestLogit, scores);
-                    TensorPrimitives.Exp(scores, weights);
-                    double sum = TensorPrimitives.Sum(weights);
-                    double weighted = TensorPrimitives.Dot(weights, scores);
-                    double inv = 1.0 / sum;
-                    TensorPrimitives.Multiply(weights, inv, enc);
-
-                    // sum_t q log q with log q = logit - log(sum).
-                    negativeConditionalEntropy += _px[i] * ((weighted * inv) - Math.Log(sum));
-                }
+                SaveMarginals(_theta0);
             }
 
-            UpdateMarginals();
-            var (ht, ity) = EntropyAndRelevance();
-            double objective = ((1 - alpha) * ht) + (alpha * (ht + negativeConditionalEntropy)) - (beta * ity);
+            double objective = Sweep(beta, alpha);
             if (Math.Abs(previous - objective) <= tolerance)
             {
                 return (iteration, true);
             }
 
             previous = objective;
+            if (!accelerate || iteration + 3 > maxIterations)
+            {
+                continue;
+            }
+
+            SaveMarginals(_theta1);
+            iteration++;
+            objective = Sweep(beta, alpha);
+            if (Math.Abs(previous - objective) <= tolerance)
+            {
+                return (iteration, true);
+            }
+
+            previous = objective;
+            SaveMarginals(_theta2);
+            if (!Extrapolate())
+            {
+                continue;
+            }
+
+            iteration++;
+            double jumped = Sweep(beta, alpha);
+            if (jumped <= previous)
+            {
+                previous = jumped;
+            }
+            else
+            {
+                // The jump raised L: back to the second plain sweep's marginals (the next sweep starts from them).
+                RestoreMarginals(_theta2);
+            }
         }
 
         return (maxIterations, false);
     }
 
-    /// <summary>H(T) and I(T;Y) of the current marginals, in nats.</summary>
-    private (double ClusterEntropy, double Relevance) EntropyAndRelevance()
+    /// <summary>The largest SQUAREM step length |alpha| (1 is a plain double sweep).</summary>
+    private const double MaxStep = 64;
+
+    /// <summary>Copies the marginals (q(y|t) and q(t) with their logarithms) to <paramref name="to"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SaveMarginals(double[] to)
     {
-        double ht = 0, ity = 0;
-        for (int t = 0; t < _clusters; t++)
+        int size = (_ny + 1) * _stride, k = _clusters;
+        _sumsT.AsSpan(0, size).CopyTo(to);
+        _logDecoderT.AsSpan(0, _ny * _stride).CopyTo(to.AsSpan(size));
+        _logQt.AsSpan(0, k).CopyTo(to.AsSpan(size + (_ny * _stride)));
+    }
+
+    /// <summary>The marginals saved by <see cref="SaveMarginals"/> become the current ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RestoreMarginals(double[] from)
+    {
+        int size = (_ny + 1) * _stride, k = _clusters;
+        from.AsSpan(0, size).CopyTo(_sumsT);
+        from.AsSpan(size, _ny * _stride).CopyTo(_logDecoderT);
+        from.AsSpan(size + (_ny * _stride), k).CopyTo(_logQt);
+        _sumsT.AsSpan(_ny * _stride, k).CopyTo(_qt);
+        _decoderRowsValid = false;
+    }
+
+    /// <summary>
+    /// The squared extrapolation of SQUAREM (scheme S3: step alpha = -|r| / |v|, theta' = theta0 - 2 alpha r +
+    /// alpha^2 v with r = theta1 - theta0 and v = theta2 - 2 theta1 + theta0) on the logarithms of q(y|t) and q(t)
+    /// of three plain sweeps in a row, renormalised; entries that are log 0 in any of the three keep the last
+    /// value. The result becomes the current marginals. False (nothing changed) when the step would not go past
+    /// theta2.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Extrapolate()
+    {
+        int k = _clusters, ny = _ny, S = _stride, size = (ny + 1) * S, logQ = size + (ny * S);
+        double rr = 0, vv = 0;
+        for (int j = 0; j < ny * S; j++)
         {
-            double q = _qt[t];
-            if (q <= 0)
+            if ((j % S) < k)
             {
-                continue;
+                Accumulate(size + j);
+            }
+        }
+
+        for (int t = 0; t < k; t++)
+        {
+            Accumulate(logQ + t);
+        }
+
+        double step = -Math.Sqrt(rr / vv);
+        if (!(step < -1))
+        {
+            return false;
+        }
+
+        step = Math.Max(step, -MaxStep);
+
+        // q(y|t): the column t of the transposed decoder, renormalised over y in log space.
+        for (int t = 0; t < k; t++)
+        {
+            double top = double.NegativeInfinity;
+            for (int y = 0; y < ny; y++)
+            {
+                double l = Jump(size + (y * S) + t);
+                _logDecoderT[(y * S) + t] = l;
+                top = Math.Max(top, l);
             }
 
-            ht -= q * _logQt[t];
+            Normalise(_logDecoderT.AsSpan(t), S, ny, top, _sumsT.AsSpan(t));
+        }
 
+        double best = double.NegativeInfinity;
+        for (int t = 0; t < k; t++)
+        {
+            _logQt[t] = Jump(logQ + t);
+            best = Math.Max(best, _logQt[t]);
+        }
+
+        Normalise(_logQt, 1, k, best, _qt);
+        _qt.AsSpan(0, k).CopyTo(_sumsT.AsSpan(ny * S, k));
+        _decoderRowsValid = false;
+        return true;
+
+        void Accumulate(int j)
+        {
+            double a = _theta0[j], b = _theta1[j], c = _theta2[j];
+            if (a > LogZero / 2 && b > LogZero / 2 && c > LogZero / 2)
+            {
+                double r = b - a, v = c - (2 * b) + a;
+                rr += r * r;
+                vv += v * v;
+            }
+        }
+
+        double Jump(int j)
+        {
+            double a = _theta0[j], b = _theta1[j], c = _theta2[j];
+            return a > LogZero / 2 && b > LogZero / 2 && c > LogZero / 2 ? a - (2 * step * (b - a)) + (step * step * (c - (2 * b) + a)) : c;
+        }
+    }
+
+    /// <summary>
+    /// Renormalises <paramref name="count"/> logarithms (every <paramref name="stride"/>-th entry, largest
+    /// <paramref name="top"/>) so that their exponentials, written to <paramref name="values"/> at the same places, sum
+    /// to 1; log 0 entries (at most <see cref="LogZero"/> / 2) stay log 0 with value 0, as do those that underflow.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Normalise(Span<double> logs, int stride, int count, double top, Span<double> values)
+    {
+        double sum = 0;
+        for (int j = 0; j < count; j++)
+        {
+            double l = logs[j * stride];
+            sum += l > LogZero / 2 ? Math.Exp(l - top) : 0;
+        }
+
+        double shift = top + Math.Log(sum);
+        for (int j = 0; j < count; j++)
+        {
+            double l = logs[j * stride];
+            double v = l > LogZero / 2 ? Math.Exp(l - shift) : 0;
+            values[j * stride] = v;
+            logs[j * stride] = v > 0 ? l - shift : (l > LogZero / 2 || l == LogZero ? LogZero : l);
+        }
+    }
+
+    /// <summary>One sweep from the current marginals: the encoder, then the marginals; returns L in nats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: optimised from the first call (no tier-0 code)
+    private double Sweep(double beta, double alpha)
+    {
+        int k = _clusters, K = _stride, ny = _ny;
+        var weights = _weights.AsSpan(0, k);
+        double negativeConditionalEntropy = 0; // sum_x p(x) sum_t q(t|x) log q(t|x) = -H(T|X)
+        Scores();
+        for (int i = 0; i < _nx; i++)
+        {
+            var pyx = _pyx.AsSpan(i * ny, ny);
+            var scores = _scoreMatrix.AsSpan(i * K, k);
+            // The scores are log q(t) - beta D(p(y|x) || q(y|t)), without the term sum_y p log p that does not
+            // depend on t. The soft encoder needs their maximum only (SIMD); the hard one the first arg-max.
+            int argmax = 0;
+            double best = double.NegativeInfinity;
+            if (alpha > 0)
+            {
+                best = VectorMath.Max(scores);
+            }
+            else
+            {
+                for (int t = 0; t < k; t++)
+                {
+                    if (scores[t] > best)
+                    {
+                        best = scores[t];
+                        argmax = t;
+                    }
+                }
+            }
+
+            var enc = _encoder.AsSpan(i * K, k);
+            if (!(best > double.NegativeInfinity))
+            {
+                // Every cluster misses part of p(y|x) (possible only after underflow): keep the closest decoder.
+                argmax = ClosestCluster(pyx);
+                best = double.NaN;
+            }
+
+            if (alpha == 0 || double.IsNaN(best))
+            {
+                enc.Clear();
+                enc[argmax] = 1.0;
+            }
+            else
+            {
+                var (sum, weighted) = SoftRow(scores, best, alpha, weights);
+                double inv = 1.0 / sum;
+                VectorMath.Scale(weights, inv, enc);
+
+                // sum_t q log q with log q = logit - log(sum).
+                negativeConditionalEntropy += _px[i] * ((weighted * inv) - Math.Log(sum));
+            }
+        }
+
+        UpdateMarginals();
+        var (ht, ity) = EntropyAndRelevance();
+        return ((1 - alpha) * ht) + (alpha * (ht + negativeConditionalEntropy)) - (beta * ity);
+    }
+
+    /// <summary>
+    /// One row of the soft encoder in one SIMD pass: the weights exp((s - max) / alpha) go to
+    /// <paramref name="weights"/> (at least <paramref name="scores"/>' length rounded up to a whole vector), exactly
+    /// 0 where the logit is at or below <see cref="LowestLogit"/> (so that weight * logit = 0 where the logit is
+    /// -infinity, an empty cluster); returns the sum of the weights and their dot product with the logits.
+    /// <paramref name="scores"/> may be read up to the next whole vector (the score rows have a padded stride);
+    /// lanes past its end get weight 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: optimised from the first call (no tier-0 code)
+    private static (double Sum, double Weighted) SoftRow(Span<double> scores, double best, double alpha, Span<double> weights)
+    {
+        int k = scores.Length, n = Vector256<double>.Count;
+        ref double s = ref MemoryMarshal.GetReference(scores);
+        ref double w = ref MemoryMarshal.GetReference(weights);
+        var low = Vector256.Create(LowestLogit);
+        var top = Vector256.Create(best);
+        var a = Vector256.Create(alpha);
+        var lane = Vector256.Create(0.0, 1.0, 2.0, 3.0);
+        var count = Vector256.Create((double)k);
+        var sums = Vector256<double>.Zero;
+        var dots = Vector256<double>.Zero;
+        for (int t = 0; t < k; t += n)
+        {
+            var v = Vector256.LoadUnsafe(ref s, (nuint)t) - top;
+            if (alpha != 1)
+            {
+                v /= a;
+            }
+
+            var keep = Vector256.GreaterThan(v, low) & Vector256.LessThan(lane + Vector256.Create((double)t), count);
+            v = Vector256.Max(v, low);
+            var e = Vector256.ConditionalSelect(keep, VectorMath.ExpNonPositive(v), Vector256<double>.Zero);
+            e.StoreUnsafe(ref w, (nuint)t);
+            sums += e;
+            dots = Vector256.FusedMultiplyAdd(e, v, dots);
+        }
+
+        return (Vector256.Sum(sums), Vector256.Sum(dots));
+    }
+
+    /// <summary>H(T) and I(T;Y) of the current marginals, in nats, from the transposed decoder.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: optimised from the first call (no tier-0 code)
+    private (double ClusterEntropy, double Relevance) EntropyAndRelevance()
+    {
+        int k = _clusters, S = _stride;
+        var acc = _norm.AsSpan(0, k);
+        acc.Clear();
+        for (int y = 0; y < _ny; y++)
+        {
             // 0 * LogZero = 0 where q(y|t) = 0; p(y) > 0 wherever q(y|t) > 0.
-            var d = _decoder.AsSpan(t * _ny, _ny);
-            ity += q * (TensorPrimitives.Dot(d, _logDecoder.AsSpan(t * _ny, _ny)) - TensorPrimitives.Dot(d, _logPy));
+            double logPy = _logPy[y];
+            ref double d = ref _sumsT[y * S];
+            ref double l = ref _logDecoderT[y * S];
+            ref double a = ref MemoryMarshal.GetReference(acc);
+            int n = Vector256<double>.Count, t = 0;
+            var lp = Vector256.Create(logPy);
+            for (; t + n <= k; t += n)
+            {
+                var v = Vector256.LoadUnsafe(ref d, (nuint)t) * (Vector256.LoadUnsafe(ref l, (nuint)t) - lp);
+                (Vector256.LoadUnsafe(ref a, (nuint)t) + v).StoreUnsafe(ref a, (nuint)t);
+            }
+
+            for (; t < k; t++)
+            {
+                Unsafe.Add(ref a, t) += Unsafe.Add(ref d, t) * (Unsafe.Add(ref l, t) - logPy);
+            }
+        }
+
+        double ht = 0, ity = 0;
+        for (int t = 0; t < k; t++)
+        {
+            double q = _qt[t];
+            if (q > 0)
+            {
+                ht -= q * _logQt[t];
+                ity += q * acc[t];
+            }
         }
 
         return (ht, ity);
@@ -428,6 +703,7 @@ internal sealed class BottleneckState
                 continue;
             }
 
+            DecoderRows();
             double s = TensorPrimitives.Dot(pyx, _logDecoder.AsSpan(t * _ny, _ny));
             if (s > bestScore)
             {
@@ -447,9 +723,11 @@ internal sealed class BottleneckState
     /// prop. 1); empty clusters are dropped. Returns the number of merges. O(|T|^2 (|X| + |Y|)) at worst; pairs whose
     /// decoders differ too much to qualify (beta JS_y &gt; h(a) + tolerance / q) are skipped after O(|Y|).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int MergeRound(double beta, double alpha, double tolerance)
     {
         int k = _clusters, K = _stride, ny = _ny;
+        var decoder = DecoderRows();
         var candidates = new List<(double Delta, int T, int S)>();
         Span<double> difference = ny <= 256 ? stackalloc double[ny] : new double[ny];
         for (int t = 0; t < k; t++)
@@ -467,7 +745,7 @@ internal sealed class BottleneckState
                 // Pinsker's inequality (KL >= |P - Q|_1^2 / 2 nats) gives JS_ab(u, v) >= (a b / 2) |u - v|_1^2, since
                 // u - m = b (u - v) and v - m = a (v - u): a cheap test that skips, without logarithms, pairs that the
                 // exact test below would skip too (with a margin of 1e-9 relative against rounding).
-                TensorPrimitives.Subtract(_decoder.AsSpan(t * ny, ny), _decoder.AsSpan(s * ny, ny), difference);
+                TensorPrimitives.Subtract(decoder.AsSpan(t * ny, ny), decoder.AsSpan(s * ny, ny), difference);
                 double l1 = TensorPrimitives.SumOfMagnitudes(difference);
                 if (beta * 0.5 * a * b * l1 * l1 > (mixing + (tolerance / q)) * (1 + 1e-9))
                 {
@@ -477,7 +755,7 @@ internal sealed class BottleneckState
                 double jsY = 0;
                 for (int y = 0; y < ny; y++)
                 {
-                    double u = _decoder[(t * ny) + y], v = _decoder[(s * ny) + y], m = (a * u) + (b * v);
+                    double u = decoder[(t * ny) + y], v = decoder[(s * ny) + y], m = (a * u) + (b * v);
                     if (u > 0)
                     {
                         jsY += a * u * Math.Log(u / m);
@@ -628,9 +906,10 @@ internal sealed class BottleneckState
     public double DecoderDistance(int t, int s)
     {
         double d = 0;
+        var decoder = DecoderRows();
         for (int y = 0; y < _ny; y++)
         {
-            d = Math.Max(d, Math.Abs(_decoder[(t * _ny) + y] - _decoder[(s * _ny) + y]));
+            d = Math.Max(d, Math.Abs(decoder[(t * _ny) + y] - decoder[(s * _ny) + y]));
         }
 
         return d;
@@ -672,7 +951,7 @@ internal sealed class BottleneckState
         for (int j = 0; j < m; j++)
         {
             qt[j] = _qt[used[j]];
-            _decoder.AsSpan(used[j] * ny, ny).CopyTo(decoder.AsSpan(j * ny, ny));
+            DecoderRows().AsSpan(used[j] * ny, ny).CopyTo(decoder.AsSpan(j * ny, ny));
         }
 
         // Inputs with p(x) = 0 carry no weight; they are given the cluster marginal as their (arbitrary) encoder.

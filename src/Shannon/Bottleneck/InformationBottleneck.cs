@@ -216,30 +216,61 @@ public static class InformationBottleneck
         IProgress<InformationBottleneckProgress>? progress, CancellationToken cancellationToken, bool keepAll)
     {
         // The restarts are independent paths (each with its own seed and state), so they run in parallel; the
-        // result does not depend on the number of cores. Progress reports are serialised, in completion order.
+        // result does not depend on the number of cores. Up to twice as many threads as cores each run one path, so
+        // that an odd number of paths shares the cores evenly (three paths on two cores take 1.5 path-times, not
+        // two); more paths are dealt to one thread per core, in turn. Progress reports are serialised, in completion order.
         cancellationToken.ThrowIfCancellationRequested();
         var paths = new InformationBottleneckSolution[options.Restarts][];
         double total = (double)options.Restarts * schedule.Count;
         int reported = 0;
         var gate = new object();
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        try
+        int restarts = options.Restarts, cores = Environment.ProcessorCount;
+        int threads = restarts <= 2 * cores ? restarts : cores;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? failure = null;
+        void Work(int thread)
         {
-            Parallel.For(0, options.Restarts, parallel, r => paths[r] = RunPath(joint, schedule, unit, options, r, cancellationToken, keepAll, (beta, solution) =>
+            try
             {
-                if (progress is not null)
+                for (int r = thread; r < restarts; r += threads)
                 {
-                    lock (gate)
+                    int restart = r;
+                    paths[r] = RunPath(joint, schedule, unit, options, r, stop.Token, keepAll, (beta, solution) =>
                     {
-                        reported++;
-                        progress.Report(new InformationBottleneckProgress(beta, r, reported / total, solution.MutualInformationXT, solution.MutualInformationTY));
-                    }
+                        if (progress is not null)
+                        {
+                            lock (gate)
+                            {
+                                reported++;
+                                progress.Report(new InformationBottleneckProgress(beta, restart, reported / total, solution.MutualInformationXT, solution.MutualInformationTY));
+                            }
+                        }
+                    });
                 }
-            }));
+            }
+            catch (Exception e)
+            {
+                // The first failure is kept (a cancellation of the others that it causes is not), and stops the rest.
+                if (Interlocked.CompareExchange(ref failure, e, null) is null)
+                {
+                    stop.Cancel();
+                }
+            }
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+
+        var others = new Task[threads - 1];
+        for (int j = 1; j < threads; j++)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            int thread = j;
+            others[j - 1] = Task.Factory.StartNew(() => Work(thread), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        Work(0);
+        Task.WaitAll(others);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
 
         return [.. paths];
@@ -266,11 +297,11 @@ public static class InformationBottleneck
                     state.Unsplit([.. pairs.Where((p, j) => state.DecoderDistance(p.Cluster, p.Copy) < before[j])]);
                 }
 
-                var (more, converged) = state.Iterate(schedule[i], options.Alpha, options.MaxIterations, options.Tolerance, cancellationToken);
+                var (more, converged) = state.Iterate(schedule[i], options.Alpha, options.MaxIterations, options.Tolerance, cancellationToken, options.Accelerate);
                 iterations += more;
                 for (int round = 0; round < 32 && state.MergeRound(schedule[i], options.Alpha, options.MergeTolerance) > 0; round++)
                 {
-                    var (extra, done) = state.Iterate(schedule[i], options.Alpha, options.MaxIterations, options.Tolerance, cancellationToken);
+                    var (extra, done) = state.Iterate(schedule[i], options.Alpha, options.MaxIterations, options.Tolerance, cancellationToken, options.Accelerate);
                     iterations += extra;
                     converged = done;
                 }
