@@ -5,7 +5,7 @@ using Shannon.Lab.Models;
 namespace Shannon.Benchmarks.Bottleneck;
 
 /// <summary>
-/// plane [epochs] [kde]: one tanh run (minibatch 256) with the binned estimators at ~110 log-spaced epochs; with
+/// plane [epochs] [kde] [relu]: one tanh (or ReLU) run (minibatch 256) with the binned estimators at ~110 log-spaced epochs; with
 /// "kde" the KDE estimator too (its time is printed separately).
 /// runs [epochs] [R] [binned]: R runs each for tanh and ReLU, in parallel over the cores, binned estimators + KDE
 /// (only the two binned estimators with "binned").
@@ -17,17 +17,18 @@ internal static class PlaneTimings
         int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         if (what == "plane")
         {
-            bool kde = args.Length > 1 && args[1] == "kde";
+            bool kde = args.Contains("kde");
+            var activation = args.Contains("relu") ? HiddenActivation.Relu : HiddenActivation.Tanh;
             var estimators = kde
                 ? new[] { PlaneEstimator.FixedRangeBinning, PlaneEstimator.FixedWidthBinning, PlaneEstimator.KernelDensityUpperBound }
                 : new[] { PlaneEstimator.FixedRangeBinning, PlaneEstimator.FixedWidthBinning };
-            var options = new InformationPlaneOptions { Epochs = epochs, Estimators = estimators };
+            var options = new InformationPlaneOptions { Epochs = epochs, Estimators = estimators, Activation = activation };
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var run = InformationPlaneTraining.Run(options);
             watch.Stop();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
-            Console.WriteLine($"tanh run, {epochs} epochs, batch 256, {run.Epochs.Length} tracked epochs: {watch.Elapsed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s cpu; " +
+            Console.WriteLine($"{activation} run, {epochs} epochs, batch 256, {run.Epochs.Length} tracked epochs: {watch.Elapsed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s cpu; " +
                 $"training {run.TrainingSeconds:0.00} s; " + string.Join("; ", run.EstimatorSeconds.Select(kv => $"{kv.Key} {kv.Value:0.00} s")));
             int last = run.Epochs.Length - 1;
             Console.WriteLine($"final train acc {run.TrainAccuracy[last]:0.000}, test acc {run.TestAccuracy[last]:0.000}, train loss {run.TrainLoss[last]:0.0000}");

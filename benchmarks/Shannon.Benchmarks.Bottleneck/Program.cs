@@ -10,7 +10,7 @@ using Shannon.Distributions;
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ibquality       plain against accelerated sweeps: gaps to the best known L/beta over 5 seeds
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ibprobe         one restart, per-beta sweeps (IB_TOL=tolerance)
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- plane 10000     one tanh run, batch 256, binned MI at ~107 epochs
-//   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- plane 10000 kde the same plus the KDE estimator (timed separately)
+//   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- plane 10000 kde [relu] the same plus the KDE estimator (timed separately); relu: a ReLU run
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- runs 10000 50 [binned]   50 runs each of tanh and ReLU, all estimators (or the binned ones), parallel
 string what = args.Length > 0 ? args[0] : "ib";
 Console.WriteLine($"processors: {Environment.ProcessorCount}, load: {Load()}");

@@ -1,4 +1,7 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Shannon.Lab.Models;
 
@@ -43,7 +46,7 @@ public sealed record MlpOptions
 /// <summary>
 /// A small fully connected network with tanh or ReLU hidden layers and a softmax output, trained on the mean
 /// cross-entropy with Adam. Batches are stored feature-major (unit u of sample b at u * batch + b), so every
-/// multiply-add runs over the batch with SIMD (<see cref="TensorPrimitives"/>). Deterministic for a seed: the
+/// multiply-add runs over the batch with SIMD (hand-written kernels for the layers, <see cref="TensorPrimitives"/> for the rest). Deterministic for a seed: the
 /// arithmetic order never depends on threads.
 /// </summary>
 public sealed class Mlp
@@ -158,16 +161,7 @@ public sealed class Mlp
             var a = _activations[l];
             var z = _activations[l + 1];
             var w = _weights[l];
-            for (int j = 0; j < fanOut; j++)
-            {
-                var zj = z.AsSpan(j * batch, batch);
-                zj.Fill(_biases[l][j]);
-                for (int i = 0; i < fanIn; i++)
-                {
-                    TensorPrimitives.MultiplyAdd(a.AsSpan(i * batch, batch), w[(j * fanIn) + i], zj, zj);
-                }
-            }
-
+            Affine(w, _biases[l], a, z, fanIn, fanOut, batch);
             if (l < layers - 1)
             {
                 var used = z.AsSpan(0, fanOut * n);
@@ -243,41 +237,120 @@ public sealed class Mlp
             }
 
             // Back through the weights, then through the hidden activation.
-            var prev = _deltas[l];
-            for (int i = 0; i < fanIn; i++)
-            {
-                var pi = prev.AsSpan(i * batch, batch);
-                pi.Clear();
-                for (int j = 0; j < fanOut; j++)
-                {
-                    TensorPrimitives.MultiplyAdd(d.AsSpan(j * batch, batch), w[(j * fanIn) + i], pi, pi);
-                }
-
-                var ai = a.AsSpan(i * batch, batch);
-                var tmp = _tmp.AsSpan(0, batch);
-                if (_options.Activation == HiddenActivation.Tanh)
-                {
-                    // tanh' = 1 - a^2
-                    TensorPrimitives.Multiply(ai, ai, tmp);
-                    TensorPrimitives.Subtract(1.0, tmp, tmp);
-                    TensorPrimitives.Multiply(pi, tmp, pi);
-                }
-                else
-                {
-                    // relu' = 1 where the output is > 0
-                    for (int b = 0; b < batch; b++)
-                    {
-                        if (ai[b] <= 0)
-                        {
-                            pi[b] = 0;
-                        }
-                    }
-                }
-            }
+            BackThrough(w, d, a, _deltas[l], fanIn, fanOut, batch, _options.Activation == HiddenActivation.Tanh);
         }
 
         return loss * inv;
     }
+
+    /// <summary>
+    /// z[j, b] = bias[j] + sum_i w[j, i] a[i, b] (feature-major, rows of <paramref name="batch"/>), sixteen samples
+    /// (four vectors) at a time in registers. The terms are added in the order i = 0, 1, ... with a separate multiply
+    /// and add, as one TensorPrimitives.MultiplyAdd per input did before, so the results are the same to the bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Affine(double[] w, double[] bias, double[] a, double[] z, int fanIn, int fanOut, int batch)
+    {
+        int n = Vector256<double>.Count, b = 0;
+        ref double av = ref MemoryMarshal.GetArrayDataReference(a);
+        ref double zv = ref MemoryMarshal.GetArrayDataReference(z);
+        for (; b + (4 * n) <= batch; b += 4 * n)
+        {
+            for (int j = 0; j < fanOut; j++)
+            {
+                var z0 = Vector256.Create(bias[j]);
+                Vector256<double> z1 = z0, z2 = z0, z3 = z0;
+                for (int i = 0; i < fanIn; i++)
+                {
+                    var wv = Vector256.Create(w[(j * fanIn) + i]);
+                    ref double row = ref Unsafe.Add(ref av, (i * batch) + b);
+                    z0 += Vector256.LoadUnsafe(ref row) * wv;
+                    z1 += Vector256.LoadUnsafe(ref row, (nuint)n) * wv;
+                    z2 += Vector256.LoadUnsafe(ref row, (nuint)(2 * n)) * wv;
+                    z3 += Vector256.LoadUnsafe(ref row, (nuint)(3 * n)) * wv;
+                }
+
+                ref double o = ref Unsafe.Add(ref zv, (j * batch) + b);
+                z0.StoreUnsafe(ref o);
+                z1.StoreUnsafe(ref o, (nuint)n);
+                z2.StoreUnsafe(ref o, (nuint)(2 * n));
+                z3.StoreUnsafe(ref o, (nuint)(3 * n));
+            }
+        }
+
+        for (; b < batch; b++)
+        {
+            for (int j = 0; j < fanOut; j++)
+            {
+                double sum = bias[j];
+                for (int i = 0; i < fanIn; i++)
+                {
+                    sum += a[(i * batch) + b] * w[(j * fanIn) + i];
+                }
+
+                z[(j * batch) + b] = sum;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The deltas of the layer below: p[i, b] = (sum_j d[j, b] w[j, i]) times the activation's derivative at the
+    /// output a[i, b] (tanh: 1 - a^2; ReLU: 1 where a &gt; 0, else 0), sixteen samples at a time. The order of the
+    /// operations is that of the TensorPrimitives calls this replaced (j = 0, 1, ..., separate multiply and add).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BackThrough(double[] w, double[] d, double[] a, double[] p, int fanIn, int fanOut, int batch, bool tanh)
+    {
+        int n = Vector256<double>.Count, b = 0;
+        ref double dv = ref MemoryMarshal.GetArrayDataReference(d);
+        ref double av = ref MemoryMarshal.GetArrayDataReference(a);
+        ref double pv = ref MemoryMarshal.GetArrayDataReference(p);
+        var one = Vector256<double>.One;
+        for (; b + (4 * n) <= batch; b += 4 * n)
+        {
+            for (int i = 0; i < fanIn; i++)
+            {
+                Vector256<double> p0 = default, p1 = default, p2 = default, p3 = default;
+                for (int j = 0; j < fanOut; j++)
+                {
+                    var wv = Vector256.Create(w[(j * fanIn) + i]);
+                    ref double row = ref Unsafe.Add(ref dv, (j * batch) + b);
+                    p0 += Vector256.LoadUnsafe(ref row) * wv;
+                    p1 += Vector256.LoadUnsafe(ref row, (nuint)n) * wv;
+                    p2 += Vector256.LoadUnsafe(ref row, (nuint)(2 * n)) * wv;
+                    p3 += Vector256.LoadUnsafe(ref row, (nuint)(3 * n)) * wv;
+                }
+
+                ref double ai = ref Unsafe.Add(ref av, (i * batch) + b);
+                ref double o = ref Unsafe.Add(ref pv, (i * batch) + b);
+                Derivative(p0, Vector256.LoadUnsafe(ref ai), tanh, one).StoreUnsafe(ref o);
+                Derivative(p1, Vector256.LoadUnsafe(ref ai, (nuint)n), tanh, one).StoreUnsafe(ref o, (nuint)n);
+                Derivative(p2, Vector256.LoadUnsafe(ref ai, (nuint)(2 * n)), tanh, one).StoreUnsafe(ref o, (nuint)(2 * n));
+                Derivative(p3, Vector256.LoadUnsafe(ref ai, (nuint)(3 * n)), tanh, one).StoreUnsafe(ref o, (nuint)(3 * n));
+            }
+        }
+
+        for (; b < batch; b++)
+        {
+            for (int i = 0; i < fanIn; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < fanOut; j++)
+                {
+                    sum += d[(j * batch) + b] * w[(j * fanIn) + i];
+                }
+
+                double ai = a[(i * batch) + b];
+                p[(i * batch) + b] = tanh ? sum * (1.0 - (ai * ai)) : (ai <= 0 ? 0 : sum);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Derivative(Vector256<double> sum, Vector256<double> output, bool tanh, Vector256<double> one) =>
+        tanh
+            ? sum * (one - (output * output))
+            : Vector256.ConditionalSelect(Vector256.LessThanOrEqual(output, Vector256<double>.Zero), Vector256<double>.Zero, sum);
 
     /// <summary>One Adam step (Kingma &amp; Ba 2015, alg. 1) with the gradients of the last <see cref="ComputeGradients"/>.</summary>
     public void AdamStep()

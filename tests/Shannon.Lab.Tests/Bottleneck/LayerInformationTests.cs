@@ -59,6 +59,55 @@ public class LayerInformationTests
     }
 
     [Fact]
+    public void KernelDensityBoundMatchesTheScipyReference()
+    {
+        // tools/reference/bottleneck_kde.py (numpy 1.24, scipy 1.10 logsumexp, double precision): n = 300, d = 3,
+        // t[u][i] = 0.05 sin(0.37 (u + 1) i + u), label 1 where t[0][i] > 0, s2 = 1e-3. Kernels from 1 down to
+        // about e^-15, so no pair is cut off; the sums here are in single precision (1e-5 bits).
+        int n = 300, d = 3;
+        var activity = new double[d * n];
+        var labels = new int[n];
+        for (int u = 0; u < d; u++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                activity[(u * n) + i] = 0.05 * Math.Sin((0.37 * (u + 1) * i) + u);
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            labels[i] = activity[i] > 0 ? 1 : 0;
+        }
+
+        var p = LayerInformation.KernelDensityUpperBound(activity, d, labels);
+        Assert.Equal(2.5396578933982727, p.MutualInformationXT, 1e-5);
+        Assert.Equal(0.7294305147938436, p.MutualInformationTY, 1e-5);
+    }
+
+    [Fact]
+    public void KernelDensityBoundSkipsOnlyPairsBeyondTheCutoff()
+    {
+        // Two far-apart clusters (distance 5 >> r = sqrt(87 * 2e-3) = 0.42) of 100 samples each; within a cluster
+        // all samples coincide. Each sample then sees 100 kernels of 1: I(X;T) = log2(200 / 100) = 1 bit exactly
+        // (analytic), and with the label = the cluster, I(T;Y) = 1 bit too. Cluster members are interleaved in the
+        // input order, so the k-d leaves must separate them for the skipping to matter.
+        int n = 200;
+        var activity = new double[2 * n];
+        var labels = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            labels[i] = i % 2;
+            activity[i] = 5.0 * (i % 2);
+            activity[n + i] = -1.0;
+        }
+
+        var p = LayerInformation.KernelDensityUpperBound(activity, 2, labels);
+        Assert.Equal(1.0, p.MutualInformationXT, 1e-6);
+        Assert.Equal(1.0, p.MutualInformationTY, 1e-6);
+    }
+
+    [Fact]
     public void FixedRangeBinningPutsValuesAboveOneInTheTopBinAndFixedWidthDoesNot()
     {
         // Two samples with ReLU-like values 1.5 and 3.0: one bin on [-1, 1] (top bin), two bins of width 0.07.

@@ -91,4 +91,23 @@ public class VectorMathTests
 
         Assert.InRange(worst, 0, 5e-16);
     }
+
+    [Fact]
+    public void SingleExpIsExactAtZeroAndWithinTwoUlpOverItsRange()
+    {
+        Assert.Equal(1f, VectorMath.ExpNonPositive(Vector256<float>.Zero)[0]);
+        var random = new Random(9);
+        double worst = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            float x = i % 2 == 0 ? (float)(-87 * random.NextDouble()) : (float)(-1e-3 * random.NextDouble());
+            double expected = Math.Exp(x);
+            double got = VectorMath.ExpNonPositive(Vector256.Create(x))[0];
+            worst = Math.Max(worst, Math.Abs(got - expected) / expected);
+        }
+
+        // A float's ulp is 6e-8 to 1.2e-7 relative; the result is within about two of the exact value.
+        Assert.InRange(worst, 0, 3e-7);
+        Assert.Equal(Math.Exp(-87.0), VectorMath.ExpNonPositive(Vector256.Create(-87f))[0], Math.Exp(-87.0) * 3e-7);
+    }
 }
