@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Shannon.Bottleneck;
+using Shannon.Data;
 using Shannon.Distributions;
 
 namespace Shannon.Cli.Commands;
@@ -8,29 +9,41 @@ namespace Shannon.Cli.Commands;
 /// <summary>
 /// `shannon ib --joint FILE --beta B [--deterministic] [--unit U] [--json]`: the information bottleneck of a joint
 /// table. FILE is a CSV of non-negative weights: a header row naming the y values, then one row per x (no label
-/// column); it is normalised on read.
+/// column); it is normalised on read. Or on samples: `shannon ib DATA --x COLS --y COLS --beta B ...` takes the
+/// empirical joint distribution of the columns of a CSV/Parquet/JSON file (counted inside DuckDB; each distinct
+/// value, or combination of values for several columns, is one outcome).
 /// </summary>
 internal static class IbCommand
 {
     public static Command Create()
     {
+        var data = new Argument<string?>("DATA") { Description = "Samples instead of a table: a CSV (header row required), Parquet or JSON file, with --x and --y.", Arity = ArgumentArity.ZeroOrOne };
         var joint = new Option<string>("--joint") { Description = "CSV of non-negative weights: header row of y names, one row per x, no label column." };
+        var x = new Option<string?>("--x") { Description = "With DATA: column(s) of X, comma-separated (several make one joint variable)." };
+        var y = new Option<string?>("--y") { Description = "With DATA: column(s) of Y." };
         var beta = new Option<string>("--beta") { Description = "The trade-off beta > 0." };
         var deterministic = new Option<bool>("--deterministic") { Description = "The deterministic IB (Strouse & Schwab 2017) instead of the IB." };
         var unit = CommonOptions.Unit();
         var json = CommonOptions.Json();
-        var command = new Command("ib", "Information bottleneck of a joint table p(x, y): I(X;T) and I(T;Y) at one beta.") { joint, beta, deterministic, unit, json };
+        var command = new Command("ib", "Information bottleneck of a joint table p(x, y), or of the empirical joint of two columns: I(X;T) and I(T;Y) at one beta.") { data, joint, x, y, beta, deterministic, unit, json };
         command.SetAction(result =>
         {
             var u = CommonOptions.ParseUnit(result.GetValue(unit));
-            string file = result.GetValue(joint) ?? throw new UsageException("`ib` needs `--joint FILE` (a CSV table of weights, one row per x).");
+            string? file = result.GetValue(joint), samples = result.GetValue(data);
+            if ((file is null) == (samples is null))
+            {
+                throw new UsageException(file is null
+                    ? "`ib` needs `--joint FILE` (a CSV table of weights, one row per x) or a data file with --x and --y."
+                    : "`ib` takes either `--joint FILE` or a data file with --x and --y, not both.");
+            }
+
             string betaText = result.GetValue(beta) ?? throw new UsageException("`ib` needs `--beta B` (a number > 0).");
             if (!double.TryParse(betaText, NumberStyles.Float, CultureInfo.InvariantCulture, out double b) || !(b > 0) || !double.IsFinite(b))
             {
                 throw new UsageException($"`--beta` must be a finite number > 0; got '{betaText}'.");
             }
 
-            var (table, warnings) = ReadJoint(file);
+            var (table, warnings) = file is not null ? ReadJoint(file) : Empirical(samples!, result.GetValue(x), result.GetValue(y));
             bool dib = result.GetValue(deterministic);
             var options = new InformationBottleneckOptions { Alpha = dib ? 0 : 1 };
             var s = InformationBottleneck.Solve(table, b, u, options);
@@ -65,6 +78,53 @@ internal static class IbCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The empirical joint distribution of the X and Y columns of a data file: the count table comes from DuckDB
+    /// (GROUP BY); rows are the X outcomes that occur, columns the Y outcomes that occur.
+    /// </summary>
+    internal static (JointDistribution Table, List<string> Warnings) Empirical(string path, string? xText, string? yText)
+    {
+        if (xText is null || yText is null)
+        {
+            throw new UsageException("`ib` on a data file needs `--x COLUMNS` and `--y COLUMNS`.");
+        }
+
+        using var file = DataFile.Open(path);
+        var xs = DataOptions.Names(xText, "--x").Select(n => file.Column(n, "--x")).ToArray();
+        var ys = DataOptions.Names(yText, "--y").Select(n => file.Column(n, "--y")).ToArray();
+        var duplicate = xs.Concat(ys).GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new UsageException($"column '{duplicate.Key}' appears in both --x and --y; the groups must be disjoint.");
+        }
+
+        var (counts, _) = file.CountTable([.. xs, .. ys]);
+        var rowOf = new Dictionary<string, int>();
+        var columnOf = new Dictionary<string, int>();
+        var cells = new List<(int Row, int Column, long Count)>();
+        for (int c = 0; c < counts.CellCount; c++)
+        {
+            string xKey = string.Join(",", Enumerable.Range(0, xs.Length).Select(v => counts.Codes(v)[c]));
+            string yKey = string.Join(",", Enumerable.Range(xs.Length, ys.Length).Select(v => counts.Codes(v)[c]));
+            int row = rowOf.TryGetValue(xKey, out int r) ? r : rowOf[xKey] = rowOf.Count;
+            int column = columnOf.TryGetValue(yKey, out int k) ? k : columnOf[yKey] = columnOf.Count;
+            cells.Add((row, column, counts.Counts[c]));
+        }
+
+        if ((long)rowOf.Count * columnOf.Count > 1 << 24)
+        {
+            throw new UsageException($"`ib` needs |X| |Y| <= 16777216 outcome pairs; got {rowOf.Count} x {columnOf.Count}. Bin or merge values first.");
+        }
+
+        var weights = new double[rowOf.Count * columnOf.Count];
+        foreach (var (row, column, count) in cells)
+        {
+            weights[(row * columnOf.Count) + column] += count;
+        }
+
+        return (JointDistribution.FromCounts(weights, rowOf.Count, columnOf.Count), []);
     }
 
     /// <summary>Reads the --joint CSV: header of y names, then rows of non-negative weights; normalised here.</summary>

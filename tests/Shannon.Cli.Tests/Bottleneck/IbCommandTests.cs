@@ -85,6 +85,40 @@ public class IbCommandTests
     }
 
     [Fact]
+    public void SamplesGiveTheSameSolutionAsTheirCountTable()
+    {
+        // 20 samples whose counts are the table 9,1 / 1,9 (x = a/b, y = u/v): the empirical joint is that table,
+        // so the solution must be the one of --joint to the bit (same table, same seeds).
+        var rows = new List<string> { "x,y,other" };
+        rows.AddRange(Enumerable.Repeat("a,u,1", 9).Concat(Enumerable.Repeat("a,v,2", 1)).Concat(Enumerable.Repeat("b,u,3", 1)).Concat(Enumerable.Repeat("b,v,4", 9)));
+        string samples = Write(string.Join("\n", rows) + "\n");
+        string table = Write("u,v\n9,1\n1,9\n");
+        var fromSamples = Run("ib", samples, "--x", "x", "--y", "y", "--beta", "4", "--json");
+        var fromTable = Run("ib", "--joint", table, "--beta", "4", "--json");
+        Assert.True(fromSamples.Code == 0, fromSamples.Err);
+        using var a = JsonDocument.Parse(fromSamples.Out);
+        using var b = JsonDocument.Parse(fromTable.Out);
+        Assert.Equal(b.RootElement.GetProperty("i_xt").GetDouble(), a.RootElement.GetProperty("i_xt").GetDouble());
+        Assert.Equal(b.RootElement.GetProperty("i_ty").GetDouble(), a.RootElement.GetProperty("i_ty").GetDouble());
+        Assert.True(a.RootElement.GetProperty("i_xt").GetDouble() > 0.1);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--x", "x", "--beta", "2" }, "needs `--x COLUMNS` and `--y COLUMNS`")]
+    [InlineData(new[] { "--x", "x", "--y", "x", "--beta", "2" }, "appears in both --x and --y")]
+    [InlineData(new[] { "--x", "nope", "--y", "y", "--beta", "2" }, "`--x` must name a column")]
+    [InlineData(new[] { "--joint", "t.csv", "--x", "x", "--y", "y", "--beta", "2" }, "either `--joint FILE` or a data file")]
+    public void BadSampleInputExitsWithTwoAndOneLine(string[] options, string expected)
+    {
+        string samples = Write("x,y\na,u\nb,v\n");
+        var (code, output, error) = Run([.. new[] { "ib", samples }, .. options]);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public void LabRejectsAMalformedSetting()
     {
         var (code, _, error) = Run("lab", "binary-entropy", "--set", "runs", "--out", Path.Combine(Path.GetTempPath(), "shannon-lab-set-test"));
