@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Shannon.Data;
 
 namespace Shannon.Cli.Commands;
 
 /// <summary>
-/// A small, self-contained CSV reader for `shannon calibration` (kept in one file so that it can be swapped for the
-/// Shannon.Data reader later). RFC 4180: a header row, comma-separated fields, fields in double quotes may hold commas,
-/// newlines and doubled quotes; whitespace around unquoted fields is trimmed; blank lines are skipped. Every error names
-/// the file's line.
+/// The CSV reader of `shannon calibration`: the records come from <see cref="CsvRecords"/> (RFC 4180, shared with the
+/// explorer); here a header row and at least one data row of the header's width are required. Every error names the
+/// file's line.
 /// </summary>
 internal sealed class CalibrationCsv
 {
@@ -53,7 +53,7 @@ internal sealed class CalibrationCsv
             throw new InvalidDataException($"`FILE` must have a header row and at least one data row; got an empty file '{path}'.");
         }
 
-        var (headerLine, header) = records[0];
+        var header = records[0].Fields;
         if (records.Count == 1)
         {
             throw new InvalidDataException($"`FILE` must have at least one data row after the header; got only the header of '{path}'.");
@@ -63,7 +63,7 @@ internal sealed class CalibrationCsv
         var lines = new List<int>(records.Count - 1);
         for (int r = 1; r < records.Count; r++)
         {
-            var (line, fields) = records[r];
+            var (line, fields) = (records[r].Line, records[r].Fields);
             if (fields.Length != header.Length)
             {
                 throw new InvalidDataException($"`FILE` rows must have as many fields as the header ({header.Length}); got {fields.Length} on line {line} of '{path}'.");
@@ -73,7 +73,6 @@ internal sealed class CalibrationCsv
             lines.Add(line);
         }
 
-        _ = headerLine;
         return new CalibrationCsv(path, header, rows, lines);
     }
 
@@ -105,109 +104,21 @@ internal sealed class CalibrationCsv
         return v;
     }
 
-    private static List<(int Line, string[] Fields)> Parse(string text, string path)
+    private static List<CsvRecord> Parse(string text, string path)
     {
-        var records = new List<(int, string[])>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        int line = 1, recordLine = 1;
-        bool quoted = false, wasQuoted = false, any = false;
-        int i = 0;
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        try
         {
-            i = 1;
+            return CsvRecords.Parse(text);
         }
-
-        void EndField()
+        catch (CsvFormatException e)
         {
-            fields.Add(wasQuoted ? field.ToString() : field.ToString().Trim());
-            field.Clear();
-            wasQuoted = false;
-        }
-
-        void EndRecord()
-        {
-            EndField();
-            if (!(fields.Count == 1 && fields[0].Length == 0 && !any))
+            string problem = e.Problem switch
             {
-                records.Add((recordLine, fields.ToArray()));
-            }
-
-            fields.Clear();
-            any = false;
+                CsvProblem.QuoteInUnquotedField => $"a quote inside an unquoted field on line {e.Line}",
+                CsvProblem.TextAfterClosingQuote => $"text after a closing quote on line {e.Line}",
+                _ => $"a quoted field opened on line {e.Line} that never closes",
+            };
+            throw new InvalidDataException($"`FILE` must be valid CSV; got {problem} of '{path}'.", e);
         }
-
-        for (; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    if (field.ToString().Trim().Length > 0)
-                    {
-                        throw new InvalidDataException($"`FILE` must be valid CSV; got a quote inside an unquoted field on line {line} of '{path}'.");
-                    }
-
-                    field.Clear();
-                    quoted = true;
-                    wasQuoted = true;
-                    any = true;
-                    break;
-                case ',':
-                    EndField();
-                    any = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    EndRecord();
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    if (!char.IsWhiteSpace(c))
-                    {
-                        any = true;
-                    }
-
-                    break;
-            }
-        }
-
-        if (quoted)
-        {
-            throw new InvalidDataException($"`FILE` must be valid CSV; got a quoted field opened on or before line {line} that never closes in '{path}'.");
-        }
-
-        EndRecord();
-        return records;
     }
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text;
+using Shannon.Data;
 
 namespace Shannon.Web.Estimation;
 
 /// <summary>
-/// A small, strict CSV reader for the "Your data" panel (RFC 4180: comma separator, double-quoted fields with ""
-/// escapes, LF or CRLF line ends). A header row is required, every row has the header's field count, no cell is
+/// A small, strict CSV reader for the "Your data" panel: the records come from <see cref="CsvRecords"/> (RFC 4180,
+/// shared with the command). A header row is required, every row has the header's field count, no cell is
 /// empty. Anything else is a <see cref="FormatException"/> that names the line.
 /// </summary>
 internal sealed class CsvTable
@@ -30,87 +30,7 @@ internal sealed class CsvTable
 
     public static CsvTable Parse(string text)
     {
-        var records = new List<(int Line, List<string> Fields)>();
-        var field = new StringBuilder();
-        var fields = new List<string>();
-        int line = 1, recordLine = 1;
-        bool quoted = false, wasQuoted = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0 && !wasQuoted:
-                    quoted = wasQuoted = true;
-                    break;
-                case '"':
-                    throw new FormatException($"line {line}: a quote inside an unquoted field; quote the whole field and double the inner quotes.");
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    wasQuoted = false;
-                    break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    wasQuoted = false;
-                    records.Add((recordLine, fields));
-                    fields = [];
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    if (wasQuoted)
-                    {
-                        throw new FormatException($"line {line}: text after a closing quote.");
-                    }
-
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        if (quoted)
-        {
-            throw new FormatException($"line {recordLine}: a quoted field is never closed.");
-        }
-
-        if (field.Length > 0 || fields.Count > 0 || wasQuoted)
-        {
-            fields.Add(field.ToString());
-            records.Add((recordLine, fields));
-        }
-
-        records.RemoveAll(r => r.Fields.Count == 1 && r.Fields[0].Length == 0);
+        var records = CsvRecords.Parse(text);
         if (records.Count == 0)
         {
             throw new FormatException("the CSV is empty; it needs a header row naming the columns and at least two data rows.");
@@ -138,12 +58,12 @@ internal sealed class CsvTable
         var rows = new List<string[]>(records.Count - 1);
         foreach (var (recLine, recFields) in records.Skip(1))
         {
-            if (recFields.Count != header.Length)
+            if (recFields.Length != header.Length)
             {
-                throw new FormatException($"line {recLine} has {recFields.Count} fields; the header has {header.Length}.");
+                throw new FormatException($"line {recLine} has {recFields.Length} fields; the header has {header.Length}.");
             }
 
-            for (int j = 0; j < recFields.Count; j++)
+            for (int j = 0; j < recFields.Length; j++)
             {
                 if (recFields[j].Trim().Length == 0)
                 {
