@@ -91,6 +91,7 @@ public sealed class InformationPlaneExperiment : IExperiment
                 var mean = Average(mine, estimator);
                 int layers = mean.GetLength(1);
                 var plot = Plots.Create($"Information plane: {ActivationName(activation)}, {EstimatorName(estimator)}", "I(X;T) (bits)", "I(T;Y) (bits)");
+                var placed = new List<(double X, double Y)>();
                 for (int l = 0; l < layers; l++)
                 {
                     var xs = Enumerable.Range(0, ep.Length).Select(e => mean[e, l].MutualInformationXT).ToArray();
@@ -105,8 +106,21 @@ public sealed class InformationPlaneExperiment : IExperiment
                         m.MarkerSize = 5;
                     }
 
-                    var label = plot.Add.Text(LayerNames.Length == layers ? LayerNames[l] : $"layer {l + 1}", xs[last], ys[last]);
+                    // The label sits at the layer's last point, moved down a line while it would cover an earlier
+                    // label (layers that end at the same point, e.g. the first two at H(X) = 12 bits).
+                    double labelY = ys[last];
+                    while (placed.Any(p => Math.Abs(p.X - xs[last]) < 1.0 && Math.Abs(p.Y - labelY) < 0.04))
+                    {
+                        labelY -= 0.045;
+                    }
+
+                    placed.Add((xs[last], labelY));
+                    var label = plot.Add.Text(LayerNames.Length == layers ? LayerNames[l] : $"layer {l + 1}", xs[last], labelY);
                     label.LabelFontSize = 10;
+                    if (xs[last] > 10)
+                    {
+                        label.LabelAlignment = Alignment.UpperRight; // near the right edge: the text ends at the point
+                    }
                 }
 
                 // Fitting and compression of the last hidden layer: I(X;T) rises to a peak, then falls.
