@@ -8,6 +8,7 @@ using Shannon.Distributions;
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ib              IB curve, |X|=256, |Y|=32, 30 betas x 3 restarts
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ibdump          the same curve, per beta: L/beta = I(X;T)/beta - I(T;Y) in bits, to compare versions
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ibquality       plain against accelerated sweeps: gaps to the best known L/beta over 5 seeds
+//   benchmarks/run-bottleneck.sh                                                               the KDE bound against numpy/scipy on the same layers (kdetiming FILE N D R)
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- ibprobe         one restart, per-beta sweeps (IB_TOL=tolerance)
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- plane 10000     one tanh run, batch 256, binned MI at ~107 epochs
 //   dotnet run -c Release --project benchmarks/Shannon.Benchmarks.Bottleneck -- plane 10000 kde [relu] the same plus the KDE estimator (timed separately); relu: a ReLU run
@@ -28,12 +29,37 @@ switch (what)
     case "ibquality":
         IbQuality();
         break;
+    case "kdetiming":
+        KdeTiming(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
+        break;
     default:
         Shannon.Benchmarks.Bottleneck.PlaneTimings.Run(what, args.Skip(1).ToArray());
         break;
 }
 
 static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+
+static void KdeTiming(string path, int n, int d, int repeat)
+{
+    // For benchmarks/peer_bottleneck.py: raw little-endian float64, the activities feature-major, then the labels.
+    var raw = File.ReadAllBytes(path);
+    var values = new double[raw.Length / 8];
+    Buffer.BlockCopy(raw, 0, values, 0, raw.Length);
+    var activity = values.AsSpan(0, n * d).ToArray();
+    var labels = values.Skip(n * d).Take(n).Select(v => (int)v).ToArray();
+    Shannon.Lab.Models.LayerInformation.KernelDensityUpperBound(activity, d, labels); // warm-up (JIT)
+    double best = double.PositiveInfinity;
+    Shannon.Lab.Models.PlanePoint point = default;
+    for (int r = 0; r < repeat; r++)
+    {
+        var watch = Stopwatch.StartNew();
+        point = Shannon.Lab.Models.LayerInformation.KernelDensityUpperBound(activity, d, labels);
+        best = Math.Min(best, watch.Elapsed.TotalSeconds);
+    }
+
+    Console.WriteLine(FormattableString.Invariant($"kde {n} {d} {best:R} {point.MutualInformationXT:R} {point.MutualInformationTY:R}"));
+}
 
 static JointDistribution IbTable()
 {
