@@ -260,15 +260,7 @@ public sealed class Mlp
             {
                 var z0 = Vector256.Create(bias[j]);
                 Vector256<double> z1 = z0, z2 = z0, z3 = z0;
-                for (int i = 0; i < fanIn; i++)
-                {
-                    var wv = Vector256.Create(w[(j * fanIn) + i]);
-                    ref double row = ref Unsafe.Add(ref av, (i * batch) + b);
-                    z0 += Vector256.LoadUnsafe(ref row) * wv;
-                    z1 += Vector256.LoadUnsafe(ref row, (nuint)n) * wv;
-                    z2 += Vector256.LoadUnsafe(ref row, (nuint)(2 * n)) * wv;
-                    z3 += Vector256.LoadUnsafe(ref row, (nuint)(3 * n)) * wv;
-                }
+                WeightedRows(ref Unsafe.Add(ref av, b), batch, w, j * fanIn, 1, fanIn, ref z0, ref z1, ref z2, ref z3);
 
                 ref double o = ref Unsafe.Add(ref zv, (j * batch) + b);
                 z0.StoreUnsafe(ref o);
@@ -311,15 +303,7 @@ public sealed class Mlp
             for (int i = 0; i < fanIn; i++)
             {
                 Vector256<double> p0 = default, p1 = default, p2 = default, p3 = default;
-                for (int j = 0; j < fanOut; j++)
-                {
-                    var wv = Vector256.Create(w[(j * fanIn) + i]);
-                    ref double row = ref Unsafe.Add(ref dv, (j * batch) + b);
-                    p0 += Vector256.LoadUnsafe(ref row) * wv;
-                    p1 += Vector256.LoadUnsafe(ref row, (nuint)n) * wv;
-                    p2 += Vector256.LoadUnsafe(ref row, (nuint)(2 * n)) * wv;
-                    p3 += Vector256.LoadUnsafe(ref row, (nuint)(3 * n)) * wv;
-                }
+                WeightedRows(ref Unsafe.Add(ref dv, b), batch, w, i, fanIn, fanOut, ref p0, ref p1, ref p2, ref p3);
 
                 ref double ai = ref Unsafe.Add(ref av, (i * batch) + b);
                 ref double o = ref Unsafe.Add(ref pv, (i * batch) + b);
@@ -343,6 +327,26 @@ public sealed class Mlp
                 double ai = a[(i * batch) + b];
                 p[(i * batch) + b] = tanh ? sum * (1.0 - (ai * ai)) : (ai <= 0 ? 0 : sum);
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds sum_k w[start + k step] rows[k][0..16) to four vectors of sums, k = 0, 1, ... in turn, each term a
+    /// separate multiply and add (rows of length <paramref name="batch"/>, starting at <paramref name="rows"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WeightedRows(ref double rows, int batch, double[] w, int start, int step, int count,
+        ref Vector256<double> s0, ref Vector256<double> s1, ref Vector256<double> s2, ref Vector256<double> s3)
+    {
+        int n = Vector256<double>.Count;
+        for (int k = 0; k < count; k++)
+        {
+            var wv = Vector256.Create(w[start + (k * step)]);
+            ref double row = ref Unsafe.Add(ref rows, k * batch);
+            s0 += Vector256.LoadUnsafe(ref row) * wv;
+            s1 += Vector256.LoadUnsafe(ref row, (nuint)n) * wv;
+            s2 += Vector256.LoadUnsafe(ref row, (nuint)(2 * n)) * wv;
+            s3 += Vector256.LoadUnsafe(ref row, (nuint)(3 * n)) * wv;
         }
     }
 
