@@ -105,58 +105,67 @@ public sealed class SortedMarginal
     /// </summary>
     internal int CountWithinUnchecked(int row, double radius, bool inclusive, ref int upperHint, ref int lowerHint)
     {
-        double[] s = _sorted;
-        int n = s.Length;
         int rank = RankOf[row];
-        double x = s[rank];
+        double x = _sorted[rank];
+        upperHint = FirstOutAbove(_sorted, x, radius, inclusive, rank, upperHint);
+        lowerHint = LastOutBelow(_sorted, x, radius, inclusive, rank, lowerHint);
+        return upperHint - lowerHint - 2; // (lower, upper) holds the row's own rank
+    }
 
-        // Upper end: the first index u in (rank, n] with u == n or s[u] - x out of range.
-        int inside, outside;
-        int h = upperHint <= rank ? rank + 1 : Math.Min(upperHint, n);
+    /// <summary>
+    /// The number of other rows within the radius of a row whose value is <paramref name="value"/> (which must be that
+    /// row's value), without looking the row up: gallops from the previous query's boundaries over the whole sorted
+    /// array. Visiting points in spatial order, this touches only memory near the previous query's.
+    /// </summary>
+    internal int CountAroundValue(double value, double radius, bool inclusive, ref int upperHint, ref int lowerHint)
+    {
+        if (radius == 0 && !inclusive)
+        {
+            return 0;
+        }
+
+        // No index is known to be inside: -1 and n stand for it (the row's own value is somewhere in between).
+        upperHint = FirstOutAbove(_sorted, value, radius, inclusive, -1, upperHint);
+        lowerHint = LastOutBelow(_sorted, value, radius, inclusive, _sorted.Length, lowerHint);
+        return upperHint - lowerHint - 2; // (lower, upper) holds the values within the radius, the row's own included
+    }
+
+    /// <summary>
+    /// The first index u in (<paramref name="inside"/>, n] with u == n or s[u] - x out of range, where
+    /// <paramref name="inside"/> is an index known to be in range (or -1). Gallops from <paramref name="hint"/> (moved
+    /// into that interval) up or down in doubling steps, then bisects; any hint gives the same answer.
+    /// </summary>
+    private static int FirstOutAbove(double[] s, double x, double radius, bool inclusive, int inside, int hint)
+    {
+        int n = s.Length, outside;
+        int h = hint <= inside ? inside + 1 : Math.Min(hint, n);
         if (h < n && !Out(s[h] - x, radius, inclusive))
         {
             inside = h;
-            int step = 1;
-            while (true)
+            outside = n;
+            for (int step = 1; h + step < n; step <<= 1)
             {
-                int probe = h + step;
-                if (probe >= n)
+                if (Out(s[h + step] - x, radius, inclusive))
                 {
-                    outside = n;
+                    outside = h + step;
                     break;
                 }
 
-                if (Out(s[probe] - x, radius, inclusive))
-                {
-                    outside = probe;
-                    break;
-                }
-
-                inside = probe;
-                step <<= 1;
+                inside = h + step;
             }
         }
         else
         {
             outside = h;
-            int step = 1;
-            while (true)
+            for (int step = 1; h - step > inside; step <<= 1)
             {
-                int probe = h - step;
-                if (probe <= rank)
+                if (!Out(s[h - step] - x, radius, inclusive))
                 {
-                    inside = rank;
+                    inside = h - step;
                     break;
                 }
 
-                if (!Out(s[probe] - x, radius, inclusive))
-                {
-                    inside = probe;
-                    break;
-                }
-
-                outside = probe;
-                step <<= 1;
+                outside = h - step;
             }
         }
 
@@ -173,54 +182,44 @@ public sealed class SortedMarginal
             }
         }
 
-        int upper = outside;
+        return outside;
+    }
 
-        // Lower end: the last index l in [-1, rank) with l == -1 or x - s[l] out of range.
-        h = lowerHint >= rank || lowerHint < -1 ? rank - 1 : lowerHint;
+    /// <summary>
+    /// The mirror of <see cref="FirstOutAbove"/>: the last index l in [-1, <paramref name="inside"/>) with l == -1 or
+    /// x - s[l] out of range, where <paramref name="inside"/> is an index known to be in range (or n).
+    /// </summary>
+    private static int LastOutBelow(double[] s, double x, double radius, bool inclusive, int inside, int hint)
+    {
+        int outside;
+        int h = hint >= inside || hint < -1 ? inside - 1 : hint;
         if (h >= 0 && !Out(x - s[h], radius, inclusive))
         {
             inside = h;
-            int step = 1;
-            while (true)
+            outside = -1;
+            for (int step = 1; h - step >= 0; step <<= 1)
             {
-                int probe = h - step;
-                if (probe < 0)
+                if (Out(x - s[h - step], radius, inclusive))
                 {
-                    outside = -1;
+                    outside = h - step;
                     break;
                 }
 
-                if (Out(x - s[probe], radius, inclusive))
-                {
-                    outside = probe;
-                    break;
-                }
-
-                inside = probe;
-                step <<= 1;
+                inside = h - step;
             }
         }
         else
         {
             outside = h;
-            int step = 1;
-            while (true)
+            for (int step = 1; h + step < inside; step <<= 1)
             {
-                int probe = h + step;
-                if (probe >= rank)
+                if (!Out(x - s[h + step], radius, inclusive))
                 {
-                    inside = rank;
+                    inside = h + step;
                     break;
                 }
 
-                if (!Out(x - s[probe], radius, inclusive))
-                {
-                    inside = probe;
-                    break;
-                }
-
-                outside = probe;
-                step <<= 1;
+                outside = h + step;
             }
         }
 
@@ -237,126 +236,7 @@ public sealed class SortedMarginal
             }
         }
 
-        int lower = outside;
-        upperHint = upper;
-        lowerHint = lower;
-        return upper - lower - 2; // (lower, upper) holds the row's own rank
-    }
-
-    /// <summary>
-    /// The number of other rows within the radius of a row whose value is <paramref name="value"/> (which must be that
-    /// row's value), without looking the row up: gallops from the previous query's boundaries over the whole sorted
-    /// array. Visiting points in spatial order, this touches only memory near the previous query's.
-    /// </summary>
-    internal int CountAroundValue(double value, double radius, bool inclusive, ref int upperHint, ref int lowerHint)
-    {
-        if (radius == 0 && !inclusive)
-        {
-            return 0;
-        }
-
-        double[] s = _sorted;
-        int n = s.Length;
-
-        // Upper: the first index u in [0, n] whose value is out above (s[u] - x beyond the radius); a prefix is not.
-        int inside, outside;
-        int h = Math.Clamp(upperHint, 0, n);
-        if (h < n && !Out(s[h] - value, radius, inclusive))
-        {
-            inside = h;
-            outside = n;
-            for (int step = 1; h + step < n; step <<= 1)
-            {
-                if (Out(s[h + step] - value, radius, inclusive))
-                {
-                    outside = h + step;
-                    break;
-                }
-
-                inside = h + step;
-            }
-        }
-        else
-        {
-            outside = h;
-            inside = -1;
-            for (int step = 1; h - step >= 0; step <<= 1)
-            {
-                if (!Out(s[h - step] - value, radius, inclusive))
-                {
-                    inside = h - step;
-                    break;
-                }
-
-                outside = h - step;
-            }
-        }
-
-        while (outside - inside > 1)
-        {
-            int mid = inside + ((outside - inside) >> 1);
-            if (Out(s[mid] - value, radius, inclusive))
-            {
-                outside = mid;
-            }
-            else
-            {
-                inside = mid;
-            }
-        }
-
-        int upper = outside;
-
-        // Lower: the last index l in [-1, n) whose value is out below (x - s[l] beyond the radius); a suffix is not.
-        h = Math.Clamp(lowerHint, -1, n - 1);
-        if (h >= 0 && !Out(value - s[h], radius, inclusive))
-        {
-            inside = h;
-            outside = -1;
-            for (int step = 1; h - step >= 0; step <<= 1)
-            {
-                if (Out(value - s[h - step], radius, inclusive))
-                {
-                    outside = h - step;
-                    break;
-                }
-
-                inside = h - step;
-            }
-        }
-        else
-        {
-            outside = h;
-            inside = n;
-            for (int step = 1; h + step < n; step <<= 1)
-            {
-                if (!Out(value - s[h + step], radius, inclusive))
-                {
-                    inside = h + step;
-                    break;
-                }
-
-                outside = h + step;
-            }
-        }
-
-        while (inside - outside > 1)
-        {
-            int mid = outside + ((inside - outside) >> 1);
-            if (Out(value - s[mid], radius, inclusive))
-            {
-                outside = mid;
-            }
-            else
-            {
-                inside = mid;
-            }
-        }
-
-        int lower = outside;
-        upperHint = upper;
-        lowerHint = lower;
-        return upper - lower - 2; // (lower, upper) holds the values within the radius, the row's own included
+        return outside;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -81,14 +81,20 @@ public class NeighbourSearchTests
     {
         double[][] c = Points(400, 1, 9, heavyTailed: false);
         var sorted = new SortedMarginal(c[0]);
-        int upper = -1, lower = -1;
+        int upper = -1, lower = -1, valueUpper = -1, valueLower = -1;
         var random = new Random(4);
         for (int t = 0; t < 2000; t++)
         {
             int i = random.Next(400);
             double r = random.NextDouble() * 0.3;
             bool inclusive = random.Next(2) == 0;
-            Assert.Equal(sorted.CountWithinUnchecked(i, r, inclusive), sorted.CountWithinUnchecked(i, r, inclusive, ref upper, ref lower));
+            int unhinted = sorted.CountWithinUnchecked(i, r, inclusive);
+            Assert.Equal(unhinted, sorted.CountWithinUnchecked(i, r, inclusive, ref upper, ref lower));
+
+            // The count by value (no row lookup, its own hints) against brute force.
+            int brute = Enumerable.Range(0, 400).Count(j => j != i && (inclusive ? Math.Abs(c[0][j] - c[0][i]) <= r : Math.Abs(c[0][j] - c[0][i]) < r));
+            Assert.Equal(brute, unhinted);
+            Assert.Equal(brute, sorted.CountAroundValue(c[0][i], r, inclusive, ref valueUpper, ref valueLower));
         }
     }
 
