@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Text;
 using ScottPlot;
 using Shannon.Coding;
-using Shannon.Lab.Corpora;
 using Shannon.Lab.Report;
 using static Shannon.Lab.Experiments.LabTools;
 
@@ -29,11 +28,7 @@ public sealed class CodingExperiment : IExperiment
     {
         ArgumentNullException.ThrowIfNull(context);
         var result = new ExperimentResult(Name, Title);
-        var corpus = EnglishText.Load(context.CacheDirectory);
-        if (corpus.FallbackNote() is { } note)
-        {
-            result.Notes.Add(note);
-        }
+        var corpus = LoadCorpus(context, result);
 
         string text = context.Quick ? corpus.Text[..Math.Min(corpus.Text.Length, QuickCharacters)] : corpus.Text;
         int n = text.Length;

@@ -1,6 +1,5 @@
 using ScottPlot;
 using Shannon.Distributions;
-using Shannon.Lab.Corpora;
 using Shannon.Lab.Report;
 using static Shannon.Lab.Experiments.LabTools;
 
@@ -72,11 +71,7 @@ public sealed class EntropyExperiment : IExperiment
 
         // Characters of English text.
         context.Report(Name, "loading English text", 0.2);
-        var corpus = EnglishText.Load(context.CacheDirectory);
-        if (corpus.FallbackNote() is { } note)
-        {
-            result.Notes.Add(note);
-        }
+        var corpus = LoadCorpus(context, result);
 
         string text = context.Quick ? corpus.Text[..Math.Min(corpus.Text.Length, 200_000)] : corpus.Text;
         context.Report(Name, "counting characters", 0.6);

@@ -1,6 +1,5 @@
 using ScottPlot;
 using Shannon.Distributions;
-using Shannon.Lab.Corpora;
 using Shannon.Lab.Report;
 using static Shannon.Lab.Experiments.LabTools;
 
@@ -52,11 +51,7 @@ public sealed class KeyExerciseExperiment : IExperiment
 
         // Landmarks measured on the corpus by the library.
         context.Report(Name, "measuring the corpus", 0.2);
-        var corpus = EnglishText.Load(context.CacheDirectory);
-        if (corpus.FallbackNote() is { } note)
-        {
-            result.Notes.Add(note);
-        }
+        var corpus = LoadCorpus(context, result);
 
         string text = context.Quick ? corpus.Text[..Math.Min(corpus.Text.Length, 200_000)] : corpus.Text;
         var bigram = CharacterBigramModel.Train(text, 0.1);

@@ -6,6 +6,18 @@ namespace Shannon.Lab.Experiments;
 /// <summary>Small helpers the experiments share: plotting recipes, sampling, binning and text statistics.</summary>
 internal static class LabTools
 {
+    /// <summary>The English text of the lab (<see cref="Corpora.EnglishText.Load"/>); when it is the fallback, the note saying so goes to <paramref name="result"/>.</summary>
+    public static Corpora.CorpusText LoadCorpus(Report.ExperimentContext context, Report.ExperimentResult result)
+    {
+        var corpus = Corpora.EnglishText.Load(context.CacheDirectory);
+        if (corpus.FallbackNote() is { } note)
+        {
+            result.Notes.Add(note);
+        }
+
+        return corpus;
+    }
+
     public static string F(double x, string format = "0.####") => x.ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>Adds a solid line (no markers) with a legend entry. (Dashed lines are avoided: Skia's SVG canvas cannot draw them and prints a warning per path.)</summary>

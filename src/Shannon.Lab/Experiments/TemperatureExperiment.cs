@@ -1,5 +1,4 @@
 using ScottPlot;
-using Shannon.Lab.Corpora;
 using Shannon.Lab.Report;
 using static Shannon.Lab.Experiments.LabTools;
 
@@ -25,11 +24,7 @@ public sealed class TemperatureExperiment : IExperiment
     {
         ArgumentNullException.ThrowIfNull(context);
         var result = new ExperimentResult(Name, Title);
-        var corpus = EnglishText.Load(context.CacheDirectory);
-        if (corpus.FallbackNote() is { } note)
-        {
-            result.Notes.Add(note);
-        }
+        var corpus = LoadCorpus(context, result);
 
         string text = context.Quick ? corpus.Text[..Math.Min(corpus.Text.Length, 200_000)] : corpus.Text;
         context.Report(Name, "training the bigram model", 0.1);
