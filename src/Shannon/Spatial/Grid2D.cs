@@ -163,16 +163,7 @@ internal sealed class Grid2D : INeighbourIndex
             double dist = _euclidean ? da * da + db * db : (da > db ? da : db);
             if (dist < best[k - 1])
             {
-                int i = k - 1;
-                while (i > 0 && best[i - 1] > dist)
-                {
-                    best[i] = best[i - 1];
-                    bestAt[i] = bestAt[i - 1];
-                    i--;
-                }
-
-                best[i] = dist;
-                bestAt[i] = p;
+                NeighbourIndex.Insert(best, bestAt, dist, p);
             }
         }
     }
@@ -198,6 +189,25 @@ internal interface INeighbourIndex
 /// <summary>Picks the neighbour index: the grid for well-spread points in the plane, the k-d tree otherwise.</summary>
 internal static class NeighbourIndex
 {
+    /// <summary>
+    /// Puts a candidate into the k best so far (distances increasing, <paramref name="dist"/> below the last one):
+    /// the last entry drops out; among equal distances the earlier candidate stays first.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void Insert(Span<double> best, Span<int> bestAt, double dist, int position)
+    {
+        int i = best.Length - 1;
+        while (i > 0 && best[i - 1] > dist)
+        {
+            best[i] = best[i - 1];
+            bestAt[i] = bestAt[i - 1];
+            i--;
+        }
+
+        best[i] = dist;
+        bestAt[i] = position;
+    }
+
     public static INeighbourIndex Create(double[][] columns, DistanceNorm norm) =>
         (columns.Length == 2 ? Grid2D.TryCreate(columns[0], columns[1], norm) : null)
         ?? (INeighbourIndex)new KdTree(columns, norm, 8, validate: false);

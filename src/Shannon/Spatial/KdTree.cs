@@ -536,16 +536,7 @@ public sealed class KdTree : INeighbourIndex
                 double dist = PointDistance<TNorm>(p, point);
                 if (dist < best[k - 1])
                 {
-                    int i = k - 1;
-                    while (i > 0 && best[i - 1] > dist)
-                    {
-                        best[i] = best[i - 1];
-                        bestAt[i] = bestAt[i - 1];
-                        i--;
-                    }
-
-                    best[i] = dist;
-                    bestAt[i] = p;
+                    NeighbourIndex.Insert(best, bestAt, dist, p);
                 }
             }
 
