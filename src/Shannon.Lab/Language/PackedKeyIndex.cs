@@ -47,22 +47,8 @@ public sealed class PackedKeyIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int GetOrAdd(ulong key)
     {
-        int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
-        while (true)
-        {
-            ulong k = _slots[slot];
-            if (k == key)
-            {
-                return _ids[slot];
-            }
-
-            if (k == Empty)
-            {
-                return Add(slot, key);
-            }
-
-            slot = (slot + 1) & _mask;
-        }
+        int slot = Probe(key);
+        return _slots[slot] == key ? _ids[slot] : Add(slot, key);
     }
 
     /// <summary>The id of <paramref name="key"/>, or -1 when absent.</summary>
@@ -71,22 +57,21 @@ public sealed class PackedKeyIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(ulong key)
     {
+        int slot = Probe(key);
+        return _slots[slot] == key ? _ids[slot] : -1;
+    }
+
+    /// <summary>The slot that holds <paramref name="key"/>, or the empty slot where it would go (linear probing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Probe(ulong key)
+    {
         int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
-        while (true)
+        while (_slots[slot] != key && _slots[slot] != Empty)
         {
-            ulong k = _slots[slot];
-            if (k == key)
-            {
-                return _ids[slot];
-            }
-
-            if (k == Empty)
-            {
-                return -1;
-            }
-
             slot = (slot + 1) & _mask;
         }
+
+        return slot;
     }
 
     private int Add(int slot, ulong key)
