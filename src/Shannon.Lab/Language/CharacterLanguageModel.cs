@@ -229,31 +229,49 @@ public sealed partial class CharacterLanguageModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mask(int symbols) => symbols == 0 ? 0 : (1UL << (7 * symbols)) - 1;
 
+    /// <summary>
+    /// The context of level n on the walk up to order m: its index, or -1 where the walk stops (the history is shorter
+    /// than n - 1 symbols or the context was never seen); whether the level uses raw counts (n == m, else
+    /// continuation counts) and the context's total under them (0: the level adds nothing).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ContextAt(ulong key, int historyLength, int n, int m, out bool raw, out int total)
+    {
+        raw = n == m;
+        total = 0;
+        if (n - 1 > historyLength)
+        {
+            return -1;
+        }
+
+        var level = _levels[n];
+        int ctx = level.Contexts.Find(key & Mask(n - 1));
+        if (ctx >= 0)
+        {
+            total = raw ? level.RawTotal[ctx] : level.ContTotal[ctx];
+        }
+
+        return ctx;
+    }
+
     /// <summary>p(symbol | last historyLength symbols packed in key) for the model of order m.</summary>
     internal double SymbolProbability(ulong key, int historyLength, int symbol, int m)
     {
         double p = 1.0 / SymbolCount;
         for (int n = 1; n <= m; n++)
         {
-            int k = n - 1;
-            if (k > historyLength)
-            {
-                break;
-            }
-
-            var level = _levels[n];
-            int ctx = level.Contexts.Find(key & Mask(k));
+            int ctx = ContextAt(key, historyLength, n, m, out bool raw, out int total);
             if (ctx < 0)
             {
                 break;
             }
 
-            bool raw = n == m;
-            int total = raw ? level.RawTotal[ctx] : level.ContTotal[ctx];
             if (total == 0)
             {
                 continue;
             }
+
+            var level = _levels[n];
 
             int j = level.FindChild(ctx, symbol);
             int c = j < 0 ? 0 : raw ? level.ChildRaw[j] : level.ChildCont[j];
@@ -276,25 +294,18 @@ public sealed partial class CharacterLanguageModel
         p.Fill(1.0 / SymbolCount);
         for (int n = 1; n <= m; n++)
         {
-            int k = n - 1;
-            if (k > historyLength)
-            {
-                break;
-            }
-
-            var level = _levels[n];
-            int ctx = level.Contexts.Find(key & Mask(k));
+            int ctx = ContextAt(key, historyLength, n, m, out bool raw, out int total);
             if (ctx < 0)
             {
                 break;
             }
 
-            bool raw = n == m;
-            int total = raw ? level.RawTotal[ctx] : level.ContTotal[ctx];
             if (total == 0)
             {
                 continue;
             }
+
+            var level = _levels[n];
 
             var d = raw ? level.RawDiscounts : level.ContDiscounts;
             double gamma = raw ? level.RawGamma[ctx] : level.ContGamma[ctx];
