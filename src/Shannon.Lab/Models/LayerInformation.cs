@@ -104,7 +104,7 @@ public static class LayerInformation
         // of leaves whose bounding boxes are more than r apart are skipped: a bound, not an approximation.
         var order = KdOrder(activity, units, n);
         int blocks = (n + KernelBlock - 1) / KernelBlock;
-        int padded = (blocks + 1) * KernelBlock;
+        int padded = blocks * KernelBlock; // whole leaves: the short last one is read in full, its tail masked off
         var columns = new float[units * padded];
         var sortedLabels = new int[padded];
         for (int i = 0; i < n; i++)
@@ -200,7 +200,7 @@ public static class LayerInformation
     /// four independent chains of fused multiply-adds hide their latency): squared distance over the units,
     /// K = exp(factor d^2), and the four running sums. Kernels below e^-87 (the smallest normal float) count as 0:
     /// each would change a sum of at least 1 (the self-kernel) by less than 1.2e-38; r^2 = -87 / factor, so the
-    /// skipped pairs are exactly those. The columns, labels and column sums are padded by one leaf (read, and masked off).
+    /// skipped pairs are exactly those. The columns, labels and column sums are padded to whole leaves (read, and masked off).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void SumKernels(float[] columns, int units, int n, int padded, int[] labels, float factor,

@@ -459,11 +459,11 @@ internal sealed class BottleneckState
     {
         int k = _clusters, ny = _ny, S = _stride, size = (ny + 1) * S, logQ = size + (ny * S);
         double rr = 0, vv = 0;
-        for (int j = 0; j < ny * S; j++)
+        for (int y = 0; y < ny; y++)
         {
-            if ((j % S) < k)
+            for (int t = 0; t < k; t++)
             {
-                Accumulate(size + j);
+                Accumulate(size + (y * S) + t);
             }
         }
 
