@@ -56,6 +56,16 @@ internal sealed class Grid2D : INeighbourIndex
         int g = (int)Math.Clamp(Math.Ceiling(2 * Math.Sqrt(n)), 1, 46_000);
         double widthA = (maxA - minA) / g, widthB = (maxB - minB) / g;
         double scaleA = 1 / widthA, scaleB = 1 / widthB;
+
+        // Extents or cells outside the comfortable double range (a spread near 1e308 overflows, one near 1e-300 makes
+        // 1/width infinite, distances can overflow or underflow): the k-d tree, which rescales exactly, takes these.
+        if (!double.IsFinite(scaleA) || !double.IsFinite(scaleB) || !double.IsNormal(widthA) || !double.IsNormal(widthB)
+            || Math.Max(Math.Max(Math.Abs(minA), Math.Abs(maxA)), Math.Max(Math.Abs(minB), Math.Abs(maxB))) > Shannon.Estimators.Continuous.ContinuousInput.ComfortHigh
+            || widthA < Shannon.Estimators.Continuous.ContinuousInput.ComfortLow || widthB < Shannon.Estimators.Continuous.ContinuousInput.ComfortLow)
+        {
+            return null;
+        }
+
         var cellOf = new int[n];
         var cellStart = new int[g * g + 1];
         for (int i = 0; i < n; i++)

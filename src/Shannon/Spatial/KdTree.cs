@@ -36,6 +36,7 @@ public sealed class KdTree : INeighbourIndex
     private readonly double[] _cellHigh;
     private readonly int[] _splitDimension;  // internal nodes: the coordinate split on
     private readonly double[] _splitValue;   // left child <= value <= right child along it
+    private readonly int _scale;             // points are stored times 2^-_scale (exact) so distances never overflow
 
     /// <summary>Builds the tree over the rows of <paramref name="columns"/> (one array per dimension).</summary>
     /// <param name="columns">The coordinates, one array of N values per dimension; finite; all of the same length.</param>
@@ -104,12 +105,17 @@ public sealed class KdTree : INeighbourIndex
             _rowAt[i] = i;
         }
 
+        // Coordinates beyond 2^+-400 (values near +-1e308, or all near 1e-300) are stored times a power of two, which is
+        // exact: differences of 1e308 and -1e308 would overflow to infinity, squares of 1e-300 underflow to 0. Queries
+        // scale radii and points in and distances out by the same power, so every answer is what exact arithmetic
+        // gives on the caller's numbers; ordinary data are stored as they are (_scale = 0).
+        _scale = Shannon.Estimators.Continuous.ContinuousInput.CommonScaleExponent([.. columns]);
         for (int j = 0; j < _dimension; j++)
         {
             double[] c = columns[j];
             for (int i = 0; i < n; i++)
             {
-                _points[i * _dimension + j] = c[i];
+                _points[i * _dimension + j] = _scale == 0 ? c[i] : Math.ScaleB(c[i], -_scale);
             }
         }
 
@@ -199,10 +205,10 @@ public sealed class KdTree : INeighbourIndex
     /// <summary>The input row stored at tree position <paramref name="position"/>: visiting rows in this order keeps queries cache-friendly.</summary>
     int INeighbourIndex.RowAt(int position) => _rowAt[position];
 
-    double INeighbourIndex.Coordinate(int position, int dimension) => _points[position * _dimension + dimension];
+    double INeighbourIndex.Coordinate(int position, int dimension) => Math.ScaleB(_points[position * _dimension + dimension], _scale);
 
     void INeighbourIndex.NearestNeighboursAtPosition(int position, int k, Span<int> rows, Span<double> distances) =>
-        NearestNeighboursUnchecked(new ReadOnlySpan<double>(_points, position * _dimension, _dimension), position, k, rows, distances);
+        NearestNeighboursScaled(new ReadOnlySpan<double>(_points, position * _dimension, _dimension), position, k, rows, distances);
 
     void INeighbourIndex.NearestNeighboursUnchecked(int row, int k, Span<int> rows, Span<double> distances) =>
         NearestNeighboursUnchecked(row, k, rows, distances);
@@ -213,10 +219,28 @@ public sealed class KdTree : INeighbourIndex
     {
         int self = _positionOf[row];
         var point = new ReadOnlySpan<double>(_points, self * _dimension, _dimension);
-        NearestNeighboursUnchecked(point, self, k, rows, distances);
+        NearestNeighboursScaled(point, self, k, rows, distances);
     }
 
+    /// <summary>The k nearest points to a point given in the caller's coordinates (<paramref name="self"/> is a tree position to skip, or -1).</summary>
     internal void NearestNeighboursUnchecked(ReadOnlySpan<double> point, int self, int k, Span<int> rows, Span<double> distances)
+    {
+        if (_scale == 0)
+        {
+            NearestNeighboursScaled(point, self, k, rows, distances);
+            return;
+        }
+
+        Span<double> scaled = point.Length <= 64 ? stackalloc double[point.Length] : new double[point.Length];
+        for (int j = 0; j < point.Length; j++)
+        {
+            scaled[j] = Math.ScaleB(point[j], -_scale);
+        }
+
+        NearestNeighboursScaled(scaled, self, k, rows, distances);
+    }
+
+    private void NearestNeighboursScaled(ReadOnlySpan<double> point, int self, int k, Span<int> rows, Span<double> distances)
     {
         Span<double> best = k <= 64 ? stackalloc double[k] : new double[k];
         Span<int> bestAt = k <= 64 ? stackalloc int[k] : new int[k];
@@ -246,12 +270,81 @@ public sealed class KdTree : INeighbourIndex
         for (int i = 0; i < k; i++)
         {
             rows[i] = _rowAt[bestAt[i]];
-            distances[i] = Norm == DistanceNorm.Maximum ? best[i] : Math.Sqrt(best[i]);
+            distances[i] = Math.ScaleB(Norm == DistanceNorm.Maximum ? best[i] : Math.Sqrt(best[i]), _scale);
         }
+    }
+
+    /// <summary>
+    /// The number of other points j with |x_j[d] - x_row[d]| &lt;= radii[d] in every dimension d (a box, as KSG algorithm 2
+    /// counts in a joint marginal with one radius per variable).
+    /// </summary>
+    internal int CountWithinBoxUnchecked(int row, ReadOnlySpan<double> radii)
+    {
+        int self = _positionOf[row];
+        var point = new ReadOnlySpan<double>(_points, self * _dimension, _dimension);
+        Span<double> r = radii.Length <= 64 ? stackalloc double[radii.Length] : new double[radii.Length];
+        for (int j = 0; j < r.Length; j++)
+        {
+            r[j] = Math.ScaleB(radii[j], -_scale);
+        }
+
+        return CountBox(0, point, r) - 1;
+    }
+
+    private int CountBox(int node, ReadOnlySpan<double> point, ReadOnlySpan<double> radii)
+    {
+        int offset = node * _dimension;
+        bool whole = true;
+        for (int j = 0; j < _dimension; j++)
+        {
+            double q = point[j];
+            if (_low[offset + j] - q > radii[j] || q - _high[offset + j] > radii[j])
+            {
+                return 0;
+            }
+
+            if (q - _low[offset + j] > radii[j] || _high[offset + j] - q > radii[j])
+            {
+                whole = false;
+            }
+        }
+
+        if (whole)
+        {
+            return _nodeEnd[node] - _nodeStart[node];
+        }
+
+        int left = 2 * node + 1;
+        if (left < _nodeCount)
+        {
+            return CountBox(left, point, radii) + CountBox(left + 1, point, radii);
+        }
+
+        int count = 0;
+        for (int p = _nodeStart[node], end = _nodeEnd[node]; p < end; p++)
+        {
+            bool inside = true;
+            for (int j = 0; j < _dimension; j++)
+            {
+                if (Math.Abs(_points[p * _dimension + j] - point[j]) > radii[j])
+                {
+                    inside = false;
+                    break;
+                }
+            }
+
+            if (inside)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     internal int CountWithinUnchecked(int row, double radius, bool inclusive)
     {
+        radius = Math.ScaleB(radius, -_scale);
         int self = _positionOf[row];
         var point = new ReadOnlySpan<double>(_points, self * _dimension, _dimension);
         int count = Norm == DistanceNorm.Maximum

@@ -27,6 +27,16 @@ public sealed record ContinuousEstimate(
     int? BinCount,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The rule by which zero neighbour distances were treated, as the diagnostics name it: "gao-2017"
+    /// (KSG and its conditional form: Gao, Kannan, Oh and Viswanath 2017), "gao-2017-ross" (Ross's mixed estimator
+    /// with Gao's count at radius 0), "cell-fraction" (Kozachenko-Leonenko), "atom-mass-ratio" (k-NN KL divergence),
+    /// "jitter" when seeded noise broke the ties first; null for estimators without neighbour distances.</summary>
+    public string? TieRule { get; init; }
+
+    /// <summary>The number of sample points whose k-th neighbour distance was 0, so that the tie rule (not the plain
+    /// k-NN formula) gave their term; 0 on untied data.</summary>
+    public int TiedPointCount { get; init; }
+
     /// <summary>The value with its unit, e.g. "0.2231 nats (ksg1, N = 1000, k = 3)".</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>

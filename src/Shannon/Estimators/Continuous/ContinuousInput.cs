@@ -98,23 +98,98 @@ internal static class ContinuousInput
 
     public static ParallelOptions Parallelism(int maxDegreeOfParallelism) => new() { MaxDegreeOfParallelism = maxDegreeOfParallelism };
 
+    /// <summary>
+    /// The mean and population standard deviation, computed on the column scaled by a power of two that brings its
+    /// largest magnitude near 1 (exact: a power-of-two scaling changes no digit), so values near +-1e308 do not overflow
+    /// the sums and values near 1e-300 do not underflow the squares. For columns in the ordinary range the result is
+    /// bit for bit the plain two-pass formula's.
+    /// </summary>
     public static (double Mean, double StdDev) MeanStdDev(ReadOnlySpan<double> c)
     {
+        int e = ScaleExponent(c);
         double sum = 0;
         for (int i = 0; i < c.Length; i++)
         {
-            sum += c[i];
+            sum += Math.ScaleB(c[i], -e);
         }
 
         double mean = sum / c.Length;
         double ss = 0;
         for (int i = 0; i < c.Length; i++)
         {
-            double d = c[i] - mean;
+            double d = Math.ScaleB(c[i], -e) - mean;
             ss += d * d;
         }
 
-        return (mean, Math.Sqrt(ss / c.Length));
+        return (Math.ScaleB(mean, e), Math.ScaleB(Math.Sqrt(ss / c.Length), e));
+    }
+
+    /// <summary>
+    /// The binary exponent e with which c * 2^-e has its largest magnitude in [1, 2), or 0 when the column already lies
+    /// in [2^-400, 2^400] (no rescaling: ordinary data keep their bits). Used to keep sums, squares and distances of
+    /// extreme columns (near +-1e308 or 1e-300) finite and normal.
+    /// </summary>
+    public static int ScaleExponent(ReadOnlySpan<double> c)
+    {
+        return ScaleExponentCore(c);
+    }
+
+    /// <summary>2^400: magnitudes above it are rescaled before sums, squares and distances.</summary>
+    public static readonly double ComfortHigh = Math.ScaleB(1.0, 400);
+
+    /// <summary>2^-400: magnitudes below it are rescaled likewise.</summary>
+    public static readonly double ComfortLow = Math.ScaleB(1.0, -400);
+
+    private static int ScaleExponentCore(ReadOnlySpan<double> c)
+    {
+        double largest = 0;
+        for (int i = 0; i < c.Length; i++)
+        {
+            double a = Math.Abs(c[i]);
+            if (a > largest)
+            {
+                largest = a;
+            }
+        }
+
+        if (largest == 0 || (largest >= ComfortLow && largest <= ComfortHigh))
+        {
+            return 0;
+        }
+
+        return Math.ILogB(largest);
+    }
+
+    /// <summary>One binary exponent for all <paramref name="columns"/> (that of the largest magnitude; see <see cref="ScaleExponent"/>).</summary>
+    public static int CommonScaleExponent(double[][] columns)
+    {
+        double largest = 0;
+        foreach (double[] c in columns)
+        {
+            foreach (double v in c)
+            {
+                largest = Math.Max(largest, Math.Abs(v));
+            }
+        }
+
+        return ScaleExponent([largest]);
+    }
+
+    /// <summary>The columns times 2^-e (exact; the same arrays when e = 0).</summary>
+    public static double[][] ScaleColumns(double[][] columns, int e)
+    {
+        if (e == 0)
+        {
+            return columns;
+        }
+
+        var result = new double[columns.Length][];
+        for (int j = 0; j < columns.Length; j++)
+        {
+            result[j] = columns[j].Select(v => Math.ScaleB(v, -e)).ToArray();
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -137,9 +212,13 @@ internal static class ContinuousInput
             var z = new double[c.Length];
             if (standardize)
             {
+                // In the column's own binary scale (exact), so neither c - mean nor the division overflows or underflows:
+                // the z-scores of 1e-300 * c and of c are the same numbers.
+                int e = ScaleExponent(c);
+                double m = Math.ScaleB(mean, -e), s = Math.ScaleB(sd, -e);
                 for (int i = 0; i < c.Length; i++)
                 {
-                    z[i] = (c[i] - mean) / sd;
+                    z[i] = (Math.ScaleB(c[i], -e) - m) / s;
                 }
             }
             else
@@ -190,6 +269,92 @@ internal static class ContinuousInput
         return total;
     }
 
+    /// <summary>
+    /// For each row, the number of other rows equal to it in every one of <paramref name="columns"/> (its distance-0
+    /// neighbours in any norm), by a lexicographic sort of the rows: O(N log N d).
+    /// </summary>
+    public static int[] CoincidentCounts(double[][] columns) => CoincidentCounts(columns, out _);
+
+    /// <summary>As <see cref="CoincidentCounts(double[][])"/>, also giving each row's group: the smallest row equal to it.</summary>
+    public static int[] CoincidentCounts(double[][] columns, out int[] representative)
+    {
+        int n = columns[0].Length;
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        Comparison<int> compare = (a, b) =>
+        {
+            foreach (double[] c in columns)
+            {
+                int r = c[a].CompareTo(c[b]);
+                if (r != 0)
+                {
+                    return r;
+                }
+            }
+
+            return a.CompareTo(b);
+        };
+        Array.Sort(order, compare);
+        var counts = new int[n];
+        representative = new int[n];
+        for (int start = 0; start < n;)
+        {
+            int end = start + 1;
+            while (end < n && SameRow(columns, order[start], order[end]))
+            {
+                end++;
+            }
+
+            for (int t = start; t < end; t++)
+            {
+                counts[order[t]] = end - start - 1;
+                representative[order[t]] = order[start]; // the sort breaks ties by row: the smallest row comes first
+            }
+
+            start = end;
+        }
+
+        return counts;
+    }
+
+    private static bool SameRow(double[][] columns, int a, int b)
+    {
+        foreach (double[] c in columns)
+        {
+            if (c[a] != c[b])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The warning for tied input: what was done about them (jitter, or the named tie rule at how many points).
+    /// </summary>
+    public static void WarnTies(List<string> warnings, int ties, double jitter, string rule, int tiedPoints)
+    {
+        if (ties == 0)
+        {
+            return;
+        }
+
+        if (jitter > 0)
+        {
+            WarnTies(warnings, ties, jitter);
+        }
+        else
+        {
+            warnings.Add($"{Text(ties)} tied values in the input (discrete or rounded data?); {Text(tiedPoints)} points had their k-th neighbour at distance 0 "
+                + $"and were counted by the tie rule ties: {rule} instead of the plain k-NN formula.");
+        }
+    }
+
     public static void WarnTies(List<string> warnings, int ties, double jitter)
     {
         if (ties > 0)
@@ -224,6 +389,10 @@ internal static class ContinuousInput
 
     public static ContinuousEstimate Result(double nats, InformationUnit unit, int count, string estimator, int? k, int ties, int? bins, List<string> warnings) =>
         new(InformationUnits.FromNats(nats, unit), unit, count, estimator, k, ties, bins, warnings.AsReadOnly());
+
+    /// <summary>A k-NN result with its tie rule (<c>"jitter"</c> when jitter was added) and the points it applied to.</summary>
+    public static ContinuousEstimate Result(double nats, InformationUnit unit, int count, string estimator, int k, int ties, List<string> warnings, string rule, double jitter, int tiedPoints) =>
+        Result(nats, unit, count, estimator, k, ties, null, warnings) with { TieRule = jitter > 0 ? "jitter" : rule, TiedPointCount = tiedPoints };
 
     /// <summary>Concatenates the columns of several variables into one point set.</summary>
     public static double[][] Join(params double[][][] parts)
@@ -267,6 +436,12 @@ internal static class ContinuousInput
             _sorted is not null
                 ? _sorted.CountAroundValue(value, radius, inclusive, ref hint.Upper, ref hint.Lower)
                 : _tree!.CountWithinUnchecked(row, radius, inclusive);
+
+        /// <summary>The count of other rows within (&lt;=) a per-dimension radius (a box), for a marginal of several columns.</summary>
+        public int CountInBox(int row, ReadOnlySpan<double> radii) =>
+            _sorted is not null
+                ? _sorted.CountWithinUnchecked(row, radii[0], inclusive: true)
+                : _tree!.CountWithinBoxUnchecked(row, radii);
 
         public int CountWithin(int row, double radius, bool inclusive, ref Hint hint) =>
             _sorted is not null

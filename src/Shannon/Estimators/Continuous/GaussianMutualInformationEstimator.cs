@@ -166,7 +166,9 @@ internal static class GaussianCore
     /// <summary>The Gaussian MI in nats of (X,Y) from the sample covariance (divisor N - 1), optionally bias-corrected.</summary>
     public static double MutualInformation(double[][] xs, double[][] ys, bool biasCorrected)
     {
-        double[][] all = ContinuousInput.Join(xs, ys);
+        // Each column in its own power-of-two scale (exact): the MI depends only on the correlations, and a column near
+        // 1e-300 would otherwise give covariances that underflow to 0 (a "singular" matrix), one near 1e308 sums that overflow.
+        double[][] all = ContinuousInput.Join(xs, ys).Select(c => ContinuousInput.ScaleColumns([c], ContinuousInput.ScaleExponent(c))[0]).ToArray();
         int dx = xs.Length, dy = ys.Length, d = dx + dy, n = all[0].Length;
         var means = all.Select(c => c.Average()).ToArray();
         var cov = new double[d, d];

@@ -12,7 +12,14 @@ namespace Shannon.Estimators.Continuous;
 /// <para>D = (d/n) sum_i ln(nu_i / rho_i) + ln(m / (n - 1)), with n samples x_i from P, m from Q, rho_i the distance
 /// from x_i to its k-th neighbour among the other x, nu_i its distance to the k-th nearest sample of Q. Asymptotically
 /// unbiased and mean-square consistent; at finite n the estimate can be negative (it is returned as is). The samples are
-/// not standardised: both must be in the same units. O((n + m) log m) time.</para>
+/// not standardised: both must be in the same units; both are computed in a common power-of-two scale, so the estimate
+/// is invariant (up to rounding) when both samples are multiplied by any c != 0 across the double range. O((n + m) log m) time.</para>
+/// <para>Ties (rule "atom-mass-ratio"): where x_i is an atom (its k-th neighbour in P or its k-th nearest sample of Q is at
+/// distance 0), the ratio of ball volumes is 1 and the log density ratio becomes the log ratio of the masses at the atom,
+/// in the form of Wang, Kulkarni and Verdu's estimator with point-dependent k_i and l_i (their eq. 17):
+/// psi(a_i) - psi(b_i) + ln(m / n), a_i the samples of P equal to x_i (itself included), b_i the samples of Q equal to
+/// it, the mass-ratio analogue of Gao, Kannan, Oh and Viswanath's 2017 rule for MI. When b_i = 0 (an atom of P
+/// that Q never shows) the term, and D, is +infinity, the value KL takes when Q gives probability 0 where P does not.</para>
 /// </remarks>
 public sealed class KnnKullbackLeiblerEstimator
 {
@@ -50,7 +57,7 @@ public sealed class KnnKullbackLeiblerEstimator
     /// <param name="q">m samples of Q (m may differ from n).</param>
     /// <param name="unit">The unit of the result.</param>
     /// <returns>The estimate with its diagnostics (SampleCount is n).</returns>
-    /// <exception cref="ArgumentException">Different dimensions, k >= n or k > m, or duplicated points in P.</exception>
+    /// <exception cref="ArgumentException">Different dimensions, or k >= n or k > m.</exception>
     public ContinuousEstimate Estimate(Samples p, Samples q, InformationUnit unit)
     {
         ArgumentNullException.ThrowIfNull(p);
@@ -68,11 +75,16 @@ public sealed class KnnKullbackLeiblerEstimator
             throw Preconditions.OutOfRange("k", $"at most the size of `q` ({ContinuousInput.Text(m)})", ContinuousInput.Text(k));
         }
 
-        var treeP = new KdTree(p.Columns, Options.Norm, 8, validate: false);
-        var treeQ = new KdTree(q.Columns, Options.Norm, 8, validate: false);
+        int e = ContinuousInput.CommonScaleExponent([.. p.Columns, .. q.Columns]);
+        double[][] ps = ContinuousInput.ScaleColumns(p.Columns, e);
+        double[][] qs = ContinuousInput.ScaleColumns(q.Columns, e);
+        var treeP = new KdTree(ps, Options.Norm, 8, validate: false);
+        var treeQ = new KdTree(qs, Options.Norm, 8, validate: false);
         var logRatio = new double[n];
+        var atom = new bool[n];
         int zeros = 0;
         int chunks = (n + ContinuousInput.ChunkSize - 1) / ContinuousInput.ChunkSize;
+        double offset = Math.Log(m / (n - 1.0));
         Parallel.For(0, chunks, ContinuousInput.Parallelism(Options.MaxDegreeOfParallelism), chunk =>
         {
             Span<int> rows = k <= 64 ? stackalloc int[k] : new int[k];
@@ -86,7 +98,7 @@ public sealed class KnnKullbackLeiblerEstimator
                 double rho = distances[k - 1];
                 for (int j = 0; j < d; j++)
                 {
-                    point[j] = p.Columns[j][i];
+                    point[j] = ps[j][i];
                 }
 
                 treeQ.NearestNeighboursUnchecked(point, -1, k, rows, distances);
@@ -94,17 +106,34 @@ public sealed class KnnKullbackLeiblerEstimator
                 if (rho == 0 || nu == 0)
                 {
                     Interlocked.Increment(ref zeros);
+                    atom[i] = true;
+                    continue;
                 }
 
-                logRatio[i] = Math.Log(nu) - Math.Log(rho);
+                logRatio[i] = d * (Math.Log(nu) - Math.Log(rho)) + offset;
             }
         });
 
         if (zeros > 0)
         {
-            throw Preconditions.Error(nameof(p), "free of points repeated k times in `p` or met exactly in `q`",
-                $"{ContinuousInput.Text(zeros)} samples with a k-th neighbour distance of 0",
-                "The log-ratio would be infinite: the data look discrete or rounded; add a little noise first.");
+            // Atoms: counts of equal points in P and in Q by one sort of the union (the tag column tells the samples apart).
+            var union = new double[d][];
+            for (int j = 0; j < d; j++)
+            {
+                union[j] = [.. ps[j], .. qs[j]];
+            }
+
+            int[] together = ContinuousInput.CoincidentCounts(union);
+            int[] inP = ContinuousInput.CoincidentCounts(ps);
+            for (int i = 0; i < n; i++)
+            {
+                if (atom[i])
+                {
+                    int a = inP[i] + 1;
+                    int b = together[i] - inP[i];
+                    logRatio[i] = b == 0 ? double.PositiveInfinity : Digamma.OfInteger(a) - Digamma.OfInteger(b) + Math.Log((double)m / n);
+                }
+            }
         }
 
         double sum = 0;
@@ -113,10 +142,10 @@ public sealed class KnnKullbackLeiblerEstimator
             sum += logRatio[i];
         }
 
-        double nats = d * sum / n + Math.Log(m / (n - 1.0));
+        double nats = sum / n;
         int ties = ContinuousInput.CountTies(p) + ContinuousInput.CountTies(q);
         var warnings = new List<string>();
-        ContinuousInput.WarnTies(warnings, ties, 0);
-        return ContinuousInput.Result(nats, unit, n, "knn-kl", k, ties, null, warnings);
+        ContinuousInput.WarnTies(warnings, ties, 0, "atom-mass-ratio", zeros);
+        return ContinuousInput.Result(nats, unit, n, "knn-kl", k, ties, warnings, "atom-mass-ratio", 0, zeros);
     }
 }

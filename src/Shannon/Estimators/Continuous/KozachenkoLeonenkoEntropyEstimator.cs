@@ -14,6 +14,18 @@ namespace Shannon.Estimators.Continuous;
 /// with finite entropy; the bias at finite N grows with d and with density curvature; the variance is O(1/N)
 /// (the standard deviation about sqrt(Var[ln f(X)] / N)). The data are not standardised (entropy depends on scale);
 /// differential entropy may be negative. O(N log N) time, O(N) memory.</para>
+/// <para>Scale: the estimate is computed on the data times a power of two that brings its largest magnitude near 1 and
+/// shifted back by d ln 2^e, so multiplying every column by c changes it by exactly d ln |c| (up to rounding) over the
+/// whole double range: values near 1e-300 or 1e308 neither underflow nor overflow.</para>
+/// <para>Ties: a distribution with atoms has no density, and a point with k others at distance 0 would give ln 0. By
+/// default (rule "cell-fraction") such a point's ball is widened to r_i, the distance to its nearest point that is not
+/// equal to it, and k is replaced by the mass inside that ball: the t_i points equal to it plus each point at exactly r_i
+/// weighted by the fraction of its cell the ball covers, 2^-m for a point at distance r_i in m coordinates of the
+/// maximum norm (1/2 for the Euclidean norm), the mid-point convention for counts on a boundary. For data rounded to a
+/// grid of step r this makes the term ln of the local histogram density (h = H(rounded) + d ln r for a fine grid, the
+/// classical relation of Cover and Thomas, Theorem 8.3.1), where the plain estimator gives minus infinity; k_i is
+/// then real, with psi of a real argument. The result names the rule and the number of points it applied to; seeded
+/// jitter stays an option.</para>
 /// </remarks>
 public sealed class KozachenkoLeonenkoEntropyEstimator
 {
@@ -49,8 +61,7 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
     /// <param name="x">N samples of X.</param>
     /// <param name="unit">The unit of the result.</param>
     /// <returns>The estimate with its diagnostics.</returns>
-    /// <exception cref="ArgumentException">A constant column, k >= N, or more than k samples at one point (a zero
-    /// neighbour distance makes the estimate minus infinity; add jitter).</exception>
+    /// <exception cref="ArgumentException">A constant column or k >= N.</exception>
     public ContinuousEstimate Estimate(Samples x, InformationUnit unit)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -59,9 +70,13 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
         ContinuousInput.CheckKBelowCount(k, n);
         ContinuousInput.CheckNotConstant(x, nameof(x));
         var random = Options.Jitter > 0 ? new Random(Options.Seed) : null;
-        double[][] xs = ContinuousInput.Prepare(x, standardize: false, Options.Jitter, random);
+        double[][] prepared = ContinuousInput.Prepare(x, standardize: false, Options.Jitter, random);
+        int e = ContinuousInput.CommonScaleExponent(prepared);
+        double[][] xs = ContinuousInput.ScaleColumns(prepared, e);
         var tree = new KdTree(xs, Options.Norm, 8, validate: false);
         var logs = new double[n];
+        var psiK = new double[n];
+        var zeroAt = new bool[n];
         int zeros = 0;
         int chunks = (n + ContinuousInput.ChunkSize - 1) / ContinuousInput.ChunkSize;
         Parallel.For(0, chunks, ContinuousInput.Parallelism(Options.MaxDegreeOfParallelism), chunk =>
@@ -76,33 +91,107 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
                 if (distances[k - 1] == 0)
                 {
                     Interlocked.Increment(ref zeros);
+                    zeroAt[i] = true;
+                    continue;
                 }
 
                 logs[i] = Math.Log(distances[k - 1]);
+                psiK[i] = Digamma.OfInteger(k);
             }
         });
 
-        int ties = ContinuousInput.CountTies(x);
         if (zeros > 0)
         {
-            throw Preconditions.Error(nameof(x), $"free of points with k = {ContinuousInput.Text(k)} exact duplicates",
-                $"{ContinuousInput.Text(zeros)} samples whose k-th neighbour is at distance 0 ({ContinuousInput.Text(ties)} tied values)",
-                "The entropy estimate would be minus infinity: the data look discrete or rounded. Set Jitter (e.g. 1e-10) or use a discrete estimator.");
+            CellFraction(xs, tree, Options.Norm, zeroAt, logs, psiK);
         }
 
-        double sum = 0;
+        int ties = ContinuousInput.CountTies(x);
+        double sum = 0, psiSum = 0;
         for (int i = 0; i < n; i++)
         {
             sum += logs[i];
+            psiSum += psiK[i];
         }
 
+        sum += n * (e * Math.Log(2.0));
         double logVolume = Options.Norm == DistanceNorm.Maximum
             ? d * Math.Log(2.0)
             : 0.5 * d * Math.Log(Math.PI) - MathNet.Numerics.SpecialFunctions.GammaLn(0.5 * d + 1);
-        double nats = Digamma.OfInteger(n) - Digamma.OfInteger(k) + logVolume + d * sum / n;
+        double nats = Digamma.OfInteger(n) - psiSum / n + logVolume + d * sum / n;
         var warnings = new List<string>();
-        ContinuousInput.WarnTies(warnings, ties, Options.Jitter);
+        ContinuousInput.WarnTies(warnings, ties, Options.Jitter, "cell-fraction", zeros);
+        if (zeros > 0 && Options.Jitter == 0)
+        {
+            warnings.Add("The data have atoms (points repeated more than k times): a distribution with atoms has no differential entropy; "
+                + "the estimate is that of the data spread over their own resolution (rule cell-fraction), comparable only between data of the same resolution.");
+        }
+
         ContinuousInput.WarnScales(warnings, standardized: false, x);
-        return ContinuousInput.Result(nats, unit, n, "kozachenko-leonenko", k, ties, null, warnings);
+        return ContinuousInput.Result(nats, unit, n, "kozachenko-leonenko", k, ties, warnings, "cell-fraction", Options.Jitter, zeros);
+    }
+
+    /// <summary>
+    /// The cell-fraction rule for the points whose k-th neighbour is at distance 0 (see the remarks): fills their ln r_i
+    /// and psi(k_i), once per group of coincident points (all members share both).
+    /// </summary>
+    private static void CellFraction(double[][] xs, KdTree tree, DistanceNorm norm, bool[] zeroAt, double[] logs, double[] psiK)
+    {
+        int n = xs[0].Length;
+        int[] coincident = ContinuousInput.CoincidentCounts(xs, out int[] representative);
+        var done = new Dictionary<int, (double Log, double Psi)>();
+        for (int i = 0; i < n; i++)
+        {
+            if (!zeroAt[i])
+            {
+                continue;
+            }
+
+            int g = representative[i];
+            if (!done.TryGetValue(g, out var value))
+            {
+                int t = coincident[g];
+
+                // The (t+1)-th neighbour is the nearest point not equal to g (one exists: no column is constant).
+                var rows = new int[t + 1];
+                var distances = new double[t + 1];
+                tree.NearestNeighboursUnchecked(g, t + 1, rows, distances);
+                double r = distances[t];
+                int closed = tree.CountWithinUnchecked(g, r, inclusive: true);
+                rows = new int[closed];
+                distances = new double[closed];
+                tree.NearestNeighboursUnchecked(g, closed, rows, distances);
+                double mass = t;
+                for (int m = 0; m < closed; m++)
+                {
+                    if (distances[m] != r)
+                    {
+                        continue;
+                    }
+
+                    if (norm == DistanceNorm.Euclidean)
+                    {
+                        mass += 0.5;
+                        continue;
+                    }
+
+                    double w = 1;
+                    foreach (double[] c in xs)
+                    {
+                        if (Math.Abs(c[rows[m]] - c[g]) == r)
+                        {
+                            w *= 0.5;
+                        }
+                    }
+
+                    mass += w;
+                }
+
+                value = (Math.Log(r), Digamma.Of(mass));
+                done[g] = value;
+            }
+
+            logs[i] = value.Log;
+            psiK[i] = value.Psi;
+        }
     }
 }

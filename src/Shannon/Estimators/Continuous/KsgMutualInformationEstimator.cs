@@ -17,6 +17,17 @@ namespace Shannon.Estimators.Continuous;
 /// "Efficient estimation of mutual information for strongly dependent variables"), so large MI needs N of order
 /// exp(I). Variance: O(1/N) (the standard deviation falls as N^-1/2; Kraskov et al. fig. 4); larger k lowers the variance.
 /// Raw estimates are returned: values below zero mean "no detectable dependence".</para>
+/// <para>Ties (rounded or discrete data): a point whose k-th joint neighbour is at distance 0 has no radius to count
+/// inside, and the plain formula (counts strictly inside radius 0 are 0) inflates every such term. By default such a
+/// point contributes the term of Gao, Kannan, Oh and Viswanath, "Estimating mutual information for discrete-continuous
+/// mixtures", NeurIPS 2017 (arXiv:1709.06212), Algorithm 1 ("Mixed-KSG", as in the authors' reference code):
+/// psi(k~_i) - psi(n_x,i + 1) - psi(n_y,i + 1), with k~_i the number of points equal to point i in (X,Y), itself
+/// included, and n_x,i, n_y,i the other points at marginal distance &lt;= 0 (equal X, equal Y). Both algorithms use it for
+/// those points (algorithm 2's extents are 0 there). The only difference from the authors' code is psi(N) for their
+/// log N, so that untied data give Kraskov's values exactly. On fully discrete data the estimate becomes the plug-in MI
+/// with digammas for logarithms; on mixtures it is consistent (their Theorem 2). The result names the rule
+/// (<see cref="ContinuousEstimate.TieRule"/> "gao-2017") and the points it applied to; seeded jitter
+/// (<see cref="KsgOptions.Jitter"/>, in units of each column's standard deviation) stays an option.</para>
 /// <para>Conventions: each column is z-scored first (MILCA/JIDT; scikit-learn's <c>mutual_info_regression</c>
 /// scales without centring, which gives the same neighbours); no noise unless <see cref="KsgOptions.Jitter"/> is set.
 /// Cost: O(N log N) time with a k-d tree for the joint space and sorted arrays (or k-d trees) for the marginals,
@@ -81,17 +92,17 @@ public sealed class KsgMutualInformationEstimator
         double[][] xs = ContinuousInput.Prepare(x, Options.Standardize, Options.Jitter, random);
         double[][] ys = ContinuousInput.Prepare(y, Options.Standardize, Options.Jitter, random);
 
-        double nats = Compute(xs, ys, k, Options.Algorithm, Options.MaxDegreeOfParallelism, out int? searchTies);
+        double nats = Compute(xs, ys, k, Options.Algorithm, Options.MaxDegreeOfParallelism, out int? searchTies, out int tiedPoints);
 
         var warnings = new List<string>();
         // Ties of the searched columns come free with their sort; with jitter (which removes them) or several
         // columns, the input columns are sorted to count them.
         int ties = Options.Jitter == 0 && searchTies is int t ? t : ContinuousInput.CountTies(x) + ContinuousInput.CountTies(y);
-        ContinuousInput.WarnTies(warnings, ties, Options.Jitter);
+        ContinuousInput.WarnTies(warnings, ties, Options.Jitter, "gao-2017", tiedPoints);
         ContinuousInput.WarnScales(warnings, Options.Standardize, x, y);
         WarnCeiling(warnings, nats, n, k);
         string name = Options.Algorithm == KsgAlgorithm.Algorithm1 ? "ksg1" : "ksg2";
-        return ContinuousInput.Result(nats, unit, n, name, k, ties, null, warnings);
+        return ContinuousInput.Result(nats, unit, n, name, k, ties, warnings, "gao-2017", Options.Jitter, tiedPoints);
     }
 
     /// <summary>psi(N) - psi(k) - 1/k: the largest value KSG Algorithm 2 can return (Gao et al. 2015), in nats.</summary>
@@ -116,7 +127,16 @@ public sealed class KsgMutualInformationEstimator
     }
 
     /// <summary>The KSG estimate in nats on prepared columns.</summary>
-    internal static double Compute(double[][] xs, double[][] ys, int k, KsgAlgorithm algorithm, int maxDegreeOfParallelism, out int? ties)
+    internal static double Compute(double[][] xs, double[][] ys, int k, KsgAlgorithm algorithm, int maxDegreeOfParallelism, out int? ties) =>
+        Compute(xs, ys, k, algorithm, maxDegreeOfParallelism, out ties, out _);
+
+    /// <summary>
+    /// The KSG estimate in nats on prepared columns, with the tie rule of Gao, Kannan, Oh and Viswanath (2017): a point
+    /// whose k-th joint neighbour is at distance 0 contributes psi(k~) - psi(n_x + 1) - psi(n_y + 1), k~ counting the
+    /// points that coincide with it (itself included) and n_x, n_y the other points at marginal distance &lt;= 0;
+    /// every other point the usual KSG term. <paramref name="tiedPoints"/> receives the number of points of the first kind.
+    /// </summary>
+    internal static double Compute(double[][] xs, double[][] ys, int k, KsgAlgorithm algorithm, int maxDegreeOfParallelism, out int? ties, out int tiedPoints)
     {
         int n = xs[0].Length;
         double[][] joint = ContinuousInput.Join(xs, ys);
@@ -128,10 +148,15 @@ public sealed class KsgMutualInformationEstimator
             () => countX = new ContinuousInput.MarginalCounter(xs),
             () => countY = new ContinuousInput.MarginalCounter(ys));
 
+        // The coincidence counts are needed only when some point sits on k others; a sort finds them once.
+        int[]? coincident = null;
+        object gate = new();
         var terms = new double[n];
+        int zeroRadius = 0;
         int chunks = (n + ContinuousInput.ChunkSize - 1) / ContinuousInput.ChunkSize;
         bool second = algorithm == KsgAlgorithm.Algorithm2;
         int yColumn = xs.Length; // Y's first column in the joint space
+        double psiK = Digamma.OfInteger(k);
         Parallel.For(0, chunks, ContinuousInput.Parallelism(maxDegreeOfParallelism), chunk =>
         {
             Span<int> rows = k <= 64 ? stackalloc int[k] : new int[k];
@@ -143,12 +168,28 @@ public sealed class KsgMutualInformationEstimator
             {
                 int i = tree.RowAt(p);
                 tree.NearestNeighboursAtPosition(p, k, rows, distances);
-                if (!second)
+                if (distances[k - 1] == 0)
+                {
+                    // Gao et al. 2017, Algorithm 1 (their "Mixed-KSG"): k~ = the points at distance 0, itself included.
+                    if (Volatile.Read(ref coincident) is null)
+                    {
+                        lock (gate)
+                        {
+                            coincident ??= ContinuousInput.CoincidentCounts(joint);
+                        }
+                    }
+
+                    Interlocked.Increment(ref zeroRadius);
+                    int nx0 = countX.CountAround(i, tree.Coordinate(p, 0), 0, inclusive: true, ref hintX);
+                    int ny0 = countY.CountAround(i, tree.Coordinate(p, yColumn), 0, inclusive: true, ref hintY);
+                    terms[i] = Digamma.OfInteger(coincident![i] + 1) - (Digamma.OfInteger(nx0 + 1) + Digamma.OfInteger(ny0 + 1));
+                }
+                else if (!second)
                 {
                     double eps = distances[k - 1];
                     int nx = countX.CountAround(i, tree.Coordinate(p, 0), eps, inclusive: false, ref hintX);
                     int ny = countY.CountAround(i, tree.Coordinate(p, yColumn), eps, inclusive: false, ref hintY);
-                    terms[i] = Digamma.OfInteger(nx + 1) + Digamma.OfInteger(ny + 1);
+                    terms[i] = psiK - (Digamma.OfInteger(nx + 1) + Digamma.OfInteger(ny + 1));
                 }
                 else
                 {
@@ -161,7 +202,7 @@ public sealed class KsgMutualInformationEstimator
 
                     int nx = countX.CountAround(i, tree.Coordinate(p, 0), epsX, inclusive: true, ref hintX);
                     int ny = countY.CountAround(i, tree.Coordinate(p, yColumn), epsY, inclusive: true, ref hintY);
-                    terms[i] = Digamma.OfInteger(nx) + Digamma.OfInteger(ny);
+                    terms[i] = psiK - 1.0 / k - (Digamma.OfInteger(nx) + Digamma.OfInteger(ny));
                 }
             }
         });
@@ -173,9 +214,7 @@ public sealed class KsgMutualInformationEstimator
         }
 
         ties = countX.TiedValueCount + countY.TiedValueCount;
-        double mean = sum / n;
-        return second
-            ? Digamma.OfInteger(k) - 1.0 / k + Digamma.OfInteger(n) - mean
-            : Digamma.OfInteger(k) + Digamma.OfInteger(n) - mean;
+        tiedPoints = zeroRadius;
+        return Digamma.OfInteger(n) + sum / n;
     }
 }

@@ -15,6 +15,14 @@ namespace Shannon.Estimators.Continuous;
 /// Distances use the max norm (equal to scikit-learn's Euclidean norm for a scalar X). Columns of X are z-scored
 /// unless <see cref="KsgOptions.Standardize"/> is false (a scalar X is unaffected). Raw values are returned,
 /// negative ones included. O(N log N) time.</para>
+/// <para>Ties: when the k_i-th same-label neighbour of sample i is at distance 0 (rounded or integer X), there is no
+/// radius to count inside, and the plain rule (m_i = 1, only i itself strictly inside radius 0) makes psi(m_i) tiny and
+/// the estimate exceed H(L). By default such a sample contributes psi(k~_i) - psi(N_l) - psi(m~_i) with k~_i the samples
+/// of its label at distance 0 from it and m~_i the samples of any label at distance 0 from it, both counting i itself:
+/// the rule of Gao, Kannan, Oh and Viswanath (NeurIPS 2017, Algorithm 1: the neighbour count becomes the number of
+/// coincident points and the marginal count is taken with &lt;= at radius 0) applied to Ross's construction. On a discrete X
+/// the estimate is then the plug-in MI with digammas for logarithms, never above the digamma form of H(L) term by term.
+/// The result names the rule ("gao-2017-ross") with the number of such samples.</para>
 /// </remarks>
 public sealed class MixedMutualInformationEstimator
 {
@@ -90,6 +98,7 @@ public sealed class MixedMutualInformationEstimator
         int n = rows.Length;
         var radius = new double[x.Count];
         var kOf = new int[x.Count];
+        var sameAtZero = new int[x.Count]; // coincident samples of the same label, itself included (0: not needed)
         var labelCount = new int[x.Count];
         var parallel = ContinuousInput.Parallelism(Options.MaxDegreeOfParallelism);
         foreach (var (_, members) in kept)
@@ -109,6 +118,10 @@ public sealed class MixedMutualInformationEstimator
                     radius[i] = distances[kl - 1];
                     kOf[i] = kl;
                     labelCount[i] = members.Count;
+                    if (radius[i] == 0)
+                    {
+                        sameAtZero[i] = tree.CountWithinUnchecked(t, 0, inclusive: true) + 1;
+                    }
                 }
             });
         }
@@ -116,6 +129,7 @@ public sealed class MixedMutualInformationEstimator
         double[][] keptColumns = xs.Select(c => rows.Select(i => c[i]).ToArray()).ToArray();
         var all = new ContinuousInput.MarginalCounter(keptColumns);
         var terms = new double[n];
+        int zeroRadius = 0;
         Parallel.For(0, (n + ContinuousInput.ChunkSize - 1) / ContinuousInput.ChunkSize, parallel, chunk =>
         {
             var hint = ContinuousInput.Hint.None;
@@ -124,6 +138,15 @@ public sealed class MixedMutualInformationEstimator
             {
                 int i = rows[t];
                 double r = radius[i];
+                if (r == 0)
+                {
+                    // Gao et al. 2017's rule: coincident counts, both including the sample itself.
+                    Interlocked.Increment(ref zeroRadius);
+                    int m0 = all.CountWithin(t, 0, inclusive: true, ref hint) + 1;
+                    terms[t] = Digamma.OfInteger(sameAtZero[i]) - Digamma.OfInteger(labelCount[i]) - Digamma.OfInteger(m0);
+                    continue;
+                }
+
                 int m = all.CountWithin(t, r, inclusive: false, ref hint) + 1; // + the sample itself
                 terms[t] = Digamma.OfInteger(kOf[i]) - Digamma.OfInteger(labelCount[i]) - Digamma.OfInteger(m);
             }
@@ -138,13 +161,13 @@ public sealed class MixedMutualInformationEstimator
         double nats = Digamma.OfInteger(n) + sum / n;
         var warnings = new List<string>();
         int ties = ContinuousInput.CountTies(x);
-        ContinuousInput.WarnTies(warnings, ties, Options.Jitter);
+        ContinuousInput.WarnTies(warnings, ties, Options.Jitter, "gao-2017-ross", zeroRadius);
         ContinuousInput.WarnScales(warnings, Options.Standardize, x);
         if (dropped > 0)
         {
             warnings.Add($"{ContinuousInput.Text(dropped)} samples whose label occurs only once were left out (N = {ContinuousInput.Text(n)} used).");
         }
 
-        return ContinuousInput.Result(nats, unit, n, "mixed-ross", k, ties, null, warnings);
+        return ContinuousInput.Result(nats, unit, n, "mixed-ross", k, ties, warnings, "gao-2017-ross", Options.Jitter, zeroRadius);
     }
 }
