@@ -70,7 +70,8 @@ public class BadInputTests
     public void OtherOptionsAreCheckedOnce()
     {
         Throws("jitter", "got -1", () => _ = new KsgMutualInformationEstimator(KsgOptions.Default with { Jitter = -1 }));
-        Throws("algorithm", "Algorithm2", () => _ = new KsgConditionalMutualInformationEstimator(KsgOptions.Default with { Algorithm = KsgAlgorithm.Algorithm2 }));
+        // Issue 13 item 4 adds KSG algorithm 2 for conditional MI: an undefined algorithm is what is refused now.
+        Throws("algorithm", "got 7", () => _ = new KsgConditionalMutualInformationEstimator(KsgOptions.Default with { Algorithm = (KsgAlgorithm)7 }));
         Throws("norm", "got 7", () => _ = new KozachenkoLeonenkoEntropyEstimator(KozachenkoLeonenkoOptions.Default with { Norm = (DistanceNorm)7 }));
         Throws("binCount", "got 0", () => _ = new BinnedMutualInformationEstimator(BinningOptions.Default with { BinCount = 0 }));
         Throws("binWidth", "got 0", () => _ = new BinnedEntropyEstimator(BinningOptions.Default with { BinWidth = 0 }));
@@ -78,10 +79,15 @@ public class BadInputTests
     }
 
     [Fact]
-    public void DuplicatedPointsMakeEntropyAnErrorNotMinusInfinity()
+    public void DuplicatedPointsGiveAFiniteEntropyByTheNamedTieRuleNotMinusInfinity()
     {
+        // Issue 13 item 3: ties are handled by default (it used to refuse these data). The rule is named and counted.
         double[] rounded = [1, 1, 1, 1, 2, 2, 2, 2, 3, 3];
-        Throws("x", "distance 0", () => new KozachenkoLeonenkoEntropyEstimator().Estimate(rounded, InformationUnit.Nats));
+        var plain = new KozachenkoLeonenkoEntropyEstimator().Estimate(rounded, InformationUnit.Nats);
+        Assert.True(double.IsFinite(plain.Value));
+        Assert.Equal("cell-fraction", plain.TieRule);
+        Assert.Equal(10, plain.TiedPointCount); // the 1s and 2s sit on 3 others at distance 0; each 3 has four 2s at its k-th distance
+        Assert.Contains(plain.Warnings, w => w.Contains("ties: cell-fraction", StringComparison.Ordinal));
         // With jitter the same data gives a finite estimate and a warning that says so.
         var jittered = new KozachenkoLeonenkoEntropyEstimator(KozachenkoLeonenkoOptions.Default with { Jitter = 1e-6, Seed = 3 }).Estimate(rounded, InformationUnit.Nats);
         Assert.True(double.IsFinite(jittered.Value));

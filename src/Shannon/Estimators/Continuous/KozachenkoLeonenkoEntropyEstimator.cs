@@ -19,7 +19,8 @@ namespace Shannon.Estimators.Continuous;
 /// whole double range: values near 1e-300 or 1e308 neither underflow nor overflow.</para>
 /// <para>Ties: a distribution with atoms has no density, and a point with k others at distance 0 would give ln 0. By
 /// default (rule "cell-fraction") such a point's ball is widened to r_i, the distance to its nearest point that is not
-/// equal to it, and k is replaced by the mass inside that ball: the t_i points equal to it plus each point at exactly r_i
+/// equal to it (and a point whose k-th distance r_i is shared by further points, as on a grid, keeps that r_i), and k is
+/// replaced by the mass inside that ball: the other points strictly inside it plus each point at exactly r_i
 /// weighted by the fraction of its cell the ball covers, 2^-m for a point at distance r_i in m coordinates of the
 /// maximum norm (1/2 for the Euclidean norm), the mid-point convention for counts on a boundary. For data rounded to a
 /// grid of step r this makes the term ln of the local histogram density (h = H(rounded) + d ln r for a fine grid, the
@@ -77,7 +78,9 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
         var logs = new double[n];
         var psiK = new double[n];
         var zeroAt = new bool[n];
-        int zeros = 0;
+        var boundaryAt = new bool[n];
+        int zeros = 0, boundary = 0;
+        int ties = ContinuousInput.CountTies(x);
         int chunks = (n + ContinuousInput.ChunkSize - 1) / ContinuousInput.ChunkSize;
         Parallel.For(0, chunks, ContinuousInput.Parallelism(Options.MaxDegreeOfParallelism), chunk =>
         {
@@ -95,17 +98,24 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
                     continue;
                 }
 
+                // Several points exactly at the k-th distance (a grid): the same rule, with r_i that distance.
+                if (ties > 0 && tree.CountWithinUnchecked(i, distances[k - 1], inclusive: true) > k)
+                {
+                    Interlocked.Increment(ref boundary);
+                    boundaryAt[i] = true;
+                    continue;
+                }
+
                 logs[i] = Math.Log(distances[k - 1]);
                 psiK[i] = Digamma.OfInteger(k);
             }
         });
 
-        if (zeros > 0)
+        if (zeros + boundary > 0)
         {
-            CellFraction(xs, tree, Options.Norm, zeroAt, logs, psiK);
+            CellFraction(xs, tree, Options.Norm, k, zeroAt, boundaryAt, logs, psiK);
         }
 
-        int ties = ContinuousInput.CountTies(x);
         double sum = 0, psiSum = 0;
         for (int i = 0; i < n; i++)
         {
@@ -119,7 +129,7 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
             : 0.5 * d * Math.Log(Math.PI) - MathNet.Numerics.SpecialFunctions.GammaLn(0.5 * d + 1);
         double nats = Digamma.OfInteger(n) - psiSum / n + logVolume + d * sum / n;
         var warnings = new List<string>();
-        ContinuousInput.WarnTies(warnings, ties, Options.Jitter, "cell-fraction", zeros);
+        ContinuousInput.WarnTies(warnings, ties, Options.Jitter, "cell-fraction", zeros + boundary);
         if (zeros > 0 && Options.Jitter == 0)
         {
             warnings.Add("The data have atoms (points repeated more than k times): a distribution with atoms has no differential entropy; "
@@ -127,21 +137,21 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
         }
 
         ContinuousInput.WarnScales(warnings, standardized: false, x);
-        return ContinuousInput.Result(nats, unit, n, "kozachenko-leonenko", k, ties, warnings, "cell-fraction", Options.Jitter, zeros);
+        return ContinuousInput.Result(nats, unit, n, "kozachenko-leonenko", k, ties, warnings, "cell-fraction", Options.Jitter, zeros + boundary);
     }
 
     /// <summary>
     /// The cell-fraction rule for the points whose k-th neighbour is at distance 0 (see the remarks): fills their ln r_i
     /// and psi(k_i), once per group of coincident points (all members share both).
     /// </summary>
-    private static void CellFraction(double[][] xs, KdTree tree, DistanceNorm norm, bool[] zeroAt, double[] logs, double[] psiK)
+    private static void CellFraction(double[][] xs, KdTree tree, DistanceNorm norm, int k, bool[] zeroAt, bool[] boundaryAt, double[] logs, double[] psiK)
     {
         int n = xs[0].Length;
         int[] coincident = ContinuousInput.CoincidentCounts(xs, out int[] representative);
         var done = new Dictionary<int, (double Log, double Psi)>();
         for (int i = 0; i < n; i++)
         {
-            if (!zeroAt[i])
+            if (!zeroAt[i] && !boundaryAt[i])
             {
                 continue;
             }
@@ -151,20 +161,26 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
             {
                 int t = coincident[g];
 
-                // The (t+1)-th neighbour is the nearest point not equal to g (one exists: no column is constant).
-                var rows = new int[t + 1];
-                var distances = new double[t + 1];
-                tree.NearestNeighboursUnchecked(g, t + 1, rows, distances);
-                double r = distances[t];
+                // r: the k-th distance when it is positive, else the distance to the nearest point not equal to g (the
+                // (t+1)-th neighbour; one exists, no column being constant). Coincident points share it.
+                int reach = zeroAt[i] ? t + 1 : k;
+                var rows = new int[reach];
+                var distances = new double[reach];
+                tree.NearestNeighboursUnchecked(g, reach, rows, distances);
+                double r = distances[reach - 1];
                 int closed = tree.CountWithinUnchecked(g, r, inclusive: true);
                 rows = new int[closed];
                 distances = new double[closed];
                 tree.NearestNeighboursUnchecked(g, closed, rows, distances);
-                double mass = t;
+
+                // The mass inside the ball: every other point strictly inside, and each one on the sphere by the fraction
+                // of its cell the ball covers.
+                double mass = 0;
                 for (int m = 0; m < closed; m++)
                 {
-                    if (distances[m] != r)
+                    if (distances[m] < r)
                     {
+                        mass += 1;
                         continue;
                     }
 
