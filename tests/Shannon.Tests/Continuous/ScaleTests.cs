@@ -116,7 +116,9 @@ public class ScaleTests
 
         // Binned: power-of-two factors move no edge relative to the data, so the value is the same bit for bit up to the
         // order of sums; other factors round the edges, which can move a value sitting on an edge: use 2^-997 and 2^1020.
-        foreach (double f in new[] { Math.ScaleB(1.0, -997), Math.ScaleB(1.0, 1020) })
+        // The last factor brings the largest |x| into [2^1023, 2^1024): max - min overflows to infinity without the rescaling.
+        double top = Math.ScaleB(1.0, 1023 - Math.ILogB(Math.Max(x.Max(Math.Abs), y.Max(Math.Abs))));
+        foreach (double f in new[] { Math.ScaleB(1.0, -997), Math.ScaleB(1.0, 1020), top })
         {
             foreach (var rule in new[] { BinningRule.FreedmanDiaconis, BinningRule.HacineGharbi, BinningRule.EqualWidth })
             {
