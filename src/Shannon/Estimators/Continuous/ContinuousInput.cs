@@ -241,6 +241,80 @@ internal static class ContinuousInput
         return result;
     }
 
+    /// <summary>
+    /// The step of the lattice a tied column lies on (every gap between its sorted distinct values an integer multiple of
+    /// the smallest gap, within 1e-6 relative), or 0 when the column has no ties or is not on a lattice.
+    /// </summary>
+    public static double LatticeStep(double[] column)
+    {
+        double[] sorted = (double[])column.Clone();
+        Array.Sort(sorted);
+        var distinct = new List<double>(sorted.Length) { sorted[0] };
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i] != sorted[i - 1])
+            {
+                distinct.Add(sorted[i]);
+            }
+        }
+
+        if (distinct.Count == sorted.Length || distinct.Count < 2)
+        {
+            return 0;
+        }
+
+        double step = double.PositiveInfinity;
+        for (int i = 1; i < distinct.Count; i++)
+        {
+            step = Math.Min(step, distinct[i] - distinct[i - 1]);
+        }
+
+        for (int i = 1; i < distinct.Count; i++)
+        {
+            double q = (distinct[i] - distinct[i - 1]) / step;
+            if (Math.Abs(q - Math.Round(q)) > 1e-6 * Math.Max(1, q))
+            {
+                return 0;
+            }
+        }
+
+        return step;
+    }
+
+    /// <summary>
+    /// Uniform dequantisation: each column on a lattice of step s (<see cref="LatticeStep"/>) gets seeded noise
+    /// U(-s/2, s/2), which keeps every information quantity of the lattice variables exactly (X + U is an invertible
+    /// function of (X, U), U independent of everything); other columns are returned as they are.
+    /// </summary>
+    public static Samples Dequantize(Samples samples, Random random, ref int dequantizedColumns)
+    {
+        var columns = new double[samples.Dimension][];
+        bool any = false;
+        for (int j = 0; j < samples.Dimension; j++)
+        {
+            double[] c = samples.Columns[j];
+            double step = LatticeStep(c);
+            if (step > 0 && double.IsFinite(step))
+            {
+                any = true;
+                dequantizedColumns++;
+                var d = new double[c.Length];
+                for (int i = 0; i < c.Length; i++)
+                {
+                    d[i] = c[i] + step * (random.NextDouble() - 0.5);
+                }
+
+                columns[j] = d;
+            }
+            else
+            {
+                columns[j] = c;
+            }
+        }
+
+        return any ? Samples.FromColumns(columns) : samples;
+    }
+
     /// <summary>A standard normal deviate by the Box-Muller transform (deterministic for a seeded <see cref="Random"/>).</summary>
     public static double StandardNormal(Random random)
     {
@@ -393,6 +467,18 @@ internal static class ContinuousInput
     /// <summary>A k-NN result with its tie rule (<c>"jitter"</c> when jitter was added) and the points it applied to.</summary>
     public static ContinuousEstimate Result(double nats, InformationUnit unit, int count, string estimator, int k, int ties, List<string> warnings, string rule, double jitter, int tiedPoints) =>
         Result(nats, unit, count, estimator, k, ties, null, warnings) with { TieRule = jitter > 0 ? "jitter" : rule, TiedPointCount = tiedPoints };
+
+    /// <summary>The tie rule's name given how many columns were dequantised, and the warning that says so.</summary>
+    public static string TieRule(string rule, int dequantizedColumns, List<string> warnings)
+    {
+        if (dequantizedColumns == 0)
+        {
+            return rule;
+        }
+
+        warnings.Add($"{Text(dequantizedColumns)} columns on a lattice were dequantised (seeded uniform noise over one lattice step, which keeps the information of the lattice values exactly); ties: dequantize.");
+        return "dequantize+" + rule;
+    }
 
     /// <summary>Concatenates the columns of several variables into one point set.</summary>
     public static double[][] Join(params double[][][] parts)

@@ -70,8 +70,9 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
         int n = x.Count, d = x.Dimension, k = Options.K;
         ContinuousInput.CheckKBelowCount(k, n);
         ContinuousInput.CheckNotConstant(x, nameof(x));
-        var random = Options.Jitter > 0 ? new Random(Options.Seed) : null;
-        double[][] prepared = ContinuousInput.Prepare(x, standardize: false, Options.Jitter, random);
+        var random = Options.Jitter > 0 || Options.Dequantize ? new Random(Options.Seed) : null;
+        int dequantized = 0;
+        double[][] prepared = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(x, random!, ref dequantized) : x, standardize: false, Options.Jitter, random);
         int e = ContinuousInput.CommonScaleExponent(prepared);
         double[][] xs = ContinuousInput.ScaleColumns(prepared, e);
         var tree = new KdTree(xs, Options.Norm, 8, validate: false);
@@ -137,7 +138,7 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
         }
 
         ContinuousInput.WarnScales(warnings, standardized: false, x);
-        return ContinuousInput.Result(nats, unit, n, "kozachenko-leonenko", k, ties, warnings, "cell-fraction", Options.Jitter, zeros + boundary);
+        return ContinuousInput.Result(nats, unit, n, "kozachenko-leonenko", k, ties, warnings, ContinuousInput.TieRule("cell-fraction", dequantized, warnings), Options.Jitter, zeros + boundary);
     }
 
     /// <summary>

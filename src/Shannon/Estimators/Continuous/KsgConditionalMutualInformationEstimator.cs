@@ -84,10 +84,11 @@ public sealed class KsgConditionalMutualInformationEstimator
         ContinuousInput.CheckNotConstant(y, nameof(y));
         ContinuousInput.CheckNotConstant(z, nameof(z));
 
-        var random = Options.Jitter > 0 ? new Random(Options.Seed) : null;
-        double[][] xs = ContinuousInput.Prepare(x, Options.Standardize, Options.Jitter, random);
-        double[][] ys = ContinuousInput.Prepare(y, Options.Standardize, Options.Jitter, random);
-        double[][] zs = ContinuousInput.Prepare(z, Options.Standardize, Options.Jitter, random);
+        var random = Options.Jitter > 0 || Options.Dequantize ? new Random(Options.Seed) : null;
+        int dequantized = 0;
+        double[][] xs = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(x, random!, ref dequantized) : x, Options.Standardize, Options.Jitter, random);
+        double[][] ys = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(y, random!, ref dequantized) : y, Options.Standardize, Options.Jitter, random);
+        double[][] zs = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(z, random!, ref dequantized) : z, Options.Standardize, Options.Jitter, random);
 
         double nats = Compute(xs, ys, zs, k, Options.Algorithm, Options.MaxDegreeOfParallelism, out int tiedPoints);
         var warnings = new List<string>();
@@ -96,7 +97,7 @@ public sealed class KsgConditionalMutualInformationEstimator
         ContinuousInput.WarnScales(warnings, Options.Standardize, x, y, z);
         KsgMutualInformationEstimator.WarnCeiling(warnings, nats, n, k);
         string name = Options.Algorithm == KsgAlgorithm.Algorithm1 ? "ksg1" : "ksg2";
-        return ContinuousInput.Result(nats, unit, n, name, k, ties, warnings, "gao-2017", Options.Jitter, tiedPoints);
+        return ContinuousInput.Result(nats, unit, n, name, k, ties, warnings, ContinuousInput.TieRule("gao-2017", dequantized, warnings), Options.Jitter, tiedPoints);
     }
 
     /// <summary>The estimate in nats on prepared columns (see the class remarks for both algorithms and the tie rule).</summary>

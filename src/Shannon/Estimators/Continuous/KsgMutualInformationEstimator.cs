@@ -88,9 +88,10 @@ public sealed class KsgMutualInformationEstimator
         ContinuousInput.CheckNotConstant(x, nameof(x));
         ContinuousInput.CheckNotConstant(y, nameof(y));
 
-        var random = Options.Jitter > 0 ? new Random(Options.Seed) : null;
-        double[][] xs = ContinuousInput.Prepare(x, Options.Standardize, Options.Jitter, random);
-        double[][] ys = ContinuousInput.Prepare(y, Options.Standardize, Options.Jitter, random);
+        var random = Options.Jitter > 0 || Options.Dequantize ? new Random(Options.Seed) : null;
+        int dequantized = 0;
+        double[][] xs = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(x, random!, ref dequantized) : x, Options.Standardize, Options.Jitter, random);
+        double[][] ys = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(y, random!, ref dequantized) : y, Options.Standardize, Options.Jitter, random);
 
         double nats = Compute(xs, ys, k, Options.Algorithm, Options.MaxDegreeOfParallelism, out int? searchTies, out int tiedPoints);
 
@@ -102,7 +103,7 @@ public sealed class KsgMutualInformationEstimator
         ContinuousInput.WarnScales(warnings, Options.Standardize, x, y);
         WarnCeiling(warnings, nats, n, k);
         string name = Options.Algorithm == KsgAlgorithm.Algorithm1 ? "ksg1" : "ksg2";
-        return ContinuousInput.Result(nats, unit, n, name, k, ties, warnings, "gao-2017", Options.Jitter, tiedPoints);
+        return ContinuousInput.Result(nats, unit, n, name, k, ties, warnings, ContinuousInput.TieRule("gao-2017", dequantized, warnings), Options.Jitter, tiedPoints);
     }
 
     /// <summary>psi(N) - psi(k) - 1/k: the largest value KSG Algorithm 2 can return (Gao et al. 2015), in nats.</summary>

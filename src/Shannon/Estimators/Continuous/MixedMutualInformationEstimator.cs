@@ -72,8 +72,9 @@ public sealed class MixedMutualInformationEstimator
         int k = Options.K;
         ContinuousInput.CheckKBelowCount(k, x.Count);
         ContinuousInput.CheckNotConstant(x, nameof(x));
-        var random = Options.Jitter > 0 ? new Random(Options.Seed) : null;
-        double[][] xs = ContinuousInput.Prepare(x, Options.Standardize, Options.Jitter, random);
+        var random = Options.Jitter > 0 || Options.Dequantize ? new Random(Options.Seed) : null;
+        int dequantized = 0;
+        double[][] xs = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(x, random!, ref dequantized) : x, Options.Standardize, Options.Jitter, random);
 
         var groups = new Dictionary<int, List<int>>();
         for (int i = 0; i < labels.Length; i++)
@@ -168,6 +169,6 @@ public sealed class MixedMutualInformationEstimator
             warnings.Add($"{ContinuousInput.Text(dropped)} samples whose label occurs only once were left out (N = {ContinuousInput.Text(n)} used).");
         }
 
-        return ContinuousInput.Result(nats, unit, n, "mixed-ross", k, ties, warnings, "gao-2017-ross", Options.Jitter, zeroRadius);
+        return ContinuousInput.Result(nats, unit, n, "mixed-ross", k, ties, warnings, ContinuousInput.TieRule("gao-2017-ross", dequantized, warnings), Options.Jitter, zeroRadius);
     }
 }
