@@ -22,7 +22,8 @@ namespace Shannon.Estimators.Continuous;
 /// equal to it (and a point whose k-th distance r_i is shared by further points, as on a grid, keeps that r_i), and k is
 /// replaced by the mass inside that ball: the other points strictly inside it plus each point at exactly r_i
 /// weighted by the fraction of its cell the ball covers, 2^-m for a point at distance r_i in m coordinates of the
-/// maximum norm (1/2 for the Euclidean norm), the mid-point convention for counts on a boundary. For data rounded to a
+/// maximum norm (1/2 for the Euclidean norm), the mid-point convention for counts on a boundary ("exactly" meaning
+/// within 1e-9 relative, so that decimal grids, whose equal steps differ in the last bits, count both sides). For data rounded to a
 /// grid of step r this makes the term ln of the local histogram density (h = H(rounded) + d ln r for a fine grid, the
 /// classical relation of Cover and Thomas, Theorem 8.3.1), where the plain estimator gives minus infinity; k_i is
 /// then real, with psi of a real argument. The result names the rule and the number of points it applied to; seeded
@@ -100,7 +101,7 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
                 }
 
                 // Several points exactly at the k-th distance (a grid): the same rule, with r_i that distance.
-                if (ties > 0 && tree.CountWithinUnchecked(i, distances[k - 1], inclusive: true) > k)
+                if (ties > 0 && tree.CountWithinUnchecked(i, distances[k - 1] * (1 + BoundaryTolerance), inclusive: true) > k)
                 {
                     Interlocked.Increment(ref boundary);
                     boundaryAt[i] = true;
@@ -145,6 +146,10 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
     /// The cell-fraction rule for the points whose k-th neighbour is at distance 0 (see the remarks): fills their ln r_i
     /// and psi(k_i), once per group of coincident points (all members share both).
     /// </summary>
+    /// <summary>Distances within this relative amount of r_i count as on the sphere: on a decimal grid (0.1 steps) the two
+    /// neighbours one step away differ in the last bits (|0.3 - 0.2| != |0.2 - 0.1| in doubles).</summary>
+    private const double BoundaryTolerance = 1e-9;
+
     private static void CellFraction(double[][] xs, KdTree tree, DistanceNorm norm, int k, bool[] zeroAt, bool[] boundaryAt, double[] logs, double[] psiK)
     {
         int n = xs[0].Length;
@@ -169,7 +174,7 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
                 var distances = new double[reach];
                 tree.NearestNeighboursUnchecked(g, reach, rows, distances);
                 double r = distances[reach - 1];
-                int closed = tree.CountWithinUnchecked(g, r, inclusive: true);
+                int closed = tree.CountWithinUnchecked(g, r * (1 + BoundaryTolerance), inclusive: true);
                 rows = new int[closed];
                 distances = new double[closed];
                 tree.NearestNeighboursUnchecked(g, closed, rows, distances);
@@ -179,7 +184,7 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
                 double mass = 0;
                 for (int m = 0; m < closed; m++)
                 {
-                    if (distances[m] < r)
+                    if (distances[m] < r * (1 - BoundaryTolerance))
                     {
                         mass += 1;
                         continue;
@@ -194,7 +199,7 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
                     double w = 1;
                     foreach (double[] c in xs)
                     {
-                        if (Math.Abs(c[rows[m]] - c[g]) == r)
+                        if (Math.Abs(Math.Abs(c[rows[m]] - c[g]) - r) <= r * BoundaryTolerance)
                         {
                             w *= 0.5;
                         }
