@@ -116,31 +116,21 @@ internal sealed class BinnedEntry : IEntropyEntry, IMutualInformationEntry, ICon
         };
     }
 
-    /// <summary>Each column as a discrete variable: bins for real columns (library's <see cref="Binning"/>), codes for categorical ones.</summary>
+    /// <summary>Each column as a discrete variable: bins for real columns (<see cref="Discretization"/>), codes for categorical ones.</summary>
     private static (DiscreteVariable[] Variables, Dictionary<string, int> Bins) Bin(IReadOnlyList<SampleColumn> columns, EstimatorSettings settings)
     {
         settings.Validate();
-        var options = settings.Bins is int b ? new BinningOptions { Rule = BinningRule.EqualWidth, BinCount = b } : BinningOptions.Default;
         var bins = new Dictionary<string, int>(StringComparer.Ordinal);
         var variables = new DiscreteVariable[columns.Count];
         for (int j = 0; j < columns.Count; j++)
         {
-            var c = columns[j];
-            if (c.IsCategorical)
+            var (binned, count) = Discretization.Bin(columns[j], settings.Bins);
+            if (count > 0)
             {
-                variables[j] = CatalogueInput.Variable(c);
-                continue;
+                bins[columns[j].Name] = count;
             }
 
-            var (cells, count, _) = Binning.Cells(Continuous.Samples.FromColumns(c.NumbersArray), options);
-            var codes = new int[cells.Length];
-            for (int i = 0; i < codes.Length; i++)
-            {
-                codes[i] = (int)cells[i];
-            }
-
-            bins[c.Name] = count;
-            variables[j] = DiscreteVariable.FromCodes(codes, count);
+            variables[j] = CatalogueInput.Variable(binned);
         }
 
         return (variables, bins);

@@ -154,6 +154,15 @@ public sealed class SampleColumn
         return new SampleColumn(name, values, null, 0, VariableKind.Categorical, "label codes");
     }
 
+    /// <summary>A categorical column of bin indices 0..binCount-1 (the alphabet is every bin, occupied or not).</summary>
+    /// <param name="name">The column's name.</param>
+    /// <param name="bins">Each row's bin.</param>
+    /// <param name="binCount">The number of bins.</param>
+    /// <param name="reason">How the bins were made.</param>
+    /// <returns>The column.</returns>
+    internal static SampleColumn FromBins(string name, int[] bins, int binCount, string reason) =>
+        new(name, null, bins, binCount, VariableKind.Categorical, reason);
+
     /// <summary>The rows <paramref name="rows"/> of this column (a bootstrap resample or a permutation), with the same kind and reason.</summary>
     /// <param name="rows">Row indices into this column, any length, repeats allowed.</param>
     /// <returns>The new column.</returns>
