@@ -40,7 +40,7 @@ internal static class CatalogueInput
             if (!c.IsCategorical)
             {
                 throw Preconditions.Error(c.Name, $"categorical for the discrete estimator `{estimator}`",
-                    $"a real-valued column ({ColumnKinds.Name(c.Kind)}: {c.Decision.Reason})",
+                    $"column '{c.Name}' is real-valued ({ColumnKinds.Name(c.Kind)}: {c.Decision.Reason})",
                     $"Use --estimator binned or a continuous estimator, or declare the column with --discrete {c.Name}.");
             }
         }
@@ -53,7 +53,7 @@ internal static class CatalogueInput
             if (c.IsCategorical || !c.IsNumeric)
             {
                 throw Preconditions.Error(c.Name, $"real-valued for the continuous estimator `{estimator}`",
-                    $"a categorical column ({c.Decision.Reason})",
+                    $"column '{c.Name}' is categorical ({c.Decision.Reason})",
                     c.IsNumeric
                         ? $"Use a discrete estimator (plugin), mixed-ross for a label against real columns, or declare it with --continuous {c.Name}."
                         : "Text labels are categorical; use a discrete estimator (plugin) or mixed-ross against real columns.");
