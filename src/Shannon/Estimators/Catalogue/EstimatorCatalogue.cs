@@ -202,7 +202,7 @@ public static class EstimatorCatalogue
                 string cause = discrete
                     ? $"the bias correction of {estimate.Estimator} overshoots at this sample size; compare with plugin"
                     : "ties in the real-valued side (rounded values make k-NN distances 0, so the neighbour counts inflate the estimate); try --jitter 1e-10 or --estimator binned, or check whether the column is really categorical";
-                warnings.Add($"I = {Preconditions.Format(estimate.Value)} exceeds H({names}) = {Preconditions.Format(h)} {InformationUnits.Name(estimate.Unit)}, which no mutual information can: likely cause: {cause}.");
+                warnings.Add($"I = {G6(estimate.Value)} exceeds H({names}) = {G6(h)} {InformationUnits.Name(estimate.Unit)}, which no mutual information can: likely cause: {cause}.");
             }
         }
 
@@ -215,11 +215,13 @@ public static class EstimatorCatalogue
 
         if (se is double sd && sd > 0 && estimate.Value < -3 * sd)
         {
-            warnings.Add($"I = {Preconditions.Format(estimate.Value)} {InformationUnits.Name(estimate.Unit)} is below -3 standard errors ({Preconditions.Format(-3 * sd)}): more negative than chance allows; likely cause: the estimator's bias correction at this sample size, or too few samples per neighbourhood (increase N or lower k).");
+            warnings.Add($"I = {G6(estimate.Value)} {InformationUnits.Name(estimate.Unit)} is below -3 standard errors ({G6(-3 * sd)}): more negative than chance allows; likely cause: the estimator's bias correction at this sample size, or too few samples per neighbourhood (increase N or lower k).");
         }
 
         return warnings;
     }
+
+    private static string G6(double value) => value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
     internal static EstimatorSettings Settings(EstimatorSettings? settings)
     {

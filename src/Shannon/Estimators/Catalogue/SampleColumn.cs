@@ -168,6 +168,18 @@ public sealed class SampleColumn
     /// <returns>The new column.</returns>
     public SampleColumn Select(ReadOnlySpan<int> rows)
     {
+        if (_numbers is not null && !IsCategorical && _codes is null)
+        {
+            // A real column's codes are rarely needed: leave them to be made on demand.
+            var values = new double[rows.Length];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                values[i] = _numbers[rows[i]];
+            }
+
+            return new SampleColumn(Name, values, null, 0, Kind, Decision.Reason);
+        }
+
         int[] codes = EnsureCodes();
         var newCodes = new int[rows.Length];
         double[]? numbers = _numbers is null ? null : new double[rows.Length];
