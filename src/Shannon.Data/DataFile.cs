@@ -231,13 +231,8 @@ public sealed class DataFile : IDisposable
             return [];
         }
 
-        long limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / sizeof(double) / columns.Count;
-        if (RowCount > Math.Min(limit, Array.MaxLength))
-        {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"'{System.IO.Path.GetFileName(Path)}' has {RowCount} rows; loading {columns.Count} columns needs {RowCount * 8.0 * columns.Count / 1e9:0.0} GB, more than a quarter of the memory available. Use fewer columns or a sample of the file."));
-        }
-
+        // One pass: no count(*) first; the buffers grow, and the memory limit is checked as they do.
+        long limit = Math.Min(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / sizeof(double) / columns.Count, Array.MaxLength);
         bool[] numeric = [.. columns.Select(c => IsNumeric(c.SqlType))];
         for (int j = 0; j < columns.Count; j++)
         {
@@ -247,18 +242,18 @@ public sealed class DataFile : IDisposable
             }
         }
 
-        int n = (int)RowCount;
+        int capacity = 1024;
         var numbers = new double[columns.Count][];
         var labels = new string[columns.Count][];
         for (int j = 0; j < columns.Count; j++)
         {
             if (numeric[j])
             {
-                numbers[j] = new double[n];
+                numbers[j] = new double[capacity];
             }
             else
             {
-                labels[j] = new string[n];
+                labels[j] = new string[capacity];
             }
         }
 
@@ -267,6 +262,28 @@ public sealed class DataFile : IDisposable
         int row = 0;
         Query(_connection, Path, $"SELECT {select} FROM {_source}", r =>
         {
+            if (row == capacity)
+            {
+                if (capacity >= limit)
+                {
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                        $"'{System.IO.Path.GetFileName(Path)}' has more than {row} rows; loading {columns.Count} columns would take more than a quarter of the memory available. Use fewer columns or a sample of the file."));
+                }
+
+                capacity = (int)Math.Min((long)capacity * 2, limit);
+                for (int j = 0; j < columns.Count; j++)
+                {
+                    if (numeric[j])
+                    {
+                        Array.Resize(ref numbers[j], capacity);
+                    }
+                    else
+                    {
+                        Array.Resize(ref labels[j], capacity);
+                    }
+                }
+            }
+
             for (int j = 0; j < numbers.Length; j++)
             {
                 if (r.IsDBNull(j))
@@ -285,6 +302,7 @@ public sealed class DataFile : IDisposable
 
             row++;
         });
+        int n = row;
         var result = new SampleColumn[columns.Count];
         for (int j = 0; j < columns.Count; j++)
         {
@@ -297,8 +315,8 @@ public sealed class DataFile : IDisposable
 
             VariableKind? kind = overrides is not null && overrides.TryGetValue(c.Name, out var k) ? k : null;
             result[j] = numeric[j]
-                ? SampleColumn.FromNumbers(c.Name, numbers[j], kind)
-                : SampleColumn.FromLabels(c.Name, labels[j], c.SqlType.StartsWith("BOOL", StringComparison.OrdinalIgnoreCase) ? "boolean values" : $"text values ({c.SqlType})");
+                ? SampleColumn.FromNumbers(c.Name, numbers[j].AsSpan(0, n), kind)
+                : SampleColumn.FromLabels(c.Name, new ArraySegment<string>(labels[j], 0, n), c.SqlType.StartsWith("BOOL", StringComparison.OrdinalIgnoreCase) ? "boolean values" : $"text values ({c.SqlType})");
         }
 
         return result;

@@ -98,6 +98,34 @@ internal static class CatalogueInput
         return codes;
     }
 
+    /// <summary>The plug-in entropy in nats of dense codes 0..levelCount-1.</summary>
+    public static double PluginNats(int[] codes, int levelCount)
+    {
+        var counts = new long[Math.Max(1, levelCount)];
+        foreach (int c in codes)
+        {
+            counts[c]++;
+        }
+
+        return PluginEntropyEstimator.Instance.Estimate(counts, InformationUnit.Nats).Value;
+    }
+
+    /// <summary>The plug-in entropy in nats of a categorical group taken jointly.</summary>
+    public static double PluginNats(IReadOnlyList<SampleColumn> group)
+    {
+        if (group.Count == 1)
+        {
+            return group[0].PluginEntropyNats;
+        }
+
+        var codes = JointCodes(group);
+        return PluginNats(codes, codes.Length == 0 ? 1 : codes.Max() + 1);
+    }
+
+    /// <summary>The number of occupied joint values of a categorical group.</summary>
+    public static int OccupiedLevels(IReadOnlyList<SampleColumn> group) =>
+        group.Count == 1 ? group[0].OccupiedLevelCount : JointCodes(group).Distinct().Count();
+
     public static DiscreteVariable Variable(SampleColumn c) => DiscreteVariable.FromCodes(c.CodesArray, Math.Max(1, c.LevelCount));
 
     /// <summary>The count table of several groups' columns, in order.</summary>

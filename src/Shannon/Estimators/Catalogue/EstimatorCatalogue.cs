@@ -194,8 +194,7 @@ public static class EstimatorCatalogue
                 continue;
             }
 
-            var codes = CatalogueInput.JointCodes(side);
-            double h = InformationUnits.FromNats(PluginNats(codes), estimate.Unit);
+            double h = InformationUnits.FromNats(CatalogueInput.PluginNats(side), estimate.Unit);
             if (estimate.Value > h + (1e-9 * Math.Max(1, h)))
             {
                 string names = string.Join(",", side.Select(c => c.Name));
@@ -230,18 +229,7 @@ public static class EstimatorCatalogue
         return s;
     }
 
-    private static int Levels(IReadOnlyList<SampleColumn> group) => CatalogueInput.JointCodes(group).Distinct().Count();
-
-    private static double PluginNats(int[] codes)
-    {
-        var counts = new Dictionary<int, long>();
-        foreach (int c in codes)
-        {
-            counts[c] = counts.GetValueOrDefault(c) + 1;
-        }
-
-        return PluginEntropyEstimator.Instance.Estimate([.. counts.Values], InformationUnit.Nats).Value;
-    }
+    private static int Levels(IReadOnlyList<SampleColumn> group) => CatalogueInput.OccupiedLevels(group);
 
     private static ICatalogueEstimator[] CreateEntries()
     {

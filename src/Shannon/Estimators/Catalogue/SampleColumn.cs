@@ -12,6 +12,7 @@ public sealed class SampleColumn
     private readonly double[]? _numbers;
     private int[]? _codes;
     private int _levelCount;
+    private double _pluginNats = double.NaN;
 
     private SampleColumn(string name, double[]? numbers, int[]? codes, int levelCount, VariableKind kind, string reason)
     {
@@ -61,6 +62,40 @@ public sealed class SampleColumn
     internal double[] NumbersArray => _numbers ?? throw Preconditions.Error(Name, "numeric", "a column of text labels", "Text is categorical; use a discrete estimator.");
 
     internal int[] CodesArray => EnsureCodes();
+
+    /// <summary>The plug-in entropy of the column's values in nats (computed once).</summary>
+    internal double PluginEntropyNats
+    {
+        get
+        {
+            if (double.IsNaN(_pluginNats))
+            {
+                _pluginNats = CatalogueInput.PluginNats(EnsureCodes(), _levelCount);
+            }
+
+            return _pluginNats;
+        }
+    }
+
+    /// <summary>The number of values that occur (at most <see cref="LevelCount"/>; a resample can miss some).</summary>
+    internal int OccupiedLevelCount
+    {
+        get
+        {
+            var seen = new bool[Math.Max(1, LevelCount)];
+            int occupied = 0;
+            foreach (int c in EnsureCodes())
+            {
+                if (!seen[c])
+                {
+                    seen[c] = true;
+                    occupied++;
+                }
+            }
+
+            return occupied;
+        }
+    }
 
     /// <summary>A numeric column whose kind follows <see cref="ColumnKinds"/>, unless <paramref name="kind"/> overrides it.</summary>
     /// <param name="name">The column's name.</param>
