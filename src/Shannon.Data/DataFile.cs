@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
+using Shannon.Estimators.Catalogue;
 using Shannon.Estimators.Discrete;
 
 namespace Shannon.Data;
@@ -210,6 +211,126 @@ public sealed class DataFile : IDisposable
         int i = 0;
         Query(_connection, Path, $"SELECT {Quote(column.Name)}::DOUBLE FROM {_source}", r => values[i++] = r.GetDouble(0));
         return values;
+    }
+
+    /// <summary>
+    /// Reads columns for the estimator catalogue in one pass over the file (one query): numeric columns (integers,
+    /// reals, decimals) as numbers, whose kind the library decides from the values (<see cref="ColumnKinds"/>); text,
+    /// booleans and dates as categorical labels. Rejects missing values (with their count); NaN and infinities are
+    /// rejected by the library, naming the column and row. Refuses tables that would take more than a quarter of the
+    /// memory available (8 bytes a cell).
+    /// </summary>
+    /// <param name="columns">The columns (resolved with <see cref="Column"/>).</param>
+    /// <param name="overrides">Kinds forced by the caller (e.g. <c>--discrete</c>, <c>--continuous</c>), by column name; null for none.</param>
+    /// <returns>The columns, in the order asked.</returns>
+    public SampleColumn[] ReadColumns(IReadOnlyList<ColumnInfo> columns, IReadOnlyDictionary<string, VariableKind>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Count == 0)
+        {
+            return [];
+        }
+
+        // One pass: no count(*) first; the buffers grow, and the memory limit is checked as they do.
+        long limit = Math.Min(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / sizeof(double) / columns.Count, Array.MaxLength);
+        bool[] numeric = [.. columns.Select(c => IsNumeric(c.SqlType))];
+        for (int j = 0; j < columns.Count; j++)
+        {
+            if (!numeric[j] && overrides is not null && overrides.TryGetValue(columns[j].Name, out var kind) && kind != VariableKind.Categorical)
+            {
+                throw new ArgumentException($"`--continuous` must name numeric columns; got '{columns[j].Name}' ({columns[j].SqlType}), which is categorical.", "--continuous");
+            }
+        }
+
+        int capacity = 1024;
+        var numbers = new double[columns.Count][];
+        var labels = new string[columns.Count][];
+        for (int j = 0; j < columns.Count; j++)
+        {
+            if (numeric[j])
+            {
+                numbers[j] = new double[capacity];
+            }
+            else
+            {
+                labels[j] = new string[capacity];
+            }
+        }
+
+        var missing = new long[columns.Count];
+        var select = string.Join(", ", columns.Select((c, j) => numeric[j] ? $"{Quote(c.Name)}::DOUBLE" : $"{Quote(c.Name)}::VARCHAR"));
+        int row = 0;
+        Query(_connection, Path, $"SELECT {select} FROM {_source}", r =>
+        {
+            if (row == capacity)
+            {
+                if (capacity >= limit)
+                {
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                        $"'{System.IO.Path.GetFileName(Path)}' has more than {row} rows; loading {columns.Count} columns would take more than a quarter of the memory available. Use fewer columns or a sample of the file."));
+                }
+
+                capacity = (int)Math.Min((long)capacity * 2, limit);
+                for (int j = 0; j < columns.Count; j++)
+                {
+                    if (numeric[j])
+                    {
+                        Array.Resize(ref numbers[j], capacity);
+                    }
+                    else
+                    {
+                        Array.Resize(ref labels[j], capacity);
+                    }
+                }
+            }
+
+            for (int j = 0; j < numbers.Length; j++)
+            {
+                if (r.IsDBNull(j))
+                {
+                    missing[j]++;
+                }
+                else if (numeric[j])
+                {
+                    numbers[j][row] = r.GetDouble(j);
+                }
+                else
+                {
+                    labels[j][row] = r.GetString(j);
+                }
+            }
+
+            row++;
+        });
+        int n = row;
+        var result = new SampleColumn[columns.Count];
+        for (int j = 0; j < columns.Count; j++)
+        {
+            var c = columns[j];
+            if (missing[j] > 0)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"column '{c.Name}' of '{System.IO.Path.GetFileName(Path)}' has {missing[j]} missing values (empty or NULL); remove or fill them first."));
+            }
+
+            VariableKind? kind = overrides is not null && overrides.TryGetValue(c.Name, out var k) ? k : null;
+            result[j] = numeric[j]
+                ? SampleColumn.FromNumbers(c.Name, numbers[j].AsSpan(0, n), kind)
+                : SampleColumn.FromLabels(c.Name, new ArraySegment<string>(labels[j], 0, n), c.SqlType.StartsWith("BOOL", StringComparison.OrdinalIgnoreCase) ? "boolean values" : $"text values ({c.SqlType})");
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether a DuckDB type is read as numbers (integers, reals, decimals) rather than labels.</summary>
+    /// <param name="sqlType">DuckDB's type name.</param>
+    /// <returns>True for numeric types.</returns>
+    public static bool IsNumeric(string sqlType)
+    {
+        ArgumentNullException.ThrowIfNull(sqlType);
+        string t = sqlType.ToUpperInvariant();
+        return t is "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT" or "UHUGEINT"
+            or "DOUBLE" or "FLOAT" or "REAL" || t.StartsWith("DECIMAL", StringComparison.Ordinal);
     }
 
     /// <summary>

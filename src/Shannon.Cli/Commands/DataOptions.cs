@@ -1,21 +1,41 @@
 using System.CommandLine;
+using System.Globalization;
+using Shannon.Data;
+using Shannon.Estimators;
+using Shannon.Estimators.Catalogue;
+using Shannon.Inference;
+using Shannon.Spatial;
 
 namespace Shannon.Cli.Commands;
 
-/// <summary>The options of the data commands (mi, rank, matrix, entropy FILE): estimator and its parameters.</summary>
+/// <summary>
+/// The options of the data commands (entropy FILE, mi, rank, matrix): the estimator (a name of the library's
+/// <see cref="EstimatorCatalogue"/>, or auto) and its parameters, the column-kind overrides, and the resampling.
+/// </summary>
 internal sealed class DataOptions
 {
-    public Option<string?> Estimator { get; } = new("--estimator") { Description = "Estimator: plugin, miller-madow, chao-shen, james-stein, nsb, grassberger, jeffreys, laplace, perks, minimax (discrete); binned, ksg1, ... (continuous). Default: plugin for integer/text columns, ksg1 for real ones." };
+    public Option<string?> Estimator { get; } = new("--estimator")
+    {
+        Description = "Estimator: auto (default: chosen from the columns' kinds and reported), " + string.Join(", ", EstimatorCatalogue.Names) + ".",
+    };
 
-    public Option<int?> K { get; } = new("--k") { Description = "Neighbours for k-NN estimators (>= 1)." };
+    public Option<int?> K { get; } = new("--k") { Description = "Neighbours for k-NN estimators (>= 1; default 3)." };
 
-    public Option<int?> Bins { get; } = new("--bins") { Description = "Bins per real column for `binned` (default: Freedman-Diaconis; 10 when the IQR is 0)." };
+    public Option<int?> Bins { get; } = new("--bins") { Description = "Bins per real column for `binned` (default: Freedman-Diaconis)." };
 
-    public Option<double?> Jitter { get; } = new("--jitter") { Description = "Noise amplitude added to break ties (k-NN estimators; seeded)." };
+    public Option<double?> Jitter { get; } = new("--jitter") { Description = "Noise (in standard deviations of each column) added to break ties (k-NN estimators; seeded)." };
 
-    public Option<string?> Norm { get; } = new("--norm") { Description = "max (default) or euclidean, for k-NN estimators." };
+    public Option<string?> Norm { get; } = new("--norm") { Description = "max (default) or euclidean, for kozachenko-leonenko and knn-kl." };
 
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed for permutations, bootstrap and jitter (default 0).", DefaultValueFactory = _ => 0 };
+
+    public Option<string?> Discrete { get; } = new("--discrete") { Description = "Columns to treat as categorical whatever their values, comma-separated." };
+
+    public Option<string?> Continuous { get; } = new("--continuous") { Description = "Numeric columns to treat as continuous whatever their values, comma-separated." };
+
+    public Option<int?> Permutations { get; } = new("--permutations") { Description = "Permutation test with N shuffles (within Z strata for CMI): p = (n_ge + 1)/(N + 1)." };
+
+    public Option<int?> Bootstrap { get; } = new("--bootstrap") { Description = "Percentile bootstrap 95% interval (and the bootstrap's bias estimate) from N row resamples." };
 
     public Option<string> Unit { get; } = CommonOptions.Unit();
 
@@ -29,17 +49,183 @@ internal sealed class DataOptions
         command.Add(Jitter);
         command.Add(Norm);
         command.Add(Seed);
+        command.Add(Discrete);
+        command.Add(Continuous);
+        command.Add(Permutations);
+        command.Add(Bootstrap);
         command.Add(Unit);
         command.Add(Json);
     }
 
-    public EstimatorSettings Settings(ParseResult result) => EstimatorRegistry.Settings(
-        result.GetValue(Estimator), result.GetValue(K), result.GetValue(Bins), result.GetValue(Jitter), result.GetValue(Norm), result.GetValue(Seed));
+    /// <summary>The estimator's name as given (canonical), or null for the automatic choice.</summary>
+    public string? EstimatorName(ParseResult result)
+    {
+        string? e = result.GetValue(Estimator);
+        if (EstimatorCatalogue.IsAutomatic(e))
+        {
+            return null;
+        }
+
+        return EstimatorCatalogue.TryGet(e, out var entry)
+            ? entry.Descriptor.Name
+            : throw new UsageException($"`--estimator` must be one of auto, {string.Join(", ", EstimatorCatalogue.Names)}; got '{e}'.");
+    }
+
+    /// <summary>Parses and validates the estimator parameters.</summary>
+    public EstimatorSettings Settings(ParseResult result)
+    {
+        int? k = result.GetValue(K), bins = result.GetValue(Bins);
+        double? jitter = result.GetValue(Jitter);
+        if (k is int kv && kv < 1)
+        {
+            throw new UsageException($"`--k` must be >= 1; got {kv}.");
+        }
+
+        if (bins is int b && b < 1)
+        {
+            throw new UsageException($"`--bins` must be >= 1; got {b}.");
+        }
+
+        if (jitter is double j && !(j >= 0 && double.IsFinite(j)))
+        {
+            throw new UsageException($"`--jitter` must be a finite number >= 0; got {CommonOptions.Format(j)}.");
+        }
+
+        string? normText = result.GetValue(Norm);
+        string n = (normText ?? "max").Trim().ToLowerInvariant();
+        if (n is not ("max" or "euclidean"))
+        {
+            throw new UsageException($"`--norm` must be max or euclidean; got '{normText}'.");
+        }
+
+        return new EstimatorSettings
+        {
+            K = k,
+            Bins = bins,
+            Jitter = jitter ?? 0,
+            Norm = n == "max" ? DistanceNorm.Maximum : DistanceNorm.Euclidean,
+            Seed = result.GetValue(Seed),
+        };
+    }
+
+    /// <summary>--permutations and --bootstrap, validated (null when not given).</summary>
+    public (int? Permutations, int? Bootstrap) Resampling(ParseResult result)
+    {
+        int? perms = result.GetValue(Permutations), boots = result.GetValue(Bootstrap);
+        if (perms is int p && p < 1)
+        {
+            throw new UsageException($"`--permutations` must be >= 1; got {p}.");
+        }
+
+        if (boots is int b && b < 2)
+        {
+            throw new UsageException($"`--bootstrap` must be >= 2; got {b}.");
+        }
+
+        return (perms, boots);
+    }
+
+    /// <summary>The kind overrides of --discrete and --continuous, each column checked against the file.</summary>
+    public Dictionary<string, VariableKind> Overrides(ParseResult result, DataFile file)
+    {
+        var overrides = new Dictionary<string, VariableKind>(StringComparer.Ordinal);
+        foreach (var (option, kind) in new[] { (Discrete, VariableKind.Categorical), (Continuous, VariableKind.Continuous) })
+        {
+            string? text = result.GetValue(option);
+            if (text is null)
+            {
+                continue;
+            }
+
+            foreach (var name in Names(text, option.Name))
+            {
+                var c = file.Column(name, option.Name);
+                if (overrides.TryGetValue(c.Name, out var other) && other != kind)
+                {
+                    throw new UsageException($"column '{c.Name}' is named by both --discrete and --continuous; pick one.");
+                }
+
+                overrides[c.Name] = kind;
+            }
+        }
+
+        return overrides;
+    }
+
+    /// <summary>Reads the columns in one pass with the overrides applied.</summary>
+    public SampleColumn[] Read(ParseResult result, DataFile file, IReadOnlyList<ColumnInfo> columns) => file.ReadColumns(columns, Overrides(result, file));
 
     /// <summary>Splits "a,b" into column names, naming the option in errors.</summary>
     public static string[] Names(string? text, string option)
     {
         var names = (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return names.Length > 0 ? names : throw new UsageException($"`{option}` must name at least one column; got '{text}'.");
+    }
+
+    /// <summary>Writes an estimate's diagnostics, bin counts, differential flag and column kinds as top-level JSON keys.</summary>
+    public static void WriteEstimate(JsonOutput o, InformationEstimate e)
+    {
+        foreach (var (key, value) in e.Diagnostics)
+        {
+            o.Number(key, value);
+        }
+
+        foreach (var (column, bins) in e.BinCounts)
+        {
+            o.Number("bins_" + column, (long)bins);
+        }
+
+        o.Bool("differential", e.Differential);
+        WriteKinds(o, e.Kinds);
+    }
+
+    /// <summary>The "kinds" list: each column's kind and the reason.</summary>
+    public static void WriteKinds(JsonOutput o, IEnumerable<ColumnKindDecision> kinds)
+    {
+        o.Writer.WriteStartArray("kinds");
+        foreach (var d in kinds)
+        {
+            o.Writer.WriteStartObject();
+            o.Writer.WriteString("column", d.Column);
+            o.Writer.WriteString("kind", d.KindName);
+            o.Writer.WriteString("reason", d.Reason);
+            o.Writer.WriteEndObject();
+        }
+
+        o.Writer.WriteEndArray();
+    }
+
+    /// <summary>Text for the diagnostics a reader wants beside the value.</summary>
+    public static string DiagnosticsText(InformationEstimate e)
+    {
+        var parts = e.Diagnostics
+            .Where(d => d.Key is "lambda" or "posterior_std" or "coverage" or "a" or "k")
+            .Select(d => $"{d.Key} {CommonOptions.Format(d.Value)}").ToList();
+        parts.AddRange(e.BinCounts.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Value} bins for {b.Key}")));
+        return parts.Count == 0 ? "" : ", " + string.Join(", ", parts);
+    }
+
+    /// <summary>One line per column whose kind a reader may not expect, for stderr.</summary>
+    public static IEnumerable<string> KindNotes(IEnumerable<ColumnKindDecision> kinds) =>
+        kinds.Select(d => $"column '{d.Column}': {d.KindName} ({d.Reason})");
+
+    /// <summary>Writes a permutation test and a bootstrap interval as JSON keys.</summary>
+    public static void WriteResampling(JsonOutput o, PermutationTestResult? test, BootstrapInterval? interval, int seed)
+    {
+        if (test is not null)
+        {
+            o.Number("p_value", test.PValue).Number("permutations", (long)test.Permutations).Number("null_mean", test.NullMean);
+        }
+
+        if (interval is not null)
+        {
+            o.Number("ci_low", interval.Lower).Number("ci_high", interval.Upper).Number("confidence", interval.Confidence)
+                .Number("bootstrap", (long)interval.Replicates).Number("standard_error", interval.StandardError).Number("bootstrap_bias", interval.Bias);
+        }
+
+        if (test is not null || interval is not null)
+        {
+            o.Number("seed", (long)seed);
+        }
     }
 }

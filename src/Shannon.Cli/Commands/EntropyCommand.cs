@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Shannon.Data;
 using Shannon.Estimators;
+using Shannon.Estimators.Catalogue;
 using Shannon.Estimators.Discrete;
+using Shannon.Inference;
 
 namespace Shannon.Cli.Commands;
 
@@ -55,39 +57,56 @@ internal static class EntropyCommand
             }
 
             var settings = options.Settings(result);
+            var (perms, boots) = options.Resampling(result);
+            if (perms is not null)
+            {
+                throw new UsageException("`--permutations` tests the independence of two variables; it applies to mi, rank and matrix, not entropy.");
+            }
+
             var warnings = new List<string>();
             InformationEstimate estimate;
             string name;
             string[] columnNames = [];
-            MiOutcome? outcome = null;
-            ColumnInfo[] cols = [];
+            BootstrapInterval? interval = null;
+            bool fromFile = countsPath is null;
             if (countsPath is not null)
             {
-                name = settings.Estimator ?? "plugin";
+                name = options.EstimatorName(result) ?? "plugin";
                 if (!EntropyEstimators.TryParse(name, out var estimator))
                 {
                     throw new UsageException($"`--estimator` for --counts must be one of {string.Join(", ", EntropyEstimators.Names)}; got '{name}'.");
                 }
 
-                estimate = estimator.Estimate(DataFile.ReadCounts(countsPath), u);
+                var countValues = DataFile.ReadCounts(countsPath);
+                estimate = estimator.Estimate(countValues, u);
+                if (boots is int nb)
+                {
+                    interval = Bootstrap.Entropy(countValues, estimator, u, new BootstrapOptions { Replicates = nb, Seed = settings.Seed });
+                }
             }
             else
             {
                 using var data = DataFile.Open(path!);
-                cols = DataOptions.Names(columnText, "--column").Select(n => data.Column(n, "--column")).ToArray();
-                name = EstimatorRegistry.Resolve(settings, cols, warnings);
-                if (settings.Estimator is null && name == "ksg1")
+                var cols = DataOptions.Names(columnText, "--column").Select(n => data.Column(n, "--column")).ToArray();
+                var columns = options.Read(result, data, cols);
+                string? requested = options.EstimatorName(result);
+                if (requested is "ksg1" or "ksg2" && columns.All(c => !c.IsCategorical))
                 {
                     // KSG estimates MI; the k-NN estimator of a real column's (differential) entropy is its ancestor.
-                    name = "kozachenko-leonenko";
+                    requested = "kozachenko-leonenko";
                 }
 
-                outcome = EstimatorRegistry.Entropy(data, cols, name, settings, u);
-                estimate = outcome.Estimate;
+                estimate = EstimatorCatalogue.Entropy(requested, columns, settings, u);
+                name = estimate.Estimator;
                 columnNames = [.. cols.Select(c => c.Name)];
+                if (boots is int nb)
+                {
+                    interval = EstimatorUncertainty.Entropy(name, columns, settings, u, new BootstrapOptions { Replicates = nb, Seed = settings.Seed });
+                }
             }
 
             warnings.AddRange(estimate.Warnings);
+            string symbol = estimate.Differential ? "h" : "H";
             if (json)
             {
                 using var o = new JsonOutput(Console.Out);
@@ -98,9 +117,9 @@ internal static class EntropyCommand
                     o.Strings("columns", columnNames);
                 }
 
-                if (outcome is not null)
+                if (fromFile)
                 {
-                    EstimatorRegistry.WriteDiagnostics(o, outcome, cols);
+                    DataOptions.WriteEstimate(o, estimate);
                 }
                 else
                 {
@@ -108,16 +127,26 @@ internal static class EntropyCommand
                     {
                         o.Number(key, value);
                     }
+
+                    o.Bool("differential", false);
                 }
 
+                DataOptions.WriteResampling(o, null, interval, settings.Seed);
                 o.Strings("warnings", warnings);
             }
             else
             {
-                string label = columnNames.Length > 0 ? $"H({string.Join(",", columnNames)})" : "H";
-                string extra = outcome is not null ? EstimatorRegistry.DiagnosticsText(outcome, cols)
+                string label = columnNames.Length > 0 ? $"{symbol}({string.Join(",", columnNames)})" : symbol;
+                string extra = fromFile ? DataOptions.DiagnosticsText(estimate)
                     : string.Concat(estimate.Diagnostics.Where(d => d.Key is "lambda" or "posterior_std" or "coverage" or "a").Select(d => $", {d.Key} {CommonOptions.Format(d.Value)}"));
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} = {estimate.Information}  (estimator {name}, n = {estimate.SampleCount}{extra})"));
+                string kind = estimate.Differential ? ", differential entropy of a density" : "";
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} = {estimate.Information}  (estimator {name}, n = {estimate.SampleCount}{extra}{kind})"));
+                if (interval is not null)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"bootstrap {interval.Confidence:P0} interval: [{CommonOptions.Format(interval.Lower)}, {CommonOptions.Format(interval.Upper)}] {InformationUnits.Name(u)} (bias estimate {CommonOptions.Format(interval.Bias)}; {interval.Replicates} resamples; seed {settings.Seed})"));
+                }
+
                 foreach (var w in warnings)
                 {
                     Console.Error.WriteLine("warning: " + w);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Shannon.Bottleneck;
 using Shannon.Data;
 using Shannon.Distributions;
+using Shannon.Estimators.Catalogue;
 
 namespace Shannon.Cli.Commands;
 
@@ -22,10 +23,12 @@ internal static class IbCommand
         var x = new Option<string?>("--x") { Description = "With DATA: column(s) of X, comma-separated (several make one joint variable)." };
         var y = new Option<string?>("--y") { Description = "With DATA: column(s) of Y." };
         var beta = new Option<string>("--beta") { Description = "The trade-off beta > 0." };
+        var bins = new Option<int?>("--bins") { Description = "With DATA: cut real-valued columns into B equal-width bins (without it they are refused: 2000 distinct floats would be 2000 categories)." };
+        var discrete = new Option<string?>("--discrete") { Description = "With DATA: columns to treat as categorical whatever their values." };
         var deterministic = new Option<bool>("--deterministic") { Description = "The deterministic IB (Strouse & Schwab 2017) instead of the IB." };
         var unit = CommonOptions.Unit();
         var json = CommonOptions.Json();
-        var command = new Command("ib", "Information bottleneck of a joint table p(x, y), or of the empirical joint of two columns: I(X;T) and I(T;Y) at one beta.") { data, joint, x, y, beta, deterministic, unit, json };
+        var command = new Command("ib", "Information bottleneck of a joint table p(x, y), or of the empirical joint of two columns: I(X;T) and I(T;Y) at one beta.") { data, joint, x, y, beta, deterministic, bins, discrete, unit, json };
         command.SetAction(result =>
         {
             var u = CommonOptions.ParseUnit(result.GetValue(unit));
@@ -43,7 +46,7 @@ internal static class IbCommand
                 throw new UsageException($"`--beta` must be a finite number > 0; got '{betaText}'.");
             }
 
-            var (table, warnings) = file is not null ? ReadJoint(file) : Empirical(samples!, result.GetValue(x), result.GetValue(y));
+            var (table, warnings) = file is not null ? ReadJoint(file) : Empirical(samples!, result.GetValue(x), result.GetValue(y), result.GetValue(bins), result.GetValue(discrete));
             bool dib = result.GetValue(deterministic);
             var options = new InformationBottleneckOptions { Alpha = dib ? 0 : 1 };
             var s = InformationBottleneck.Solve(table, b, u, options);
@@ -84,7 +87,7 @@ internal static class IbCommand
     /// The empirical joint distribution of the X and Y columns of a data file: the count table comes from DuckDB
     /// (GROUP BY); rows are the X outcomes that occur, columns the Y outcomes that occur.
     /// </summary>
-    internal static (JointDistribution Table, List<string> Warnings) Empirical(string path, string? xText, string? yText)
+    internal static (JointDistribution Table, List<string> Warnings) Empirical(string path, string? xText, string? yText, int? bins = null, string? discreteText = null)
     {
         if (xText is null || yText is null)
         {
@@ -98,6 +101,36 @@ internal static class IbCommand
         if (duplicate is not null)
         {
             throw new UsageException($"column '{duplicate.Key}' appears in both --x and --y; the groups must be disjoint.");
+        }
+
+        if (bins is int b && b < 1)
+        {
+            throw new UsageException($"`--bins` must be >= 1; got {b}.");
+        }
+
+        var overrides = new Dictionary<string, VariableKind>(StringComparer.Ordinal);
+        if (discreteText is not null)
+        {
+            foreach (var name in DataOptions.Names(discreteText, "--discrete"))
+            {
+                overrides[file.Column(name, "--discrete").Name] = VariableKind.Categorical;
+            }
+        }
+
+        // The kinds decide whether the values can be outcomes: real columns are binned by a stated rule or refused.
+        var read = file.ReadColumns([.. xs, .. ys], overrides);
+        var real = read.Where(c => !c.IsCategorical).ToArray();
+        if (real.Length > 0)
+        {
+            if (bins is null)
+            {
+                var c = real[0];
+                string option = xs.Any(v => v.Name == c.Name) ? "--x" : "--y";
+                throw new UsageException(
+                    $"`{option}` column '{c.Name}' is {ColumnKinds.Name(c.Kind)} ({c.Decision.Reason}); the information bottleneck on samples needs categorical outcomes, and each distinct real value would be its own category. Pass --bins B to cut real columns into B equal-width bins, or --discrete {c.Name} if its values are labels.");
+            }
+
+            return FromColumns([.. read.Select(c => Discretization.Bin(c, bins).Column)], xs.Length, real.Select(c => $"column '{c.Name}' ({ColumnKinds.Name(c.Kind)}) cut into {bins} equal-width bins over [min, max] (--bins)").ToList());
         }
 
         var (counts, _) = file.CountTable([.. xs, .. ys]);
@@ -125,6 +158,36 @@ internal static class IbCommand
         }
 
         return (JointDistribution.FromCounts(weights, rowOf.Count, columnOf.Count), []);
+    }
+
+    /// <summary>The empirical joint of categorical columns in memory: rows are the X outcomes in order of first appearance, columns the Y outcomes.</summary>
+    private static (JointDistribution Table, List<string> Warnings) FromColumns(SampleColumn[] columns, int xCount, List<string> warnings)
+    {
+        int n = columns[0].Count;
+        var rowOf = new Dictionary<string, int>();
+        var columnOf = new Dictionary<string, int>();
+        var cells = new Dictionary<(int, int), long>();
+        for (int i = 0; i < n; i++)
+        {
+            string xKey = string.Join(",", columns[..xCount].Select(c => c.Codes[i]));
+            string yKey = string.Join(",", columns[xCount..].Select(c => c.Codes[i]));
+            int row = rowOf.TryGetValue(xKey, out int r) ? r : rowOf[xKey] = rowOf.Count;
+            int column = columnOf.TryGetValue(yKey, out int k) ? k : columnOf[yKey] = columnOf.Count;
+            cells[(row, column)] = cells.GetValueOrDefault((row, column)) + 1;
+        }
+
+        if ((long)rowOf.Count * columnOf.Count > 1 << 24)
+        {
+            throw new UsageException($"`ib` needs |X| |Y| <= 16777216 outcome pairs; got {rowOf.Count} x {columnOf.Count}. Use fewer --bins.");
+        }
+
+        var weights = new double[rowOf.Count * columnOf.Count];
+        foreach (var ((row, column), count) in cells)
+        {
+            weights[(row * columnOf.Count) + column] += count;
+        }
+
+        return (JointDistribution.FromCounts(weights, rowOf.Count, columnOf.Count), warnings);
     }
 
     /// <summary>Reads the --joint CSV: header of y names, then rows of non-negative weights; normalised here.</summary>

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using Shannon.Data;
+using Shannon.Estimators.Catalogue;
 using Shannon.Lab.Report;
 
 namespace Shannon.Cli.Commands;
 
 /// <summary>
 /// `shannon matrix FILE [--columns C,...] [--out PNG] [--json]`: the pairwise MI table (diagonal: each column's
-/// entropy H(X) = I(X;X)) and, with --out, a heatmap.
+/// entropy H(X) = I(X;X) of a categorical column; a real column's differential h is reported apart, never on the MI
+/// scale) and, with --out, a heatmap. All columns are read in one pass and the pairs computed in parallel by the library.
 /// </summary>
 internal static class MatrixCommand
 {
@@ -42,41 +44,40 @@ internal static class MatrixCommand
                 throw new UsageException($"`matrix` needs at least two columns; got {cols.Length}.");
             }
 
-            var warnings = new List<string>();
+            var (perms, boots) = options.Resampling(result);
+            var read = options.Read(result, data, cols);
+            var uncertainty = new UncertaintyOptions { Bootstrap = boots ?? 0, Permutations = perms ?? 0, Seed = settings.Seed };
+            var matrix = InformationMatrix.Compute(read, options.EstimatorName(result), settings, unit, uncertainty, progress: null);
             int m = cols.Length;
+            var warnings = new List<string>();
             var used = new List<string>();
             var values = new double[m, m];
-            long n = 0;
+            long n = matrix.Estimate(0, 0).SampleCount;
+            bool[] differential = [.. Enumerable.Range(0, m).Select(i => matrix.Estimate(i, i).Differential)];
             for (int i = 0; i < m; i++)
             {
-                string name = EstimatorRegistry.Resolve(settings, [cols[i]], warnings);
-
-                // The diagonal is the entropy: for a real column under a k-NN or parametric MI estimator, the
-                // Kozachenko-Leonenko differential entropy (I(X;X) is infinite for continuous X).
-                if (EstimatorRegistry.Continuous.ContainsKey(name))
+                for (int j = 0; j < m; j++)
                 {
-                    name = "kozachenko-leonenko";
+                    var e = matrix.Estimate(i, j);
+                    values[i, j] = e.Value;
+                    used.Add(e.Estimator);
+                    if (j <= i)
+                    {
+                        warnings.AddRange(e.Warnings.Select(w => i == j ? $"{cols[i].Name}: {w}" : $"{cols[i].Name} x {cols[j].Name}: {w}"));
+                    }
                 }
+            }
 
-                used.Add(name);
-                var h = EstimatorRegistry.Entropy(data, [cols[i]], name, settings, unit);
-                values[i, i] = h.Estimate.Value;
-                n = h.Estimate.SampleCount;
-                for (int j = 0; j < i; j++)
-                {
-                    string pair = EstimatorRegistry.Resolve(settings, [cols[i], cols[j]], warnings);
-                    var mi = EstimatorRegistry.MutualInformation(data, [cols[i]], [cols[j]], [], pair, settings, unit);
-                    used.Add(mi.Estimate.Estimator);
-                    values[i, j] = values[j, i] = mi.Estimate.Value;
-                    warnings.AddRange(mi.Estimate.Warnings);
-                }
+            if (differential.Any(d => d))
+            {
+                warnings.Add("the diagonal holds H for categorical columns only; a real-valued column's entropy is a differential h, another quantity (null in `values`, in `diagonal` with \"differential\": true, left blank on the heatmap).");
             }
 
             var distinctWarnings = warnings.Distinct().ToList();
             string estimators = string.Join(",", used.Distinct());
             if (png is not null)
             {
-                WriteHeatmap(png, cols.Select(c => c.Name).ToArray(), values, estimators, InformationUnits.Name(unit));
+                WriteHeatmap(png, cols.Select(c => c.Name).ToArray(), values, differential, estimators, InformationUnits.Name(unit));
             }
 
             if (result.GetValue(options.Json))
@@ -90,13 +91,40 @@ internal static class MatrixCommand
                     o.Writer.WriteStartArray();
                     for (int j = 0; j < m; j++)
                     {
-                        o.Writer.WriteNumberValue(values[i, j]);
+                        if (i == j && differential[i])
+                        {
+                            o.Writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            o.Writer.WriteNumberValue(values[i, j]);
+                        }
                     }
 
                     o.Writer.WriteEndArray();
                 }
 
                 o.Writer.WriteEndArray();
+                o.Writer.WriteStartArray("diagonal");
+                for (int i = 0; i < m; i++)
+                {
+                    var e = matrix.Estimate(i, i);
+                    o.Writer.WriteStartObject();
+                    o.Writer.WriteString("column", cols[i].Name);
+                    o.Writer.WriteNumber("value", e.Value);
+                    o.Writer.WriteString("estimator", e.Estimator);
+                    o.Writer.WriteBoolean("differential", e.Differential);
+                    o.Writer.WriteEndObject();
+                }
+
+                o.Writer.WriteEndArray();
+                if (perms is not null || boots is not null)
+                {
+                    WriteUncertainty(o, matrix, m, perms is not null, boots is not null);
+                    o.Number("seed", (long)settings.Seed);
+                }
+
+                DataOptions.WriteKinds(o, read.Select(c => c.Decision));
                 if (png is not null)
                 {
                     o.String("out", png);
@@ -107,12 +135,33 @@ internal static class MatrixCommand
             else
             {
                 int width = Math.Max(10, cols.Max(c => c.Name.Length));
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(row; column) in {InformationUnits.Name(unit)} (diagonal: H), estimator {estimators}, n = {n}"));
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(row; column) in {InformationUnits.Name(unit)} (diagonal: H of categorical columns; h marks a differential entropy, listed below), estimator {estimators}, n = {n}"));
                 Console.Out.WriteLine(new string(' ', width + 2) + string.Concat(cols.Select(c => c.Name.PadLeft(width + 2))));
                 for (int i = 0; i < m; i++)
                 {
                     Console.Out.WriteLine(cols[i].Name.PadRight(width + 2) +
-                        string.Concat(Enumerable.Range(0, m).Select(j => values[i, j].ToString("0.0000", CultureInfo.InvariantCulture).PadLeft(width + 2))));
+                        string.Concat(Enumerable.Range(0, m).Select(j => (i == j && differential[i] ? "h" : values[i, j].ToString("0.0000", CultureInfo.InvariantCulture)).PadLeft(width + 2))));
+                }
+
+                for (int i = 0; i < m; i++)
+                {
+                    if (differential[i])
+                    {
+                        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"h({cols[i].Name}) = {values[i, i]:0.0000} {InformationUnits.Name(unit)} (differential entropy, {matrix.Estimate(i, i).Estimator}; not on the MI scale)"));
+                    }
+                }
+
+                if (perms is not null || boots is not null)
+                {
+                    for (int i = 0; i < m; i++)
+                    {
+                        for (int j = 0; j < i; j++)
+                        {
+                            var c = matrix.Cell(i, j);
+                            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                                $"  {cols[i].Name} x {cols[j].Name}: {c.Estimate.Value:0.0000}{(c.Test is null ? "" : $"  p = {c.Test.PValue:0.####}")}{(c.Interval is null ? "" : $"  [{c.Interval.Lower:0.0000}, {c.Interval.Upper:0.0000}]")}"));
+                        }
+                    }
                 }
 
                 if (png is not null)
@@ -138,7 +187,7 @@ internal static class MatrixCommand
         {
             for (int j = 0; j < values.GetLength(1); j++)
             {
-                if (i != j)
+                if (i != j && !double.IsNaN(values[i, j]))
                 {
                     max = Math.Max(max, values[i, j]);
                 }
@@ -148,13 +197,61 @@ internal static class MatrixCommand
         return max;
     }
 
-    private static void WriteHeatmap(string path, string[] names, double[,] values, string estimator, string unit)
+    private static void WriteUncertainty(JsonOutput o, InformationMatrix matrix, int m, bool tests, bool intervals)
+    {
+        void Square(string name, Func<RankedFeature, double?> value)
+        {
+            o.Writer.WriteStartArray(name);
+            for (int i = 0; i < m; i++)
+            {
+                o.Writer.WriteStartArray();
+                for (int j = 0; j < m; j++)
+                {
+                    double? v = i == j ? null : value(matrix.Cell(i, j));
+                    if (v is double d)
+                    {
+                        o.Writer.WriteNumberValue(d);
+                    }
+                    else
+                    {
+                        o.Writer.WriteNullValue();
+                    }
+                }
+
+                o.Writer.WriteEndArray();
+            }
+
+            o.Writer.WriteEndArray();
+        }
+
+        if (tests)
+        {
+            Square("p_values", c => c.Test?.PValue);
+        }
+
+        if (intervals)
+        {
+            Square("ci_low", c => c.Interval?.Lower);
+            Square("ci_high", c => c.Interval?.Upper);
+        }
+    }
+
+    private static void WriteHeatmap(string path, string[] names, double[,] source, bool[] differential, string estimator, string unit)
     {
         int m = names.Length;
+        var values = (double[,])source.Clone();
+        for (int i = 0; i < m; i++)
+        {
+            if (differential[i])
+            {
+                values[i, i] = double.NaN; // h is not on the MI scale: left blank
+            }
+        }
+
         var plot = Plots.Create($"Pairwise mutual information ({estimator})", "column", "column");
         var heatmap = plot.Add.Heatmap(values);
         var colorbar = plot.Add.ColorBar(heatmap);
-        colorbar.Label = $"I(X;Y) in {unit} (diagonal: H)";
+        colorbar.Label = differential.Any(d => d) ? $"I(X;Y) in {unit} (diagonal: H of categorical columns; h left blank)" : $"I(X;Y) in {unit} (diagonal: H)";
         double[] positions = [.. Enumerable.Range(0, m).Select(i => (double)i)];
         plot.Axes.Bottom.SetTicks(positions, names);
         plot.Axes.Left.SetTicks([.. positions.Reverse()], names);

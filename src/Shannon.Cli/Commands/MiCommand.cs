@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Shannon.Data;
+using Shannon.Estimators.Catalogue;
 using Shannon.Estimators.Discrete;
 using Shannon.Inference;
 
@@ -23,10 +24,8 @@ internal static class MiCommand
         var z = new Option<string?>("--z") { Description = "Column(s) to condition on: I(X;Y|Z)." };
         var normalize = new Option<string?>("--normalize") { Description = "Normalized MI as scikit-learn: arithmetic, geometric, min, max, or joint (I/H(X,Y))." };
         var adjusted = new Option<bool>("--adjusted") { Description = "Adjusted MI (chance-corrected, scikit-learn's definition; --normalize picks the mean, default arithmetic)." };
-        var permutations = new Option<int?>("--permutations") { Description = "Permutation test with N shuffles (within Z strata for CMI): p = (n_ge + 1)/(N + 1)." };
-        var bootstrap = new Option<int?>("--bootstrap") { Description = "Percentile bootstrap 95% interval from N resamples." };
         var options = new DataOptions();
-        var command = new Command("mi", "Mutual information I(X;Y), or I(X;Y|Z), between columns of a data file.") { file, x, y, z, normalize, adjusted, permutations, bootstrap };
+        var command = new Command("mi", "Mutual information I(X;Y), or I(X;Y|Z), between columns of a data file.") { file, x, y, z, normalize, adjusted };
         options.AddTo(command);
         command.SetAction(result =>
         {
@@ -44,17 +43,8 @@ internal static class MiCommand
                 throw new UsageException("`--normalize joint` cannot be combined with `--adjusted`: scikit-learn defines AMI for arithmetic, geometric, min and max.");
             }
 
-            int? perms = result.GetValue(permutations);
-            int? boots = result.GetValue(bootstrap);
-            if (perms is int p && p < 1)
-            {
-                throw new UsageException($"`--permutations` must be >= 1; got {p}.");
-            }
-
-            if (boots is int b && b < 2)
-            {
-                throw new UsageException($"`--bootstrap` must be >= 2; got {b}.");
-            }
+            var (perms, boots) = options.Resampling(result);
+            string? requested = options.EstimatorName(result);
 
             using var data = DataFile.Open(result.GetValue(file)!);
             var xs = DataOptions.Names(result.GetValue(x), "--x").Select(n => data.Column(n, "--x")).ToArray();
@@ -73,19 +63,27 @@ internal static class MiCommand
                 throw new UsageException("`--normalize` and `--adjusted` are defined for two variables; drop --z.");
             }
 
+            var columns = options.Read(result, data, all);
+            var cx = columns[..xs.Length];
+            var cy = columns[xs.Length..(xs.Length + ys.Length)];
+            var cz = columns[(xs.Length + ys.Length)..];
             var warnings = new List<string>();
-            string name = EstimatorRegistry.Resolve(settings, all, warnings);
-            var outcome = EstimatorRegistry.MutualInformation(data, xs, ys, zs, name, settings, unit);
-            warnings.AddRange(outcome.Estimate.Warnings);
+            var estimate = EstimatorCatalogue.MutualInformation(requested, cx, cy, cz, settings, unit);
+            string name = estimate.Estimator;
             int[] xi = [.. Enumerable.Range(0, xs.Length)];
             int[] yi = [.. Enumerable.Range(xs.Length, ys.Length)];
-            int[] zi = [.. Enumerable.Range(xs.Length + ys.Length, zs.Length)];
 
             double? score = null;
             string measure = zs.Length > 0 ? "cmi" : "mi";
             if (norm is not null || isAdjusted)
             {
-                var table = outcome.Table ?? throw new UsageException($"`--normalize`/`--adjusted` need a discrete or binned estimator; got {name}.");
+                if (!(EntropyEstimators.Names.Contains(name) || name == "binned"))
+                {
+                    throw new UsageException($"`--normalize`/`--adjusted` need a discrete or binned estimator; got {name}.");
+                }
+
+                var table = CountTable.FromSamples([.. columns.Select(c => name == "binned" ? Discretization.Bin(c, settings.Bins).Column : c)
+                    .Select(c => DiscreteVariable.FromCodes(c.Codes, Math.Max(1, c.LevelCount)))]);
                 var method = Enum.Parse<MutualInformationNormalization>(norm ?? "arithmetic", ignoreCase: true);
                 if (name is not ("plugin" or "binned"))
                 {
@@ -98,26 +96,18 @@ internal static class MiCommand
                 measure = isAdjusted ? "ami" : "nmi";
             }
 
-            PermutationTestResult? test = null;
-            if (perms is int np)
+            PermutationTestResult? test = perms is int np
+                ? EstimatorUncertainty.MutualInformationPermutation(name, cx, cy, cz, settings, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
+                : null;
+            BootstrapInterval? interval = boots is int nb
+                ? EstimatorUncertainty.MutualInformation(name, cx, cy, cz, settings, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed })
+                : null;
+            warnings.AddRange(estimate.Warnings);
+            if (interval is not null)
             {
-                var table = outcome.Table ?? throw new UsageException($"`--permutations` needs a discrete or binned estimator; got {name}.");
-                var samples = Expand(table);
-                var o = new PermutationTestOptions { Permutations = np, Seed = settings.Seed };
-                test = zs.Length == 0
-                    ? PermutationTest.MutualInformation(Group(samples, xi), Group(samples, yi), outcome.EntropyEstimator!, unit, o)
-                    : PermutationTest.ConditionalMutualInformation(Group(samples, xi), Group(samples, yi), Group(samples, zi), outcome.EntropyEstimator!, unit, o);
+                warnings.AddRange(EstimatorCatalogue.BoundWarnings(estimate, cx, cy, interval.StandardError, cz).Where(w => !warnings.Contains(w)).ToList());
             }
 
-            BootstrapInterval? interval = null;
-            if (boots is int nb)
-            {
-                var table = outcome.Table ?? throw new UsageException($"`--bootstrap` needs a discrete or binned estimator; got {name}.");
-                interval = Bootstrap.MutualInformation(table, xi, yi, zi, outcome.EntropyEstimator!, unit,
-                    new BootstrapOptions { Replicates = nb, Seed = settings.Seed });
-            }
-
-            var estimate = outcome.Estimate;
             string unitName = InformationUnits.Name(unit);
             if (result.GetValue(options.Json))
             {
@@ -135,22 +125,8 @@ internal static class MiCommand
                     o.String("normalization", norm ?? "arithmetic").Number("mi", estimate.Value).String("mi_unit", unitName);
                 }
 
-                EstimatorRegistry.WriteDiagnostics(o, outcome, all);
-                if (test is not null)
-                {
-                    o.Number("p_value", test.PValue).Number("permutations", (long)test.Permutations).Number("null_mean", test.NullMean);
-                }
-
-                if (interval is not null)
-                {
-                    o.Number("ci_low", interval.Lower).Number("ci_high", interval.Upper).Number("confidence", interval.Confidence)
-                        .Number("bootstrap", (long)interval.Replicates).Number("standard_error", interval.StandardError);
-                }
-
-                if (test is not null || interval is not null)
-                {
-                    o.Number("seed", (long)settings.Seed);
-                }
+                DataOptions.WriteEstimate(o, estimate);
+                DataOptions.WriteResampling(o, test, interval, settings.Seed);
 
                 o.Strings("warnings", warnings);
             }
@@ -158,7 +134,7 @@ internal static class MiCommand
             {
                 string label = $"I({string.Join(",", xs.Select(c => c.Name))}; {string.Join(",", ys.Select(c => c.Name))}" +
                     (zs.Length > 0 ? $" | {string.Join(",", zs.Select(c => c.Name))})" : ")");
-                string details = string.Create(CultureInfo.InvariantCulture, $"  (estimator {estimate.Estimator}, n = {estimate.SampleCount}{EstimatorRegistry.DiagnosticsText(outcome, all)})");
+                string details = string.Create(CultureInfo.InvariantCulture, $"  (estimator {estimate.Estimator}, n = {estimate.SampleCount}{DataOptions.DiagnosticsText(estimate)})");
                 if (score is double s)
                 {
                     Console.Out.WriteLine($"{(isAdjusted ? "AMI" : "NMI")}({norm ?? "arithmetic"}) = {CommonOptions.Format(s)}  ({label} = {estimate.Information}, {details.TrimStart().TrimStart('(').TrimEnd(')')})");
@@ -177,7 +153,7 @@ internal static class MiCommand
                 if (interval is not null)
                 {
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"bootstrap {interval.Confidence:P0} interval: [{CommonOptions.Format(interval.Lower)}, {CommonOptions.Format(interval.Upper)}] {unitName} ({interval.Replicates} resamples; seed {settings.Seed})"));
+                        $"bootstrap {interval.Confidence:P0} interval: [{CommonOptions.Format(interval.Lower)}, {CommonOptions.Format(interval.Upper)}] {unitName} (bias estimate {CommonOptions.Format(interval.Bias)}; {interval.Replicates} resamples; seed {settings.Seed})"));
                 }
 
                 foreach (var w in warnings)
@@ -189,51 +165,5 @@ internal static class MiCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Expands a count table to samples for a permutation test, refusing what would not fit in a quarter of memory.</summary>
-    internal static DiscreteVariable[] Expand(CountTable table)
-    {
-        long bytes = table.Total * 4L * (table.VariableCount + 1);
-        long limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4;
-        if (bytes > limit || table.Total > Array.MaxLength)
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"`--permutations` needs the {table.Total} rows in memory ({bytes / 1e9:0.0} GB); that is more than a quarter of the memory available. Use --bootstrap or a sample of the file."));
-        }
-
-        return table.ToSamples();
-    }
-
-    /// <summary>One variable for a group of columns (mixed-radix codes; the alphabet is the product of the level counts).</summary>
-    internal static DiscreteVariable Group(DiscreteVariable[] samples, int[] indices)
-    {
-        if (indices.Length == 1)
-        {
-            return samples[indices[0]];
-        }
-
-        long product = 1;
-        foreach (int i in indices)
-        {
-            product *= samples[i].LevelCount;
-            if (product > int.MaxValue)
-            {
-                throw new UsageException("the joint variable of these columns has more than 2^31 possible values; too many for a permutation test.");
-            }
-        }
-
-        var codes = new int[samples[indices[0]].Length];
-        foreach (int i in indices)
-        {
-            var c = samples[i].Codes;
-            int radix = samples[i].LevelCount;
-            for (int r = 0; r < codes.Length; r++)
-            {
-                codes[r] = codes[r] * radix + c[r];
-            }
-        }
-
-        return DiscreteVariable.FromCodes(codes, (int)product);
     }
 }

@@ -1,10 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using Shannon.Data;
+using Shannon.Estimators.Catalogue;
 
 namespace Shannon.Cli.Commands;
 
-/// <summary>`shannon rank FILE --target C [--estimator E] [--json]`: every other column's MI with the target, largest first.</summary>
+/// <summary>
+/// `shannon rank FILE --target C [--estimator E] [--permutations P] [--bootstrap B] [--json]`: every other column's
+/// MI with the target, largest first. The columns are read once (one pass over the file) and ranked by the library
+/// (<see cref="FeatureRanking"/>), in parallel.
+/// </summary>
 internal static class RankCommand
 {
     public static Command Create()
@@ -19,58 +24,92 @@ internal static class RankCommand
         {
             var unit = CommonOptions.ParseUnit(result.GetValue(options.Unit));
             var settings = options.Settings(result);
+            var (perms, boots) = options.Resampling(result);
+            string? requested = options.EstimatorName(result);
             using var data = DataFile.Open(result.GetValue(file)!);
             var t = data.Column(result.GetValue(target)!, "--target");
             var text = result.GetValue(columns);
             var candidates = (text is null ? data.Columns.Where(c => c.Name != t.Name) : DataOptions.Names(text, "--columns").Select(n => data.Column(n, "--columns")))
-                .Where(c => c.Name != t.Name).ToArray();
+                .Where(c => c.Name != t.Name).Distinct().ToArray();
             if (candidates.Length == 0)
             {
                 throw new UsageException($"'{data.Path}' has no column besides the target '{t.Name}' to rank.");
             }
 
-            var warnings = new List<string>();
-            var rows = new List<(string Column, double Value, string Estimator)>();
-            long n = 0;
-            foreach (var c in candidates)
-            {
-                string name = EstimatorRegistry.Resolve(settings, [c, t], warnings);
-                var outcome = EstimatorRegistry.MutualInformation(data, [c], [t], [], name, settings, unit);
-                rows.Add((c.Name, outcome.Estimate.Value, outcome.Estimate.Estimator));
-                n = outcome.Estimate.SampleCount;
-                foreach (var w in outcome.Estimate.Warnings.Where(w => !warnings.Contains(w)))
-                {
-                    warnings.Add(w);
-                }
-            }
-
-            rows.Sort((a, b) => b.Value.CompareTo(a.Value));
-            var distinctWarnings = warnings.Distinct().ToList();
+            var read = options.Read(result, data, [t, .. candidates]);
+            var uncertainty = new UncertaintyOptions { Bootstrap = boots ?? 0, Permutations = perms ?? 0, Seed = settings.Seed };
+            var rows = FeatureRanking.Rank(read[0], read[1..], requested, settings, unit, uncertainty, progress: null);
+            long n = rows[0].Estimate.SampleCount;
+            var distinctWarnings = rows.SelectMany(r => r.Estimate.Warnings.Select(w => $"{r.Column}: {w}")).Distinct().ToList();
             if (result.GetValue(options.Json))
             {
                 using var o = new JsonOutput(Console.Out);
-                o.String("measure", "rank").String("estimator", string.Join(",", rows.Select(r => r.Estimator).Distinct()))
-                    .String("unit", InformationUnits.Name(unit)).Number("value", rows[0].Value).Number("n", n).String("target", t.Name);
+                o.String("measure", "rank").String("estimator", string.Join(",", rows.Select(r => r.Estimate.Estimator).Distinct()))
+                    .String("unit", InformationUnits.Name(unit)).Number("value", rows[0].Estimate.Value).Number("n", n).String("target", t.Name);
                 o.Writer.WriteStartArray("features");
-                foreach (var (column, value, estimator) in rows)
+                foreach (var r in rows)
                 {
                     o.Writer.WriteStartObject();
-                    o.Writer.WriteString("column", column);
-                    o.Writer.WriteNumber("value", value);
-                    o.Writer.WriteString("estimator", estimator);
+                    o.Writer.WriteString("column", r.Column);
+                    o.Writer.WriteNumber("value", r.Estimate.Value);
+                    o.Writer.WriteString("estimator", r.Estimate.Estimator);
+                    o.Writer.WriteString("kind", r.Estimate.Kinds[0].KindName);
+                    if (r.Estimate.K is int k)
+                    {
+                        o.Writer.WriteNumber("k", k);
+                    }
+
+                    if (r.Test is not null)
+                    {
+                        o.Writer.WriteNumber("p_value", r.Test.PValue);
+                    }
+
+                    if (r.Interval is not null)
+                    {
+                        o.Writer.WriteNumber("ci_low", r.Interval.Lower);
+                        o.Writer.WriteNumber("ci_high", r.Interval.Upper);
+                        o.Writer.WriteNumber("standard_error", r.Interval.StandardError);
+                        o.Writer.WriteNumber("bootstrap_bias", r.Interval.Bias);
+                    }
+
+                    o.Writer.WriteStartArray("warnings");
+                    foreach (var w in r.Estimate.Warnings)
+                    {
+                        o.Writer.WriteStringValue(w);
+                    }
+
+                    o.Writer.WriteEndArray();
                     o.Writer.WriteEndObject();
                 }
 
                 o.Writer.WriteEndArray();
+                DataOptions.WriteKinds(o, read.Select(c => c.Decision));
+                if (perms is not null || boots is not null)
+                {
+                    if (perms is int p)
+                    {
+                        o.Number("permutations", (long)p);
+                    }
+
+                    if (boots is int b)
+                    {
+                        o.Number("bootstrap", (long)b).Number("confidence", uncertainty.Confidence);
+                    }
+
+                    o.Number("seed", (long)settings.Seed);
+                }
+
                 o.Strings("warnings", distinctWarnings);
             }
             else
             {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(column; {t.Name}) in {InformationUnits.Name(unit)}, n = {n}:"));
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(column; {t.Name}) in {InformationUnits.Name(unit)}, n = {n} ({t.Name}: {read[0].Decision.KindName}):"));
                 int width = Math.Max(6, rows.Max(r => r.Column.Length));
-                foreach (var (column, value, estimator) in rows)
+                foreach (var r in rows)
                 {
-                    Console.Out.WriteLine($"  {column.PadRight(width)}  {value.ToString("0.000000", CultureInfo.InvariantCulture),12}  ({estimator})");
+                    string extra = (r.Test is null ? "" : string.Create(CultureInfo.InvariantCulture, $"  p = {r.Test.PValue:0.####}"))
+                        + (r.Interval is null ? "" : string.Create(CultureInfo.InvariantCulture, $"  [{r.Interval.Lower:0.0000}, {r.Interval.Upper:0.0000}]"));
+                    Console.Out.WriteLine($"  {r.Column.PadRight(width)}  {r.Estimate.Value.ToString("0.000000", CultureInfo.InvariantCulture),12}  ({r.Estimate.Estimator}; {r.Estimate.Kinds[0].KindName}){extra}");
                 }
 
                 foreach (var w in distinctWarnings)

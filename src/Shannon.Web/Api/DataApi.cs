@@ -48,7 +48,7 @@ internal static class DataApi
     private static async Task<IResult> AnalyzeAsync(HttpRequest request)
     {
         var q = new Parameters(request);
-        string estimator = q.Choice("estimator", DataEstimators.Names, "plugin");
+        string estimator = q.Choice("estimator", CatalogueColumns.Names, "plugin");
         int bins = q.Integer("bins", 2, 100, 10);
         var unit = q.Unit();
         string? xName = q.Text("x", 200);
@@ -78,21 +78,22 @@ internal static class DataApi
 
         var columns = Enumerable.Range(0, table.Header.Length).Select(j => DataColumn.From(table, j, bins)).ToArray();
         object? x = null, y = null, mi = null;
-        string entropyKind = DataEstimators.IsContinuous(estimator) ? "differential" : "discrete";
         if (xName is not null)
         {
             var cx = Column(xName, "x");
-            x = new { name = cx.Name, entropy = DataEstimators.Entropy(estimator, cx, unit, bins).Value, entropyKind };
+            var hx = CatalogueColumns.Entropy(estimator, cx, unit, bins);
+            x = new { name = cx.Name, entropy = hx.Value, entropyKind = hx.Differential ? "differential" : "discrete" };
             if (yName is not null)
             {
                 var cy = Column(yName, "y");
-                y = new { name = cy.Name, entropy = DataEstimators.Entropy(estimator, cy, unit, bins).Value, entropyKind };
+                var hy = CatalogueColumns.Entropy(estimator, cy, unit, bins);
+                y = new { name = cy.Name, entropy = hy.Value, entropyKind = hy.Differential ? "differential" : "discrete" };
                 mi = MutualInformationWithInterval(estimator, cx, cy, unit, bins);
             }
         }
 
         var inMatrix = columns.Take(MaxMatrixColumns).ToArray();
-        string matrixEstimator = DataEstimators.IsContinuous(estimator) && !inMatrix.All(c => c.IsNumeric) ? "plugin" : estimator;
+        string matrixEstimator = CatalogueColumns.IsContinuous(estimator) && !inMatrix.All(c => c.IsNumeric) ? "plugin" : estimator;
         var matrix = new double[inMatrix.Length][];
         for (int i = 0; i < inMatrix.Length; i++)
         {
@@ -100,8 +101,8 @@ internal static class DataApi
             for (int j = 0; j < inMatrix.Length; j++)
             {
                 matrix[i][j] = i == j
-                    ? DataEstimators.Entropy(matrixEstimator, inMatrix[i], unit, bins).Value
-                    : j < i ? matrix[j][i] : DataEstimators.MutualInformation(matrixEstimator, inMatrix[i], inMatrix[j], unit, bins).Value;
+                    ? CatalogueColumns.Entropy(matrixEstimator, inMatrix[i], unit, bins).Value
+                    : j < i ? matrix[j][i] : CatalogueColumns.MutualInformation(matrixEstimator, inMatrix[i], inMatrix[j], unit, bins).Value;
             }
         }
 
@@ -109,7 +110,7 @@ internal static class DataApi
         {
             rows = table.Rows.Count,
             estimator,
-            estimators = DataEstimators.Names,
+            estimators = CatalogueColumns.Names,
             bins,
             unit = InformationUnits.Name(unit),
             columns = columns.Select(c => new { name = c.Name, kind = c.IsNumeric ? "numeric" : "categorical", symbols = c.SymbolCount, discretisation = c.Discretisation }),
@@ -129,8 +130,8 @@ internal static class DataApi
 
     private static object MutualInformationWithInterval(string estimator, DataColumn x, DataColumn y, InformationUnit unit, int bins)
     {
-        double value = DataEstimators.MutualInformation(estimator, x, y, unit, bins).Value;
-        var u = DataEstimators.Uncertainty(estimator, x, y, unit);
+        double value = CatalogueColumns.MutualInformation(estimator, x, y, unit, bins).Value;
+        var u = CatalogueColumns.Uncertainty(estimator, x, y, unit, bins);
         if (u is not { } found)
         {
             return new { value, interval = (object?)null, test = (object?)null };

@@ -1,3 +1,4 @@
+using Shannon.Estimators.Catalogue;
 using Shannon.Lab;
 using System.Globalization;
 
@@ -5,13 +6,11 @@ namespace Shannon.Web.Estimation;
 
 /// <summary>
 /// A CSV column ready for the estimators: its numbers when every value is one, and its symbol codes 0..K-1 for the
-/// discrete estimators (categories as they are, integers with at most <see cref="MaxIntegerSymbols"/> distinct values as
-/// they are, other numbers in equal-width bins).
+/// discrete estimators: categories as they are, numbers the library calls categorical (<see cref="ColumnKinds"/>:
+/// integers with few distinct values for N) as they are, other numbers in equal-width bins.
 /// </summary>
 internal sealed class DataColumn
 {
-    public const int MaxIntegerSymbols = 64;
-
     private DataColumn(string name, double[]? numbers, int[] codes, int symbolCount, string discretisation)
     {
         Name = name;
@@ -43,7 +42,7 @@ internal sealed class DataColumn
             return new DataColumn(name, null, codes, k, $"{k} categories");
         }
 
-        if (numbers.All(v => v == Math.Floor(v)) && numbers.Distinct().Count() <= MaxIntegerSymbols)
+        if (ColumnKinds.Classify(numbers).Kind == VariableKind.Categorical)
         {
             var (codes, k) = Encode(numbers.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
             return new DataColumn(name, numbers, codes, k, $"{k} integer values");

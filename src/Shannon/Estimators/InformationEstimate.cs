@@ -16,11 +16,31 @@ public sealed record InformationEstimate(double Value, InformationUnit Unit, lon
     private static readonly IReadOnlyDictionary<string, double> NoDiagnostics =
         new ReadOnlyDictionary<string, double>(new Dictionary<string, double>());
 
+    private static readonly IReadOnlyDictionary<string, int> NoBins =
+        new ReadOnlyDictionary<string, int>(new Dictionary<string, int>());
+
     /// <summary>Named numbers that explain the estimate (snake_case keys, e.g. "lambda", "posterior_std", "alphabet_size").</summary>
     public IReadOnlyDictionary<string, double> Diagnostics { get; init; } = NoDiagnostics;
 
     /// <summary>Warnings about the estimate's reliability, one sentence each.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The number of neighbours k of a k-NN estimator; null for the others.</summary>
+    public int? K { get; init; }
+
+    /// <summary>For binned estimators, the bin count of each binned column by name; empty otherwise.</summary>
+    public IReadOnlyDictionary<string, int> BinCounts { get; init; } = NoBins;
+
+    /// <summary>The number of values that repeat an earlier value of the same column, summed over the real-valued
+    /// input columns (0 when there are none); ties make k-NN distances zero.</summary>
+    public int TiedValueCount { get; init; }
+
+    /// <summary>Each input column's kind and why (filled by the estimator catalogue; empty when an estimator is called directly).</summary>
+    public IReadOnlyList<Catalogue.ColumnKindDecision> Kinds { get; init; } = [];
+
+    /// <summary>True when the value is a differential entropy h (of a density; may be negative, changes with the
+    /// scale of the data), false for the entropy H of a discrete variable and for every MI, CMI and divergence.</summary>
+    public bool Differential { get; init; }
 
     /// <summary>The value as an <see cref="Information"/> amount.</summary>
     public Information Information => new(Value, Unit);

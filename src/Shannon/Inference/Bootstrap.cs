@@ -18,6 +18,9 @@ public sealed record BootstrapOptions
 
     /// <summary>The seed of the resampling.</summary>
     public int Seed { get; init; }
+
+    /// <summary>The most replicates computed at once by <see cref="Resampling"/> (-1: all cores); the result does not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
 }
 
 /// <summary>A percentile bootstrap confidence interval.</summary>
@@ -27,7 +30,15 @@ public sealed record BootstrapOptions
 /// <param name="Confidence">The confidence level.</param>
 /// <param name="Replicates">The number of replicates.</param>
 /// <param name="StandardError">The standard deviation of the replicates.</param>
-public sealed record BootstrapInterval(double Estimate, double Lower, double Upper, double Confidence, int Replicates, double StandardError);
+public sealed record BootstrapInterval(double Estimate, double Lower, double Upper, double Confidence, int Replicates, double StandardError)
+{
+    /// <summary>The mean of the replicates (NaN when not recorded).</summary>
+    public double ReplicateMean { get; init; } = double.NaN;
+
+    /// <summary>The bootstrap's estimate of the estimator's bias: the mean of the replicates minus <see cref="Estimate"/>
+    /// (Efron &amp; Tibshirani 1993, eq. 10.2); NaN when not recorded. Reported, never subtracted.</summary>
+    public double Bias => ReplicateMean - Estimate;
+}
 
 /// <summary>
 /// Percentile bootstrap intervals (Efron &amp; Tibshirani 1993, ch. 13) for every entropy estimator and for MI/CMI of
@@ -92,7 +103,7 @@ public static class Bootstrap
         });
     }
 
-    private static BootstrapOptions Validate(BootstrapOptions? options)
+    internal static BootstrapOptions Validate(BootstrapOptions? options)
     {
         var o = options ?? BootstrapOptions.Default;
         if (o.Replicates < 2)
@@ -120,7 +131,7 @@ public static class Bootstrap
         double mean = values.Average();
         double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
         double alpha = (1 - o.Confidence) / 2;
-        return new BootstrapInterval(estimate, Quantile(values, alpha), Quantile(values, 1 - alpha), o.Confidence, o.Replicates, sd);
+        return new BootstrapInterval(estimate, Quantile(values, alpha), Quantile(values, 1 - alpha), o.Confidence, o.Replicates, sd) { ReplicateMean = mean };
     }
 
     /// <summary>numpy's default (linear, "type 7") quantile of sorted values.</summary>

@@ -15,6 +15,9 @@ public sealed record PermutationTestOptions
 
     /// <summary>The seed of the shuffles; the same seed gives the same p-value.</summary>
     public int Seed { get; init; }
+
+    /// <summary>The most permutations computed at once by <see cref="Resampling"/> (-1: all cores); the p-value does not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
 }
 
 /// <summary>The result of a permutation test.</summary>
@@ -106,7 +109,7 @@ public static class PermutationTest
         });
     }
 
-    private static PermutationTestOptions Validate(PermutationTestOptions? options)
+    internal static PermutationTestOptions Validate(PermutationTestOptions? options)
     {
         var o = options ?? PermutationTestOptions.Default;
         if (o.Permutations < 1)

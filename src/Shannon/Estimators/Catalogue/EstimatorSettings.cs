@@ -1,0 +1,57 @@
+using System.Globalization;
+using Shannon.Spatial;
+
+namespace Shannon.Estimators.Catalogue;
+
+/// <summary>
+/// The parameters every catalogued estimator may take; each estimator reads the ones it uses (k for the k-NN
+/// family, the bin count for binned, jitter and seed for the k-NN family). Validated once, on construction of an
+/// estimate.
+/// </summary>
+public sealed record EstimatorSettings
+{
+    /// <summary>The defaults: k = 3 (scikit-learn's; JIDT uses 4), Freedman-Diaconis bins, no jitter, max-norm, seed 0, all cores.</summary>
+    public static EstimatorSettings Default { get; } = new();
+
+    /// <summary>Neighbours k of the k-NN estimators (null: 3).</summary>
+    public int? K { get; init; }
+
+    /// <summary>Bins per real column for <c>binned</c> (null: Freedman-Diaconis).</summary>
+    public int? Bins { get; init; }
+
+    /// <summary>Amplitude of the seeded noise the k-NN estimators add to break ties, in standard deviations of each column (0: none).</summary>
+    public double Jitter { get; init; }
+
+    /// <summary>The norm of Kozachenko-Leonenko and k-NN KL (KSG uses the max-norm).</summary>
+    public DistanceNorm Norm { get; init; } = DistanceNorm.Maximum;
+
+    /// <summary>The seed of the randomised estimators.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The most threads an estimate may use (-1: all cores). Results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>k, or the default 3.</summary>
+    public int KOrDefault => K ?? 3;
+
+    /// <summary>Checks every field.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">k or bins &lt; 1, jitter negative or not finite, or a thread count of 0 or below -1.</exception>
+    public void Validate()
+    {
+        if (K is int k && k < 1)
+        {
+            throw Preconditions.OutOfRange("k", ">= 1", k.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (Bins is int b && b < 1)
+        {
+            throw Preconditions.OutOfRange("bins", ">= 1", b.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Preconditions.NonNegativeFinite(Jitter, "jitter");
+        if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
+        {
+            throw Preconditions.OutOfRange("maxDegreeOfParallelism", "-1 or >= 1", MaxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}

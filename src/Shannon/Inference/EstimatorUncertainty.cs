@@ -1,0 +1,109 @@
+using Shannon.Estimators;
+using Shannon.Estimators.Catalogue;
+
+namespace Shannon.Inference;
+
+/// <summary>
+/// Bootstrap intervals and permutation p-values for every estimator of the <see cref="EstimatorCatalogue"/>, by
+/// resampling rows (<see cref="Resampling"/>): seeded, reproducible, independent of the thread count, parallel. The
+/// estimator is resolved once on the data (the automatic choice included) and kept for every replicate; each replicate
+/// runs it on one thread while the replicates share the cores.
+/// </summary>
+/// <remarks>
+/// Bootstrap resamples repeat rows, which the k-NN estimators see as ties (zero distances): their bootstrap
+/// distribution is shifted, and <see cref="BootstrapInterval.Bias"/> shows by how much. The permutation test keeps
+/// every value and is exact under exchangeability.
+/// </remarks>
+public static class EstimatorUncertainty
+{
+    /// <summary>The percentile bootstrap interval of I(X;Y) (or I(X;Y|Z)) by the named estimator.</summary>
+    /// <param name="estimator">A catalogue name, "auto" or null.</param>
+    /// <param name="x">The columns of X.</param>
+    /// <param name="y">The columns of Y.</param>
+    /// <param name="z">The columns of Z (empty for MI).</param>
+    /// <param name="settings">Estimator parameters (null: defaults).</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="options">Replicates, confidence, seed (null: defaults).</param>
+    /// <param name="progress">Receives the fraction done, or null.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The interval.</returns>
+    public static BootstrapInterval MutualInformation(string? estimator, IReadOnlyList<SampleColumn> x, IReadOnlyList<SampleColumn> y, IReadOnlyList<SampleColumn> z,
+        EstimatorSettings? settings, InformationUnit unit, BootstrapOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var (name, observed, inner) = Observe(estimator, x, y, z, settings, unit);
+        return Resampling.Bootstrap(x[0].Count, observed.Value,
+            rows => EstimatorCatalogue.MutualInformation(name, Select(x, rows), Select(y, rows), Select(z, rows), inner, unit).Value,
+            options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The permutation test of X independent of Y (or of Y given Z, shuffling X within the strata of a categorical Z)
+    /// with the named estimator's MI as the statistic.
+    /// </summary>
+    /// <param name="estimator">A catalogue name, "auto" or null.</param>
+    /// <param name="x">The columns of X (shuffled together).</param>
+    /// <param name="y">The columns of Y.</param>
+    /// <param name="z">The columns of Z (empty for MI; categorical for CMI).</param>
+    /// <param name="settings">Estimator parameters (null: defaults).</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="options">Permutations, seed (null: defaults).</param>
+    /// <param name="progress">Receives the fraction done, or null.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The observed MI and its p-value.</returns>
+    /// <exception cref="ArgumentException">Z has a real-valued column: shuffling within strata needs a categorical Z
+    /// (for real Z, the local permutation test of Runge 2018).</exception>
+    public static PermutationTestResult MutualInformationPermutation(string? estimator, IReadOnlyList<SampleColumn> x, IReadOnlyList<SampleColumn> y, IReadOnlyList<SampleColumn> z,
+        EstimatorSettings? settings, InformationUnit unit, PermutationTestOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var (name, observed, inner) = Observe(estimator, x, y, z, settings, unit);
+        IReadOnlyList<int[]>? strata = null;
+        if (z.Count > 0)
+        {
+            var real = z.FirstOrDefault(c => !c.IsCategorical);
+            if (real is not null)
+            {
+                throw Preconditions.Error("z", "categorical for a permutation test that shuffles X within the strata of Z",
+                    $"the real-valued column '{real.Name}' ({real.Decision.Reason})",
+                    "For a real-valued Z the test is the local permutation scheme of Runge (2018) (LocalPermutationTest); use --bootstrap, or --discrete on Z.");
+            }
+
+            var codes = CatalogueInput.JointCodes(z);
+            strata = [.. Enumerable.Range(0, codes.Length).GroupBy(i => codes[i]).Select(g => g.ToArray())];
+        }
+
+        return Resampling.PermutationTest(observed, x[0].Count,
+            order => EstimatorCatalogue.MutualInformation(name, Select(x, order), y, z, inner, unit).Value,
+            options, strata, progress, cancellationToken);
+    }
+
+    /// <summary>The percentile bootstrap interval of H (or h) of the columns by the named estimator.</summary>
+    /// <param name="estimator">A catalogue name, "auto" or null.</param>
+    /// <param name="x">The columns.</param>
+    /// <param name="settings">Estimator parameters (null: defaults).</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="options">Replicates, confidence, seed (null: defaults).</param>
+    /// <param name="progress">Receives the fraction done, or null.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The interval.</returns>
+    public static BootstrapInterval Entropy(string? estimator, IReadOnlyList<SampleColumn> x, EstimatorSettings? settings, InformationUnit unit,
+        BootstrapOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        string name = EstimatorCatalogue.IsAutomatic(estimator) ? EstimatorCatalogue.ChooseEntropy(x).Name : EstimatorCatalogue.Get(estimator!).Descriptor.Name;
+        var s = EstimatorCatalogue.Settings(settings);
+        var observed = EstimatorCatalogue.Entropy(name, x, s, unit);
+        var inner = s with { MaxDegreeOfParallelism = 1 };
+        return Resampling.Bootstrap(x[0].Count, observed.Value, rows => EstimatorCatalogue.Entropy(name, Select(x, rows), inner, unit).Value, options, progress, cancellationToken);
+    }
+
+    private static (string Name, InformationEstimate Observed, EstimatorSettings Inner) Observe(string? estimator, IReadOnlyList<SampleColumn> x, IReadOnlyList<SampleColumn> y,
+        IReadOnlyList<SampleColumn> z, EstimatorSettings? settings, InformationUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        string name = EstimatorCatalogue.IsAutomatic(estimator) ? EstimatorCatalogue.ChooseMutualInformation(x, y, z).Name : EstimatorCatalogue.Get(estimator!).Descriptor.Name;
+        var s = EstimatorCatalogue.Settings(settings);
+        var observed = EstimatorCatalogue.MutualInformation(name, x, y, z, s, unit);
+        return (name, observed, s with { MaxDegreeOfParallelism = 1 });
+    }
+
+    private static SampleColumn[] Select(IReadOnlyList<SampleColumn> group, int[] rows) => [.. group.Select(c => c.Select(rows))];
+}

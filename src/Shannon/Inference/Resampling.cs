@@ -1,0 +1,138 @@
+using System.Globalization;
+using Shannon.Estimators;
+
+namespace Shannon.Inference;
+
+/// <summary>
+/// Row resampling for any statistic of a sample of N rows: the percentile bootstrap (rows drawn with replacement) and
+/// the permutation test (one variable's rows shuffled, optionally within strata). Replicate i draws from its own
+/// generator seeded by <see cref="ReplicateSeed"/>(seed, i), so the answer depends on the seed only: not on the
+/// number of threads, nor on the order the replicates finish. Replicates run in parallel.
+/// </summary>
+public static class Resampling
+{
+    /// <summary>The seed of replicate <paramref name="replicate"/>: SplitMix64 (Steele, Lea &amp; Flood 2014) of (seed, replicate), folded to 32 bits.</summary>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="replicate">The replicate's index.</param>
+    /// <returns>The seed.</returns>
+    public static int ReplicateSeed(int seed, int replicate)
+    {
+        ulong z = ((ulong)(uint)seed << 32) ^ (uint)replicate;
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return (int)(z ^ (z >> 32));
+    }
+
+    /// <summary>
+    /// The percentile bootstrap (Efron &amp; Tibshirani 1993, ch. 13) of a statistic of N rows: each replicate draws N
+    /// row indices uniformly with replacement and evaluates <paramref name="statistic"/> on them.
+    /// </summary>
+    /// <param name="rowCount">N (&gt;= 1).</param>
+    /// <param name="estimate">The statistic on the data (all rows, in order).</param>
+    /// <param name="statistic">The statistic of a resample given its row indices; called from several threads at once.</param>
+    /// <param name="options">Replicates, confidence, seed, threads (null: defaults).</param>
+    /// <param name="progress">Receives the fraction of replicates done, or null.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The interval, with the standard error and the bootstrap's bias estimate.</returns>
+    public static BootstrapInterval Bootstrap(int rowCount, double estimate, Func<int[], double> statistic, BootstrapOptions? options = null,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statistic);
+        var o = Inference.Bootstrap.Validate(options);
+        CheckRows(rowCount);
+        var values = Run(o.Replicates, o.Seed, o.MaxDegreeOfParallelism, progress, cancellationToken, random =>
+        {
+            var rows = new int[rowCount];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                rows[i] = random.Next(rowCount);
+            }
+
+            return statistic(rows);
+        });
+        Array.Sort(values);
+        double mean = values.Average();
+        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+        double alpha = (1 - o.Confidence) / 2;
+        return new BootstrapInterval(estimate, Inference.Bootstrap.Quantile(values, alpha), Inference.Bootstrap.Quantile(values, 1 - alpha), o.Confidence, o.Replicates, sd)
+        {
+            ReplicateMean = mean,
+        };
+    }
+
+    /// <summary>
+    /// A permutation test: each permutation shuffles the rows of the permuted variable (Fisher-Yates; within each
+    /// stratum when <paramref name="strata"/> are given) and evaluates <paramref name="statistic"/> with that
+    /// order; p = (n_ge + 1)/(B + 1) (Phipson &amp; Smyth 2010).
+    /// </summary>
+    /// <param name="observed">The statistic on the data.</param>
+    /// <param name="rowCount">N.</param>
+    /// <param name="statistic">The statistic given the permuted variable's row order (row i takes row order[i]); called from several threads at once.</param>
+    /// <param name="options">Permutations, seed, threads (null: defaults).</param>
+    /// <param name="strata">Disjoint sets of row indices covering the rows, shuffled separately (conditional tests), or null for one set.</param>
+    /// <param name="progress">Receives the fraction done, or null.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The p-value and the null distribution's mean and standard deviation.</returns>
+    public static PermutationTestResult PermutationTest(InformationEstimate observed, int rowCount, Func<int[], double> statistic, PermutationTestOptions? options = null,
+        IReadOnlyList<int[]>? strata = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        ArgumentNullException.ThrowIfNull(statistic);
+        var o = Inference.PermutationTest.Validate(options);
+        CheckRows(rowCount);
+        var groups = strata ?? [[.. Enumerable.Range(0, rowCount)]];
+        var values = Run(o.Permutations, o.Seed, o.MaxDegreeOfParallelism, progress, cancellationToken, random =>
+        {
+            var order = new int[rowCount];
+            for (int i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            foreach (var members in groups)
+            {
+                for (int i = members.Length - 1; i > 0; i--)
+                {
+                    int j = random.Next(i + 1);
+                    (order[members[i]], order[members[j]]) = (order[members[j]], order[members[i]]);
+                }
+            }
+
+            return statistic(order);
+        });
+        double threshold = observed.Value - (1e-12 * Math.Max(1, Math.Abs(observed.Value)));
+        int atLeast = values.Count(v => v >= threshold);
+        double mean = values.Average();
+        double sd = values.Length > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)) : 0;
+        return new PermutationTestResult(observed, (atLeast + 1.0) / (o.Permutations + 1.0), o.Permutations, atLeast, mean, sd);
+    }
+
+    private static void CheckRows(int rowCount)
+    {
+        if (rowCount < 1)
+        {
+            throw Preconditions.OutOfRange(nameof(rowCount), ">= 1", rowCount.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static double[] Run(int count, int seed, int maxDegreeOfParallelism, IProgress<double>? progress, CancellationToken cancellationToken, Func<Random, double> replicate)
+    {
+        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
+        {
+            throw Preconditions.OutOfRange(nameof(maxDegreeOfParallelism), "-1 or >= 1", maxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var values = new double[count];
+        int done = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, count, parallel, i =>
+        {
+            values[i] = replicate(new Random(ReplicateSeed(seed, i)));
+            int d = Interlocked.Increment(ref done);
+            progress?.Report((double)d / count);
+        });
+        return values;
+    }
+}
