@@ -13,7 +13,8 @@ public static class CliApp
     /// <returns>The root command.</returns>
     public static RootCommand BuildRoot()
     {
-        var root = new RootCommand("Shannon: information theory for machine learning. Measures, estimators and the lab.");
+        // The usage line says `shannon` however the command was started (the tool's shim, `dotnet Shannon.Cli.dll`, a test host).
+        var root = new RootCommand("Shannon: information theory for machine learning. Measures, estimators and the lab.") { HelpName = "shannon" };
         foreach (var command in CommandCatalog.All())
         {
             root.Add(command);
