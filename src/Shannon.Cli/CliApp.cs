@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Shannon.Cli.Commands;
+using Shannon.Cli.Output;
 
 namespace Shannon.Cli;
 
@@ -17,6 +18,7 @@ public static class CliApp
         var root = new RootCommand("Shannon: information theory for machine learning. Measures, estimators and the lab.") { HelpName = "shannon" };
         foreach (var command in CommandCatalog.All())
         {
+            DataOptions.DescribeSeed(command);
             root.Add(command);
         }
 
@@ -50,7 +52,7 @@ public static class CliApp
         }
         catch (Exception ex) when (IsUserError(ex))
         {
-            error.WriteLine("shannon: " + OneLine(UserMessage(ex)));
+            error.WriteLine("shannon: " + OneLine(UserMessage(ex, parsed.CommandResult.Command)));
             return 2;
         }
         catch (Exception ex)
@@ -68,15 +70,21 @@ public static class CliApp
         ex is ArgumentException or UsageException or FileNotFoundException or DirectoryNotFoundException
             or UnauthorizedAccessException or FormatException or InvalidDataException;
 
-    private static string UserMessage(Exception ex)
+    private static string UserMessage(Exception ex, Command command)
     {
-        if (ex is ArgumentException a && a.ParamName is not null)
+        if (ex is ArgumentException a)
         {
-            // ArgumentException appends " (Parameter 'x')"; the message already names the parameter.
-            string suffix = $" (Parameter '{a.ParamName}')";
             string m = a.Message;
-            int at = m.IndexOf(suffix, StringComparison.Ordinal);
-            return at >= 0 ? m.Remove(at, suffix.Length) : m;
+            if (a.ParamName is not null)
+            {
+                // ArgumentException appends " (Parameter 'x')"; the message already names the parameter.
+                string suffix = $" (Parameter '{a.ParamName}')";
+                int at = m.IndexOf(suffix, StringComparison.Ordinal);
+                m = at >= 0 ? m.Remove(at, suffix.Length) : m;
+            }
+
+            // The library names its parameters; the user typed flags.
+            return UserWords.ForCommand(m, command);
         }
 
         return ex.Message;
