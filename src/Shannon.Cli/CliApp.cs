@@ -37,8 +37,14 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            var command = parsed.CommandResult.Command;
-            string path = command == root ? "shannon" : "shannon " + command.Name;
+            // The full path as typed: `shannon lm train`, not `shannon train`.
+            var names = new List<string>();
+            for (var r = parsed.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                names.Insert(0, r.Command == root ? "shannon" : r.Command.Name);
+            }
+
+            string path = string.Join(' ', names);
             var first = parsed.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) ?? parsed.Errors[0];
             error.WriteLine($"shannon: {OneLine(first.Message)} (see '{path} --help')");
             return 2;

@@ -87,6 +87,13 @@ public sealed partial class UserWordsTests : IDisposable
     }
 
     [Fact]
+    public void UsageErrorsPointToTheHelpOfTheCommandAsTyped()
+    {
+        CliRunner.AssertUsageError(["lm", "train", "--order", "3"], "(see 'shannon lm train --help')");
+        CliRunner.AssertUsageError(["kl", "--p", "0.5,0.5"], "(see 'shannon kl --help')");
+    }
+
+    [Fact]
     public void EveryHelpMentionsOnlyOptionsItsCommandAccepts()
     {
         foreach (var (path, command) in Leaves(CliApp.BuildRoot(), []))
