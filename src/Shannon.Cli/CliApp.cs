@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Shannon.Cli.Commands;
+using Shannon.Cli.Output;
 
 namespace Shannon.Cli;
 
@@ -13,9 +14,11 @@ public static class CliApp
     /// <returns>The root command.</returns>
     public static RootCommand BuildRoot()
     {
-        var root = new RootCommand("Shannon: information theory for machine learning. Measures, estimators and the lab.");
+        // The usage line says `shannon` however the command was started (the tool's shim, `dotnet Shannon.Cli.dll`, a test host).
+        var root = new RootCommand("Shannon: information theory for machine learning. Measures, estimators and the lab.") { HelpName = "shannon" };
         foreach (var command in CommandCatalog.All())
         {
+            DataOptions.DescribeSeed(command);
             root.Add(command);
         }
 
@@ -34,8 +37,14 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            var command = parsed.CommandResult.Command;
-            string path = command == root ? "shannon" : "shannon " + command.Name;
+            // The full path as typed: `shannon lm train`, not `shannon train`.
+            var names = new List<string>();
+            for (var r = parsed.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                names.Insert(0, r.Command == root ? "shannon" : r.Command.Name);
+            }
+
+            string path = string.Join(' ', names);
             var first = parsed.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) ?? parsed.Errors[0];
             error.WriteLine($"shannon: {OneLine(first.Message)} (see '{path} --help')");
             return 2;
@@ -49,7 +58,7 @@ public static class CliApp
         }
         catch (Exception ex) when (IsUserError(ex))
         {
-            error.WriteLine("shannon: " + OneLine(UserMessage(ex)));
+            error.WriteLine("shannon: " + OneLine(UserMessage(ex, parsed.CommandResult.Command)));
             return 2;
         }
         catch (Exception ex)
@@ -67,15 +76,21 @@ public static class CliApp
         ex is ArgumentException or UsageException or FileNotFoundException or DirectoryNotFoundException
             or UnauthorizedAccessException or FormatException or InvalidDataException;
 
-    private static string UserMessage(Exception ex)
+    private static string UserMessage(Exception ex, Command command)
     {
-        if (ex is ArgumentException a && a.ParamName is not null)
+        if (ex is ArgumentException a)
         {
-            // ArgumentException appends " (Parameter 'x')"; the message already names the parameter.
-            string suffix = $" (Parameter '{a.ParamName}')";
             string m = a.Message;
-            int at = m.IndexOf(suffix, StringComparison.Ordinal);
-            return at >= 0 ? m.Remove(at, suffix.Length) : m;
+            if (a.ParamName is not null)
+            {
+                // ArgumentException appends " (Parameter 'x')"; the message already names the parameter.
+                string suffix = $" (Parameter '{a.ParamName}')";
+                int at = m.IndexOf(suffix, StringComparison.Ordinal);
+                m = at >= 0 ? m.Remove(at, suffix.Length) : m;
+            }
+
+            // The library names its parameters; the user typed flags.
+            return UserWords.ForCommand(m, command);
         }
 
         return ex.Message;

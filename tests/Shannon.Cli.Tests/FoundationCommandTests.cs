@@ -89,11 +89,11 @@ public class FoundationCommandTests
     [Fact]
     public void BadInputIsOneLineAndExitCodeTwo()
     {
-        CliRunner.AssertUsageError(["entropy", "--probabilities", "0.5,0.2"], "`probabilities`", "0.7", "tolerance");
+        CliRunner.AssertUsageError(["entropy", "--probabilities", "0.5,0.2"], "`--probabilities`", "0.7", "tolerance");
         CliRunner.AssertUsageError(["entropy", "--probabilities", "0.5,NaN,0.5"], "NaN", "index 1");
         CliRunner.AssertUsageError(["entropy", "--probabilities", "0.5,abc"], "`--probabilities`", "'abc'");
         CliRunner.AssertUsageError(["entropy", "--probabilities", "1.5,-0.5"], "-0.5");
-        CliRunner.AssertUsageError(["kl", "--p", "0.5,0.5", "--q", "0.2,0.3,0.5"], "`q`", "length 3");
+        CliRunner.AssertUsageError(["kl", "--p", "0.5,0.5", "--q", "0.2,0.3,0.5"], "`--q`", "length 3");
         CliRunner.AssertUsageError(["kl", "--p", "0.5,0.5"], "--q");
         CliRunner.AssertUsageError(["kl", "--p", "0.5,0.5", "--q", "0.5,0.5", "--unit", "furlongs"], "`--unit`", "furlongs");
         CliRunner.AssertUsageError(["convert", "abc", "--from", "bits", "--to", "nats"], "`VALUE`");

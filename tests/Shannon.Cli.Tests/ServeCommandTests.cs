@@ -14,7 +14,7 @@ public sealed class ServeCommandTests
 
     [Fact]
     public void HostThatIsNotAnAddress_IsUsageError() =>
-        CliRunner.AssertUsageError(["serve", "--host", "example", "--port", "0"], "`host` must be an IP address", "'example'");
+        CliRunner.AssertUsageError(["serve", "--host", "example", "--port", "0"], "`--host` must be an IP address", "'example'");
 
     [Fact]
     public void ExplicitPortInUse_IsUsageError()

@@ -36,6 +36,11 @@ internal static class ConvertCommand
             }
 
             double natsPerToken = ToNatsPerToken(v, f, c);
+            if (t == "perplexity" && natsPerToken < 0)
+            {
+                throw new UsageException($"`VALUE` must be >= 0 to convert it to a perplexity (the exponential of a cross-entropy); got {CommonOptions.Format(v)} {f}.");
+            }
+
             double converted = FromNatsPerToken(natsPerToken, t, c);
             if (result.GetValue(json))
             {

@@ -27,7 +27,10 @@ internal sealed class DataOptions
 
     public Option<string?> Norm { get; } = new("--norm") { Description = "max (default) or euclidean, for kozachenko-leonenko and knn-kl." };
 
-    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for permutations, bootstrap and jitter (default 0).", DefaultValueFactory = _ => 0 };
+    public Option<int> Seed { get; } = new("--seed") { Description = SeedDescription, DefaultValueFactory = _ => 0 };
+
+    /// <summary>The placeholder that <see cref="DescribeSeed"/> replaces by what the seed drives in each command.</summary>
+    private const string SeedDescription = "Seed for --jitter (default 0).";
 
     public Option<string?> Discrete { get; } = new("--discrete") { Description = "Columns to treat as categorical whatever their values, comma-separated." };
 
@@ -154,6 +157,27 @@ internal sealed class DataOptions
 
     /// <summary>Reads the columns in one pass with the overrides applied.</summary>
     public SampleColumn[] Read(ParseResult result, DataFile file, IReadOnlyList<ColumnInfo> columns) => file.ReadColumns(columns, Overrides(result, file));
+
+    /// <summary>
+    /// Says in `--seed`'s help what it drives in this command: --jitter, and --permutations and --bootstrap where the
+    /// command has them (called once for every command by <see cref="CliApp.BuildRoot"/>, after all options are added).
+    /// </summary>
+    public static void DescribeSeed(Command command)
+    {
+        var seed = command.Options.FirstOrDefault(o => o.Name == "--seed" && o.Description == SeedDescription);
+        if (seed is null)
+        {
+            return;
+        }
+
+        var uses = new[] { "--jitter", "--permutations", "--bootstrap" }.Where(f => command.Options.Any(o => o.Name == f)).ToArray();
+        seed.Description = uses.Length switch
+        {
+            0 => SeedDescription,
+            1 => $"Seed for {uses[0]} (default 0).",
+            _ => $"Seed for {string.Join(", ", uses[..^1])} and {uses[^1]} (default 0).",
+        };
+    }
 
     /// <summary>Splits "a,b" into column names, naming the option in errors.</summary>
     public static string[] Names(string? text, string option)

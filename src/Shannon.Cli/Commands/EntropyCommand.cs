@@ -23,6 +23,7 @@ internal static class EntropyCommand
         var options = new DataOptions();
         var command = new Command("entropy", "Shannon entropy H(P) of a distribution, or estimated from a column or a counts file.") { file, column, counts, probabilities };
         options.AddTo(command);
+        options.Estimator.Description = $"Estimator: {string.Join(", ", EntropyEstimators.Names)} (discrete; the only ones for --counts); binned or kozachenko-leonenko (real columns: differential entropy). Default: plugin for integer/text columns, kozachenko-leonenko for real ones.";
         command.SetAction(result =>
         {
             var u = CommonOptions.ParseUnit(result.GetValue(options.Unit));

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Shannon.Cli.Output;
 using Shannon.Lab.Experiments;
 using Shannon.Lab.Report;
-using Spectre.Console;
 
 namespace Shannon.Cli.Commands;
 
@@ -85,48 +85,17 @@ internal static class LabCommand
     private static List<ExperimentResult> Run(List<IExperiment> experiments, bool quick, Dictionary<string, string> settings)
     {
         var results = new List<ExperimentResult>();
-        bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        if (interactive)
+        using var progress = StderrProgress.ForCommand("lab", json: false);
+        foreach (var e in experiments)
         {
-            AnsiConsole.Progress().AutoClear(false).Columns(
-                    new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .Start(ctx =>
-                {
-                    foreach (var e in experiments)
-                    {
-                        var task = ctx.AddTask(e.Name, maxValue: 1.0);
-                        var progress = new SynchronousProgress(p => task.Value = Math.Clamp(p.Fraction, 0, 1));
-                        results.Add(e.Run(new ExperimentContext { Quick = quick, Progress = progress, Settings = settings }));
-                        task.Value = 1.0;
-                    }
-                });
-        }
-        else
-        {
-            foreach (var e in experiments)
-            {
-                var watch = Stopwatch.StartNew();
-                Console.Out.WriteLine($"[{e.Name}] running{(quick ? " (quick)" : "")}...");
-                string last = "";
-                var progress = new SynchronousProgress(p =>
-                {
-                    if (p.Message != last)
-                    {
-                        last = p.Message;
-                        Console.Out.WriteLine($"[{e.Name}] {p.Message} ({p.Fraction:P0})");
-                    }
-                });
-                results.Add(e.Run(new ExperimentContext { Quick = quick, Progress = progress, Settings = settings }));
-                Console.Out.WriteLine($"[{e.Name}] done in {watch.Elapsed.TotalSeconds:0.0} s");
-            }
+            var watch = Stopwatch.StartNew();
+            progress.Label = "lab " + e.Name;
+            progress.Report(quick ? "running (quick)" : "running", 0);
+            results.Add(e.Run(new ExperimentContext { Quick = quick, Progress = progress, Settings = settings }));
+            progress.Clear();
+            Console.Out.WriteLine($"[{e.Name}] done in {watch.Elapsed.TotalSeconds:0.0} s");
         }
 
         return results;
-    }
-
-    /// <summary>An IProgress that reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<ExperimentProgress> report) : IProgress<ExperimentProgress>
-    {
-        public void Report(ExperimentProgress value) => report(value);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Shannon.Cli.Output;
 using Shannon.Lab.Language;
 
 namespace Shannon.Cli.Commands;
@@ -35,15 +36,21 @@ internal static class LmCommand
                 throw new UsageException($"`--order` must be in 1..{CharacterLanguageModel.MaxOrder}; got {n}.");
             }
 
+            using var progress = StderrProgress.ForCommand("lm train", result.GetValue(json));
+            progress.Report("reading the corpus", double.NaN);
             string text = TextInput.Read(result.GetValue(corpus), "--corpus");
             var watch = Stopwatch.StartNew();
-            var model = CharacterLanguageModel.Train(text, n);
+            progress.Report($"counting n-grams of orders 1..{n}", 0);
+            var model = CharacterLanguageModel.Train(text, n, progress);
             double seconds = watch.Elapsed.TotalSeconds;
             string path = result.GetValue(output)!;
+            progress.Report("writing " + path, double.NaN);
             using (var file = File.Create(path))
             {
                 model.Save(file);
             }
+
+            progress.Clear();
 
             long bytes = new FileInfo(path).Length;
             if (result.GetValue(json))

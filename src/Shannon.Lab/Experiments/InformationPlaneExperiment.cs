@@ -49,19 +49,27 @@ public sealed class InformationPlaneExperiment : IExperiment
         var jobs = activations.SelectMany(a => Enumerable.Range(0, runs).Select(r => (Activation: a, Seed: r))).ToArray();
         var records = new InformationPlaneRun[jobs.Length];
         int done = 0;
+        long epochsTrained = 0, epochsTotal = (long)jobs.Length * epochs;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         context.Report(Name, $"training {jobs.Length} networks ({epochs} epochs each)", 0);
         Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = context.CancellationToken }, j =>
         {
+            // The fraction is the epochs trained over all networks; each network reports after every epoch.
+            var perEpoch = context.Progress is null ? null : new EpochCounter(() =>
+            {
+                long e = Interlocked.Increment(ref epochsTrained);
+                context.Report(Name, $"training {jobs.Length} networks ({Volatile.Read(ref done)} done)", (double)e / epochsTotal);
+            });
             records[j] = InformationPlaneTraining.Run(
                 new InformationPlaneOptions
                 {
                     Activation = jobs[j].Activation, Epochs = epochs, BatchSize = batch, TrackedEpochs = tracked,
                     Estimators = estimators, Seed = jobs[j].Seed,
                 },
+                perEpoch,
                 context.CancellationToken);
             int k = Interlocked.Increment(ref done);
-            context.Report(Name, $"trained {k} of {jobs.Length} networks", (double)k / jobs.Length);
+            context.Report(Name, $"training {jobs.Length} networks ({k} done)", (double)Interlocked.Read(ref epochsTrained) / epochsTotal);
         });
         double seconds = watch.Elapsed.TotalSeconds;
 
@@ -281,5 +289,11 @@ public sealed class InformationPlaneExperiment : IExperiment
             "false" or "0" or "no" => false,
             _ => throw new ArgumentException($"`{key}` must be true or false; got '{text}'.", nameof(context)),
         };
+    }
+
+    /// <summary>Counts one epoch per report, on the reporting thread.</summary>
+    private sealed class EpochCounter(Action epoch) : IProgress<int>
+    {
+        public void Report(int value) => epoch();
     }
 }

@@ -66,7 +66,15 @@ public sealed partial class CharacterLanguageModel
     /// <param name="order">The order N, 1..10.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException">Empty or binary text, or an order outside 1..10.</exception>
-    public static CharacterLanguageModel Train(string text, int order)
+    public static CharacterLanguageModel Train(string text, int order) => Train(text, order, null);
+
+    /// <summary>Trains a model on <paramref name="text"/>, reporting the fraction done.</summary>
+    /// <param name="text">The training text: non-empty, no NUL characters (a NUL means binary data).</param>
+    /// <param name="order">The order N, 1..10.</param>
+    /// <param name="progress">Receives the fraction done in [0, 1], possibly from several threads; may be null.</param>
+    /// <returns>The model (the same as without progress).</returns>
+    /// <exception cref="ArgumentException">Empty or binary text, or an order outside 1..10.</exception>
+    public static CharacterLanguageModel Train(string text, int order, IProgress<double>? progress)
     {
         ArgumentNullException.ThrowIfNull(text);
         CheckOrder(order, nameof(order));
@@ -84,12 +92,20 @@ public sealed partial class CharacterLanguageModel
             symbols[i] = symbolOf[text[i]];
         }
 
+        // Counting the n-grams is most of the work: 5% for the symbols, 80% for the counts, the rest for the statistics.
+        progress?.Report(0.05);
         var levels = new Level[order + 1];
-        Parallel.For(1, order + 1, n => levels[n] = Level.Count(symbols, n));
+        int counted = 0;
+        Parallel.For(1, order + 1, n =>
+        {
+            levels[n] = Level.Count(symbols, n);
+            progress?.Report(0.05 + (0.8 * Interlocked.Increment(ref counted) / order));
+        });
         Parallel.For(1, order, n => levels[n].AddContinuationCounts(levels[n + 1]));
         for (int n = 1; n <= order; n++)
         {
             levels[n].ComputeStatistics(hasContinuation: n < order);
+            progress?.Report(0.85 + (0.15 * n / order));
         }
 
         return new CharacterLanguageModel(order, alphabet, levels);

@@ -112,7 +112,15 @@ public static class InformationPlaneTraining
     /// <param name="options">Options (null: defaults).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The record.</returns>
-    public static InformationPlaneRun Run(InformationPlaneOptions? options = null, CancellationToken cancellationToken = default)
+    public static InformationPlaneRun Run(InformationPlaneOptions? options = null, CancellationToken cancellationToken = default) =>
+        Run(options, null, cancellationToken);
+
+    /// <summary>One seeded run, reporting the epochs trained. Deterministic for a seed (progress changes nothing).</summary>
+    /// <param name="options">Options (null: defaults).</param>
+    /// <param name="epochsTrained">Receives the number of epochs trained so far, after each epoch; may be null.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The record.</returns>
+    public static InformationPlaneRun Run(InformationPlaneOptions? options, IProgress<int>? epochsTrained, CancellationToken cancellationToken = default)
     {
         options ??= InformationPlaneOptions.Default;
         if (options.Epochs < 1)
@@ -182,6 +190,7 @@ public static class InformationPlaneTraining
 
                 run.TrainLossPerEpoch[epoch] = lossSum / seen;
                 watch.Stop();
+                epochsTrained?.Report(epoch);
             }
 
             if (next < epochs.Length && epochs[next] == epoch)
