@@ -9,7 +9,7 @@ namespace Shannon.Docs.Tests;
 /// <summary>
 /// Every ```csharp block of docs/**/*.md is compiled with Roslyn against the Shannon assemblies, as a program of
 /// top-level statements, and run; when a ```text block starting with "// prints" follows it, what the program
-/// printed must equal the rest of that block.
+/// printed must equal the rest of that block. Snippets run in the repository root, so they can read docs/data/.
 /// </summary>
 public sealed class CSharpSnippetTests
 {
@@ -49,6 +49,8 @@ public sealed class CSharpSnippetTests
         var context = new AssemblyLoadContext(id, isCollectible: true);
         string printed;
         var previous = System.Console.Out;
+        string previousDirectory = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = DocBlocks.RepositoryRoot; // snippets name files as from the repository root
         var output = new StringWriter { NewLine = "\n" };
         try
         {
@@ -66,6 +68,7 @@ public sealed class CSharpSnippetTests
         finally
         {
             System.Console.SetOut(previous);
+            Environment.CurrentDirectory = previousDirectory;
             context.Unload();
         }
 
