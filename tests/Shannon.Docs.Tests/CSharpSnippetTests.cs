@@ -33,12 +33,23 @@ public sealed class CSharpSnippetTests
     public void SnippetCompilesRunsAndPrintsWhatTheDocSays(string id)
     {
         var block = DocBlocks.Find(id);
+        string printed = Run(id, block.File, block.Code, []);
+        if (block.Expected is not null)
+        {
+            Assert.True(Normalise(block.Expected) == Normalise(printed), $"{id} printed:\n{printed}\nbut the doc says:\n{block.Expected}");
+        }
+    }
+
+    /// <summary>Compiles C# top-level statements against the test's assemblies, runs them in the repository root
+    /// with <paramref name="args"/>, and returns what they printed; fails the test on a compile error, an exception or
+    /// an exit code other than 0.</summary>
+    internal static string Run(string id, string path, string code, string[] args)
+    {
+        // FileBasedProgram: accept the `#:project` / `#:package` directives of the samples (what `dotnet run file.cs` reads).
+        var options = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest).WithFeatures([new("FileBasedProgram", "true")]);
         var compilation = CSharpCompilation.Create(
-            "Snippet_" + block.Line,
-            [
-                CSharpSyntaxTree.ParseText(ImplicitUsings, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest)),
-                CSharpSyntaxTree.ParseText(block.Code, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: block.File),
-            ],
+            "Snippet_" + Math.Abs(id.GetHashCode(StringComparison.Ordinal)),
+            [CSharpSyntaxTree.ParseText(ImplicitUsings, options), CSharpSyntaxTree.ParseText(code, options, path: path)],
             References.Value,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         using var image = new MemoryStream();
@@ -47,19 +58,19 @@ public sealed class CSharpSnippetTests
         Assert.True(emitted.Success, $"{id} does not compile:\n{string.Join('\n', errors)}");
 
         var context = new AssemblyLoadContext(id, isCollectible: true);
-        string printed;
         var previous = System.Console.Out;
         string previousDirectory = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = DocBlocks.RepositoryRoot; // snippets name files as from the repository root
         var output = new StringWriter { NewLine = "\n" };
         try
         {
+            Environment.CurrentDirectory = DocBlocks.RepositoryRoot; // code names files as from the repository root
             image.Position = 0;
             var assembly = context.LoadFromStream(image);
             System.Console.SetOut(output);
             var entry = assembly.EntryPoint!;
-            object? result = entry.Invoke(null, entry.GetParameters().Length == 0 ? null : [Array.Empty<string>()]);
+            object? result = entry.Invoke(null, entry.GetParameters().Length == 0 ? null : [args]);
             Assert.False(result is Task, $"{id}: write snippets without await (top-level await is not run here)");
+            Assert.True(result is null or 0, $"{id} returned {result}:\n{output}");
         }
         catch (TargetInvocationException e)
         {
@@ -72,11 +83,7 @@ public sealed class CSharpSnippetTests
             context.Unload();
         }
 
-        printed = output.ToString();
-        if (block.Expected is not null)
-        {
-            Assert.True(Normalise(block.Expected) == Normalise(printed), $"{id} printed:\n{printed}\nbut the doc says:\n{block.Expected}");
-        }
+        return output.ToString();
     }
 
     internal static string Normalise(string text) =>
