@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace Shannon.ML;
+
+/// <summary>Options of <see cref="ShannonFeatureSelectingEstimator"/>.</summary>
+/// <remarks>
+/// Defaults: keep every feature (rank only) unless <see cref="SlotsInOutput"/> or <see cref="Permutations"/> says
+/// otherwise; k = 3 neighbours (scikit-learn's <c>mutual_info_classif</c> default; JIDT uses 4); jitter 1e-10
+/// standard deviations to break ties (Kraskov et al. 2004); no permutation test; alpha 0.05; seed 0; bits.
+/// </remarks>
+public sealed record ShannonFeatureSelectionOptions
+{
+    /// <summary>The defaults.</summary>
+    public static ShannonFeatureSelectionOptions Default { get; } = new();
+
+    /// <summary>How many of the most informative features to keep (null, the default: all that pass the
+    /// significance test, or all when there is no test). ML.NET's own selector calls this <c>slotsInOutput</c>.</summary>
+    public int? SlotsInOutput { get; init; }
+
+    /// <summary>Neighbours k of the k-NN estimator for real features (default 3; must be below the size of each class).</summary>
+    public int K { get; init; } = 3;
+
+    /// <summary>Gaussian noise added to real features, in units of each feature's standard deviation, to break ties
+    /// (default 1e-10; 0 for none). Seeded by <see cref="Seed"/>.</summary>
+    public double Jitter { get; init; } = 1e-10;
+
+    /// <summary>The number of label permutations B of the independence test of each feature (default 0: no test).
+    /// With B &gt; 0 a feature is kept only when its p-value, (n_ge + 1)/(B + 1), is at most <see cref="Alpha"/>.</summary>
+    public int Permutations { get; init; }
+
+    /// <summary>The significance level of the permutation test (default 0.05), in (0, 1].</summary>
+    public double Alpha { get; init; } = 0.05;
+
+    /// <summary>The seed of the jitter and of the permutations (default 0): the same seed gives the same choice.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The unit of the reported scores (default bits).</summary>
+    public InformationUnit Unit { get; init; } = InformationUnit.Bits;
+
+    internal void Validate()
+    {
+        if (SlotsInOutput is int s && s < 1)
+        {
+            throw Preconditions.OutOfRange(nameof(SlotsInOutput), ">= 1 or null", Text(s));
+        }
+
+        if (K < 1)
+        {
+            throw Preconditions.OutOfRange(nameof(K), ">= 1", Text(K));
+        }
+
+        Preconditions.NonNegativeFinite(Jitter, nameof(Jitter));
+        if (Permutations < 0)
+        {
+            throw Preconditions.OutOfRange(nameof(Permutations), ">= 0", Text(Permutations));
+        }
+
+        if (!(Alpha > 0 && Alpha <= 1))
+        {
+            throw Preconditions.OutOfRange(nameof(Alpha), "in (0, 1]", Preconditions.Format(Alpha));
+        }
+
+        Preconditions.Unit(Unit, nameof(Unit));
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the selector found for one slot of the feature vector.</summary>
+/// <param name="Slot">The slot's index in the input vector.</param>
+/// <param name="Name">The slot's name (ML.NET's slot names, e.g. from Concatenate), or "slot {index}".</param>
+/// <param name="Value">The estimate of I(slot; label) in <paramref name="Unit"/> (raw: may be slightly negative).</param>
+/// <param name="Unit">The unit of <paramref name="Value"/>.</param>
+/// <param name="Estimator">The estimator used ("mixed-ross" for real slots, "miller-madow" for discrete ones).</param>
+/// <param name="PValue">The permutation p-value, or null without a test.</param>
+/// <param name="NullMean">The mean of the permuted estimates (the estimator's value under independence), or null.</param>
+/// <param name="Selected">Whether the slot is in the output.</param>
+public sealed record FeatureScore(int Slot, string Name, double Value, InformationUnit Unit, string Estimator, double? PValue, double? NullMean, bool Selected);
