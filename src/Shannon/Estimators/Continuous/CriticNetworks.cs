@@ -82,7 +82,10 @@ internal sealed class DenseNetwork
         _b = new double[sizes.Length - 1][];
         for (int l = 0; l < sizes.Length - 1; l++)
         {
-            _w[l] = parameters.Add(sizes[l + 1] * sizes[l], random, Math.Sqrt(2.0 / sizes[l])); // He initialisation
+            // He initialisation for the ReLU layers; the linear output layer starts small so the critic's first scores
+            // are near 0 and exp(f) in NWJ and MINE starts near 1 instead of overflowing.
+            bool output = l == sizes.Length - 2;
+            _w[l] = parameters.Add(sizes[l + 1] * sizes[l], random, output ? 0.1 / Math.Sqrt(sizes[l]) : Math.Sqrt(2.0 / sizes[l]));
             _b[l] = parameters.Add(sizes[l + 1], random, 0);
         }
     }
@@ -193,9 +196,11 @@ internal sealed class SeparableCritic : ICritic
     private double[] _u = [];
     private double[] _v = [];
     private int _batch;
+    private readonly double _scale;
 
     public SeparableCritic(int dx, int dy, int hidden, int embedding, AdamParameters parameters, Random random)
     {
+        _scale = 1 / Math.Sqrt(embedding); // f = g . h / sqrt(E) keeps the score's scale independent of E
         _g = new DenseNetwork([dx, hidden, hidden, embedding], parameters, random);
         _h = new DenseNetwork([dy, hidden, hidden, embedding], parameters, random);
     }
@@ -211,7 +216,7 @@ internal sealed class SeparableCritic : ICritic
             var ui = new ReadOnlySpan<double>(_u, i * e, e);
             for (int j = 0; j < batch; j++)
             {
-                s[i * batch + j] = TensorPrimitives.Dot(ui, new ReadOnlySpan<double>(_v, j * e, e));
+                s[i * batch + j] = _scale * TensorPrimitives.Dot(ui, new ReadOnlySpan<double>(_v, j * e, e));
             }
         }
 
@@ -229,7 +234,7 @@ internal sealed class SeparableCritic : ICritic
             var ui = new ReadOnlySpan<double>(_u, i * e, e);
             for (int j = 0; j < b; j++)
             {
-                double g = scoreGradient[i * b + j];
+                double g = _scale * scoreGradient[i * b + j];
                 TensorPrimitives.MultiplyAdd(new ReadOnlySpan<double>(_v, j * e, e), g, dui, dui);
                 var dvj = new Span<double>(dv, j * e, e);
                 TensorPrimitives.MultiplyAdd(ui, g, dvj, dvj);
@@ -261,7 +266,7 @@ internal sealed class JointCritic : ICritic
         _b1 = parameters.Add(hidden1, random, 0);
         _w2 = parameters.Add(hidden2 * hidden1, random, Math.Sqrt(2.0 / hidden1));
         _b2 = parameters.Add(hidden2, random, 0);
-        _w3 = parameters.Add(hidden2, random, Math.Sqrt(1.0 / hidden2));
+        _w3 = parameters.Add(hidden2, random, 0.1 / Math.Sqrt(hidden2));
         _b3 = parameters.Add(1, random, 0);
     }
 
