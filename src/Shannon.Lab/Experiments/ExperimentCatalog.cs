@@ -21,6 +21,7 @@ public static class ExperimentCatalog
         new InformationBottleneckExperiment(),
         new InformationPlaneExperiment(),
         new AlignmentExperiment(),
+        new WordleExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>
