@@ -22,6 +22,7 @@ public static class ExperimentCatalog
         new InformationPlaneExperiment(),
         new AlignmentExperiment(),
         new WordleExperiment(),
+        new DataProcessingExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>

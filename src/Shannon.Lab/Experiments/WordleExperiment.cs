@@ -173,13 +173,7 @@ public sealed class WordleExperiment : IExperiment
             b.LegendText = label;
         }
 
-        var gticks = new ScottPlot.TickGenerators.NumericManual();
-        for (int k = 1; k <= maxGuesses; k++)
-        {
-            gticks.AddMajor(k, k.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        hplot.Axes.Bottom.TickGenerator = gticks;
+        IntegerTicks(hplot, 1, maxGuesses);
         hplot.Axes.Margins(bottom: 0);
         hplot.ShowLegend(Alignment.UpperRight);
         result.Figures.Add(new Figure("games", "How many guesses each player needed over every answer: the information-maximising solver with each prior, and a player who guesses a random word still possible.", hplot, 800, 450));
