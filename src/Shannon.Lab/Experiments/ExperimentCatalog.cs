@@ -23,6 +23,7 @@ public static class ExperimentCatalog
         new AlignmentExperiment(),
         new WordleExperiment(),
         new DataProcessingExperiment(),
+        new LatentKnowledgeExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>
