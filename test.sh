@@ -16,6 +16,7 @@ prerequisites=(
   "bzip2|command -v bzip2|the lab's compressor comparison"
   "xz-utils|command -v xz|the lab's compressor comparison"
   "chromium|test -x /usr/bin/chromium|the explorer's browser tests (Playwright drives /usr/bin/chromium)"
+  "wamerican|test -f /usr/share/dict/american-english|the lab's Wordle word list"
 )
 
 install_failed=""

@@ -29,3 +29,9 @@ print("3.2 nats in bits:", repr(3.2 / np.log(2)))
 print("perplexity e^3.2:", repr(np.exp(3.2)))
 print("e^-3.2:", repr(np.exp(-3.2)))
 print("bits per char at 4 chars/token:", repr(3.2 / np.log(2) / 4))
+# Key exercise, the answer: room 3.2 - c nats per token at 1.0 nat per character
+for c in range(1, 7):
+    print("room at", c, "chars/token (nats, bits):", repr(3.2 - c), repr((3.2 - c) / np.log(2)))
+# Surprise: Laplace's sunrise, rule of succession after n = 5000 * 365.25 sunrises
+n = 5000 * 365.25
+print("sunrise surprise bits:", repr(-np.log2((n + 1) / (n + 2))))

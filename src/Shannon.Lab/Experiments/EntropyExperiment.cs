@@ -26,6 +26,52 @@ public sealed class EntropyExperiment : IExperiment
             "The entropy H(X) = -sum p(x) log2 p(x) is the average number of bits (optimal yes/no questions) needed to " +
             "identify an outcome. A uniform choice among K outcomes costs log2 K bits; any bias lowers it.");
 
+        // Information content ("surprise") of single events, before the averages.
+        double sunrise = SunriseProbability();
+        var events = new (string Label, double P)[]
+        {
+            ("a fair coin lands heads (1/2)", 0.5),
+            ("an event of probability 1/8 (three fair coins all heads)", 0.125),
+            ("a fair die shows six (1/6)", 1.0 / 6),
+            ("one named card drawn from 52 (1/52)", 1.0 / 52),
+            ("a UK 6-of-49 lottery jackpot (1 / 13,983,816)", 1.0 / 13_983_816),
+            ("the sun rises tomorrow (Laplace's rule of succession after 5,000 years of sunrises)", sunrise),
+        };
+        var surpriseRows = events.Select(e => new object[]
+        {
+            e.Label, e.P, Measures.InformationContent(e.P, InformationUnit.Bits).Value, Measures.InformationContent(e.P, InformationUnit.Nats).Value,
+        }).ToList();
+        result.Tables.Add(new ResultTable("surprise", "Information content (surprise) of single events, I(x) = -log p(x)",
+            ["event", "p", "surprise (bits)", "surprise (nats)"], surpriseRows));
+        double eighth = Measures.InformationContent(0.125, InformationUnit.Bits).Value;
+        double card = Measures.InformationContent(1.0 / 52, InformationUnit.Bits).Value;
+        double sun = Measures.InformationContent(sunrise, InformationUnit.Bits).Value;
+        result.Paragraphs.Add(
+            "Information starts with single events. The information content, or surprise, of an outcome of probability p is I = -log2 p bits: " +
+            $"the rarer the event, the more it tells you when it happens. An event of probability 1/8 carries {F(eighth)} bits, exactly the three yes/no answers " +
+            $"that single it out among eight equally likely cases. Naming one card of a shuffled deck carries log2 52 = {F(card, "0.00")} bits. " +
+            $"The sun rising tomorrow carries almost nothing: even with Laplace's cautious rule of succession after 5,000 years of sunrises it is {sun:0.0E+0} bits. " +
+            "Certain events are no news (-log 1 = 0), and surprises add for independent events because probabilities multiply. " +
+            "Entropy is the average surprise: H(X) = E[-log2 p(X)].");
+        var surprisePlot = Plots.Create("Surprise -log2 p of a single event", "probability p of the event", "surprise (bits)");
+        var grid = Enumerable.Range(1, 400).Select(k => k / 400.0).ToArray();
+        Line(surprisePlot, grid, grid.Select(q => Measures.InformationContent(q, InformationUnit.Bits).Value).ToArray(), "-log2 p", Colors.SteelBlue, 2.5f);
+        foreach (var (label, p, color) in new[] { ("1/8: 3 bits", 0.125, Colors.OrangeRed), ($"a card, 1/52: {F(card, "0.00")} bits", 1.0 / 52, Colors.Purple), ("a fair coin, 1/2: 1 bit", 0.5, Colors.Green), ("the sun rising: about 0 bits", sunrise, Colors.DarkOrange) })
+        {
+            var m = surprisePlot.Add.Marker(p, Measures.InformationContent(p, InformationUnit.Bits).Value);
+            m.MarkerSize = 10;
+            m.Color = color;
+            m.LegendText = label;
+        }
+
+        surprisePlot.Axes.SetLimits(-0.02, 1.02, -0.2, 7);
+        surprisePlot.ShowLegend(Alignment.UpperRight);
+        result.Figures.Add(new Figure("surprise", "The surprise of a single event: 1 bit for a fair coin, 3 bits for probability 1/8, 5.7 bits for one card of 52, and almost 0 for the sun rising.", surprisePlot, 800, 450));
+        result.KeyNumbers["surprise_one_eighth_bits"] = eighth;
+        result.KeyNumbers["surprise_card_bits"] = card;
+        result.KeyNumbers["surprise_sunrise_bits"] = sun;
+        result.KeyNumbers["sunrise_probability"] = sunrise;
+
         var sources = new List<(string Label, string Short, double[] P)>();
         foreach (int k in new[] { 2, 4, 8, 100 })
         {
@@ -104,6 +150,13 @@ public sealed class EntropyExperiment : IExperiment
 
         context.Report(Name, "done", 1);
         return result;
+    }
+
+    /// <summary>Laplace's (1814) sunrise problem: after n sunrises in a row, the rule of succession gives (n + 1) / (n + 2); n = 5,000 years of days (365.25 a year).</summary>
+    internal static double SunriseProbability()
+    {
+        const double days = 5000 * 365.25;
+        return (days + 1) / (days + 2);
     }
 
     private static double[] Uniform(int k) => Enumerable.Repeat(1.0 / k, k).ToArray();

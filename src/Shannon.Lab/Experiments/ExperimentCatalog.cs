@@ -22,6 +22,9 @@ public static class ExperimentCatalog
         new InformationPlaneExperiment(),
         new AlignmentExperiment(),
         new EstimatorTrustExperiment(),
+        new WordleExperiment(),
+        new DataProcessingExperiment(),
+        new LatentKnowledgeExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>

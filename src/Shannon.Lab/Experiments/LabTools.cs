@@ -69,6 +69,18 @@ internal static class LabTools
         plot.Axes.Bottom.TickGenerator = ticks;
     }
 
+    /// <summary>Major ticks at the whole numbers from..to on the bottom axis (layers, guesses: counts that have no halves).</summary>
+    public static void IntegerTicks(Plot plot, int from, int to)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (int k = from; k <= to; k++)
+        {
+            ticks.AddMajor(k, k.ToString(CultureInfo.InvariantCulture));
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
+    }
+
     /// <summary>Character counts of a text over its sorted alphabet.</summary>
     public static (char[] Alphabet, long[] Counts, int[] Symbols) CharacterCounts(string text)
     {
