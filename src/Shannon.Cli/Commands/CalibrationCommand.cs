@@ -29,9 +29,9 @@ internal static class CalibrationCommand
         command.SetAction(result =>
         {
             int binCount = result.GetValue(bins);
-            if (binCount < 1)
+            if (binCount is < 1 or > CalibrationMetrics.MaxBinCount)
             {
-                throw new UsageException($"`--bins` must be >= 1; got {binCount}.");
+                throw new UsageException($"`--bins` must be in 1..{CalibrationMetrics.MaxBinCount}; got {binCount}.");
             }
 
             var csv = CalibrationCsv.Read(result.GetValue(file)!);
