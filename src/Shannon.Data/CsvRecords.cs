@@ -217,16 +217,14 @@ public static class CsvRecords
             string name = names[j].Trim();
             if (name.Length == 0)
             {
-                throw new CsvFormatException(CsvProblem.BlankColumnName, line, $"column {j + 1} has no name; the header row must name every column.");
+                throw new CsvFormatException(CsvProblem.BlankColumnName, line, $"column {j + 1} has no name; the first row must name every column.");
             }
 
-            if (seen.TryGetValue(name, out int first))
+            if (!seen.TryAdd(name, j))
             {
-                throw new CsvFormatException(CsvProblem.DuplicateColumnName, line,
-                    $"the column name '{name}' appears twice (columns {first + 1} and {j + 1}, compared without regard to case); rename one.");
+                // Compared without regard to case, as SQL names are (columns `a` and `A` are one name to DuckDB).
+                throw new CsvFormatException(CsvProblem.DuplicateColumnName, line, $"the column name '{name}' appears twice.");
             }
-
-            seen[name] = j;
         }
     }
 

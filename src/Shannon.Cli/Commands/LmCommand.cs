@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Shannon.Data;
 using Shannon.Lab.Language;
 
 namespace Shannon.Cli.Commands;
@@ -25,8 +26,9 @@ internal static class LmCommand
         var corpus = new Option<string>("--corpus") { Description = "The training text (UTF-8).", Required = true };
         var order = new Option<int>("--order") { Description = $"The order N, 1..{CharacterLanguageModel.MaxOrder} (context of N-1 characters).", Required = true };
         var output = new Option<string>("--out") { Description = "The model file to write.", Required = true };
+        var force = CommonOptions.Force();
         var json = CommonOptions.Json();
-        var command = new Command("train", "Train a model on a text and save it.") { corpus, order, output, json };
+        var command = new Command("train", "Train a model on a text and save it.") { corpus, order, output, force, json };
         command.SetAction(result =>
         {
             int n = result.GetValue(order);
@@ -35,15 +37,17 @@ internal static class LmCommand
                 throw new UsageException($"`--order` must be in 1..{CharacterLanguageModel.MaxOrder}; got {n}.");
             }
 
-            string text = TextInput.Read(result.GetValue(corpus), "--corpus");
+            // The target is checked before the corpus is read: never the corpus itself, never through a link, and
+            // never over a file that is not a Shannon model unless --force.
+            string path = result.GetValue(output)!;
+            string corpusPath = result.GetValue(corpus) ?? "";
+            bool replace = result.GetValue(force);
+            OutputFile.Check(path, "--out", replace, [corpusPath], IsModelFile);
+            string text = TextInput.Read(corpusPath, "--corpus");
             var watch = Stopwatch.StartNew();
             var model = CharacterLanguageModel.Train(text, n);
             double seconds = watch.Elapsed.TotalSeconds;
-            string path = result.GetValue(output)!;
-            using (var file = File.Create(path))
-            {
-                model.Save(file);
-            }
+            OutputFile.Write(path, "--out", replace, model.Save, [corpusPath], IsModelFile);
 
             long bytes = new FileInfo(path).Length;
             if (result.GetValue(json))
@@ -75,6 +79,8 @@ internal static class LmCommand
         });
         return command;
     }
+
+    private static bool IsModelFile(string path) => OutputFile.StartsWith(path, "SHLM"u8);
 
     private static List<string> Warnings(CharacterLanguageModel model)
     {

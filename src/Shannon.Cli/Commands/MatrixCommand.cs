@@ -16,8 +16,9 @@ internal static class MatrixCommand
         var file = new Argument<string>("FILE") { Description = "A CSV (header row required), Parquet or JSON file." };
         var columns = new Option<string?>("--columns") { Description = "The columns (default: all)." };
         var output = new Option<string?>("--out") { Description = "Write a heatmap to this PNG file." };
+        var force = CommonOptions.Force();
         var options = new DataOptions();
-        var command = new Command("matrix", "Pairwise mutual information between columns (diagonal: entropy), as a table and a heatmap.") { file, columns, output };
+        var command = new Command("matrix", "Pairwise mutual information between columns (diagonal: entropy), as a table and a heatmap.") { file, columns, output, force };
         options.AddTo(command);
         command.SetAction(result =>
         {
@@ -32,6 +33,11 @@ internal static class MatrixCommand
             if (png is not null && Path.GetDirectoryName(Path.GetFullPath(png)) is string dir && !Directory.Exists(dir))
             {
                 throw new UsageException($"`--out` must be in an existing folder; got '{png}'.");
+            }
+
+            if (png is not null)
+            {
+                OutputFile.Check(png, "--out", result.GetValue(force), [result.GetValue(file)!], OutputFile.IsShannonPng);
             }
 
             using var data = DataFile.Open(result.GetValue(file)!);
@@ -76,7 +82,7 @@ internal static class MatrixCommand
             string estimators = string.Join(",", used.Distinct());
             if (png is not null)
             {
-                WriteHeatmap(png, cols.Select(c => c.Name).ToArray(), values, estimators, InformationUnits.Name(unit));
+                WriteHeatmap(png, result.GetValue(force), result.GetValue(file)!, cols.Select(c => c.Name).ToArray(), values, estimators, InformationUnits.Name(unit));
             }
 
             if (result.GetValue(options.Json))
@@ -148,7 +154,7 @@ internal static class MatrixCommand
         return max;
     }
 
-    private static void WriteHeatmap(string path, string[] names, double[,] values, string estimator, string unit)
+    private static void WriteHeatmap(string path, bool force, string input, string[] names, double[,] values, string estimator, string unit)
     {
         int m = names.Length;
         var plot = Plots.Create($"Pairwise mutual information ({estimator})", "column", "column");
@@ -158,6 +164,7 @@ internal static class MatrixCommand
         double[] positions = [.. Enumerable.Range(0, m).Select(i => (double)i)];
         plot.Axes.Bottom.SetTicks(positions, names);
         plot.Axes.Left.SetTicks([.. positions.Reverse()], names);
-        plot.SavePng(path, 200 + 60 * m, 160 + 60 * m);
+        var bytes = OutputFile.MarkPng(plot.GetImage(200 + 60 * m, 160 + 60 * m).GetImageBytes(ScottPlot.ImageFormat.Png));
+        OutputFile.Write(path, "--out", force, s => s.Write(bytes), [input], OutputFile.IsShannonPng);
     }
 }

@@ -26,7 +26,7 @@ internal static class DataEstimators
     /// For discrete estimators: the percentile bootstrap interval of I(X;Y) (<see cref="Bootstrap.MutualInformation"/>)
     /// and the permutation test of independence (<see cref="PermutationTest.MutualInformation"/>); null for continuous ones.
     /// </summary>
-    public static (BootstrapInterval Interval, PermutationTestResult Test)? Uncertainty(string estimator, DataColumn x, DataColumn y, InformationUnit unit)
+    public static (BootstrapInterval Interval, PermutationTestResult Test)? Uncertainty(string estimator, DataColumn x, DataColumn y, InformationUnit unit, CancellationToken cancellationToken = default)
     {
         if (IsContinuous(estimator))
         {
@@ -35,8 +35,8 @@ internal static class DataEstimators
 
         var e = EntropyEstimators.Parse(estimator);
         var table = CountTable.FromLabels(x.Codes, y.Codes);
-        var interval = Bootstrap.MutualInformation(table, [0], [1], [], e, unit, IntervalOptions);
-        var test = PermutationTest.MutualInformation(Variable(x), Variable(y), e, unit, TestOptions);
+        var interval = Bootstrap.MutualInformation(table, [0], [1], [], e, unit, IntervalOptions, cancellationToken);
+        var test = PermutationTest.MutualInformation(Variable(x), Variable(y), e, unit, TestOptions, cancellationToken);
         return (interval, test);
     }
 
