@@ -38,6 +38,12 @@ public sealed class DataFile : IDisposable
 
     private long _rowCount = -1;
 
+    /// <summary>
+    /// Delimited text files up to this size (256 MB) are parsed once into an in-memory DuckDB table on open; larger
+    /// ones are streamed from the file by every query (DuckDB spills to disk as needed).
+    /// </summary>
+    public const long MaterializeBytes = 256L << 20;
+
     private DataFile(string path, DuckDBConnection connection, string source, IReadOnlyList<ColumnInfo> columns)
     {
         Path = path;
@@ -95,6 +101,23 @@ public sealed class DataFile : IDisposable
                 // The types are sniffed once; every later query reads with them fixed, so that a query on two columns
                 // of a 10,000-column file does not sniff the whole file again (it cost 8-16 s a query).
                 source = CsvSource(path, d2, columns);
+                if (new FileInfo(path).Length <= MaterializeBytes)
+                {
+                    // A text file that fits easily is parsed once into DuckDB's columnar memory: each later query
+                    // (one per column or pair in `rank` and `matrix`) then reads only its columns, at engine speed.
+                    using var create = connection.CreateCommand();
+                    create.CommandText = $"CREATE TEMP TABLE shannon_data AS SELECT * FROM {source}";
+                    try
+                    {
+                        create.ExecuteNonQuery();
+                    }
+                    catch (DuckDBException ex)
+                    {
+                        throw new InvalidDataException($"'{path}' cannot be read: {FirstLine(ex.Message)}", ex);
+                    }
+
+                    source = "shannon_data";
+                }
             }
 
             long rows = 0;

@@ -29,9 +29,14 @@ internal static class CalibrationCommand
         command.SetAction(result =>
         {
             int binCount = result.GetValue(bins);
-            if (binCount is < 1 or > CalibrationMetrics.MaxBinCount)
+            if (binCount < 1)
             {
-                throw new UsageException($"`--bins` must be in 1..{CalibrationMetrics.MaxBinCount}; got {binCount}.");
+                throw new UsageException($"`--bins` must be >= 1; got {binCount}.");
+            }
+
+            if (binCount > CalibrationMetrics.MaxBinCount)
+            {
+                throw new UsageException($"`--bins` must be <= {CalibrationMetrics.MaxBinCount} (more bins than that are almost all empty); got {binCount}.");
             }
 
             var csv = CalibrationCsv.Read(result.GetValue(file)!);

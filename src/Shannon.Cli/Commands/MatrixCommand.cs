@@ -11,6 +11,9 @@ namespace Shannon.Cli.Commands;
 /// </summary>
 internal static class MatrixCommand
 {
+    /// <summary>The most columns a matrix takes (4,950 pairs).</summary>
+    internal const int MaxColumns = 100;
+
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "A CSV (header row required), Parquet or JSON file." };
@@ -46,6 +49,12 @@ internal static class MatrixCommand
             if (cols.Length < 2)
             {
                 throw new UsageException($"`matrix` needs at least two columns; got {cols.Length}.");
+            }
+
+            if (cols.Length > MaxColumns)
+            {
+                // m columns are m (m - 1) / 2 estimates: 10,000 columns would be 5e7 of them, and no heatmap shows that.
+                throw new UsageException($"`--columns` must name at most {MaxColumns} columns for a matrix ({MaxColumns * (MaxColumns - 1) / 2:N0} pairs); got {cols.Length}{(text is null ? " (every column of the file)" : "")}. Name the columns with --columns, or rank them against a target with `shannon rank`.");
             }
 
             var warnings = new List<string>();

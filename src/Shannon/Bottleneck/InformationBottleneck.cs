@@ -45,6 +45,7 @@ public static class InformationBottleneck
         Preconditions.Unit(unit, nameof(unit));
         options ??= InformationBottleneckOptions.Default;
         options.Validate();
+        CheckSize(joint, options);
         double betaC = CriticalBetaCore(joint);
         var schedule = Schedule(double.IsFinite(betaC) ? 0.9 * betaC : beta, beta, options.AnnealingRatio);
         var paths = RunPaths(joint, schedule, unit, options, progress, cancellationToken, keepAll: false);
@@ -85,6 +86,7 @@ public static class InformationBottleneck
         Preconditions.Unit(unit, nameof(unit));
         options ??= InformationBottleneckOptions.Default;
         options.Validate();
+        CheckSize(joint, options);
         var grid = betas.Distinct().Order().ToList();
         var paths = RunPaths(joint, grid, unit, options, progress, cancellationToken, keepAll: true);
         var best = new List<InformationBottleneckSolution>(grid.Count);
@@ -148,6 +150,25 @@ public static class InformationBottleneck
         }
 
         return JointDistribution.FromCounts(counts, rows, cols);
+    }
+
+    /// <summary>
+    /// The most cells of the encoder p(t|x) (rows of X times clusters) the solver holds: 2^25 = 33.5 M doubles
+    /// (268 MB; the solver keeps about five arrays of that size). A 10^6-symbol X with as many clusters would need
+    /// 10^12 and overflowed; it is refused with the way out.
+    /// </summary>
+    internal const long MaxEncoderCells = 1L << 25;
+
+    private static void CheckSize(JointDistribution joint, InformationBottleneckOptions options)
+    {
+        long clusters = Math.Min(options.MaxClusters ?? joint.Rows, joint.Rows);
+        if ((long)joint.Rows * clusters > MaxEncoderCells)
+        {
+            throw Preconditions.Error(nameof(joint),
+                $"a table whose rows times clusters fit the solver (at most {MaxEncoderCells.ToString(CultureInfo.InvariantCulture)} cells)",
+                $"{joint.Rows.ToString(CultureInfo.InvariantCulture)} rows and {clusters.ToString(CultureInfo.InvariantCulture)} clusters",
+                "Merge rare values of X first, or set MaxClusters.");
+        }
     }
 
     private static void CheckJoint(JointDistribution joint)

@@ -121,7 +121,11 @@ internal static class Preconditions
             {
                 throw Error(name, "a probability vector with finite entries >= 0", $"{Format(p)} at index {i}");
             }
+        }
 
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            double p = probabilities[i];
             if (p > 1 + ProbabilitySumTolerance)
             {
                 // Checked before summing: entries of 1e308 would otherwise overflow the sum to infinity (and NaN).
