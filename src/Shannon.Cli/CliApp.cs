@@ -72,9 +72,11 @@ public static class CliApp
         }
     }
 
+    // IOException covers what the file system says about a path the user gave: a symbolic-link loop, a full disk,
+    // a file that vanished. It names the path; it is not a bug in Shannon.
     private static bool IsUserError(Exception ex) =>
         ex is ArgumentException or UsageException or FileNotFoundException or DirectoryNotFoundException
-            or UnauthorizedAccessException or FormatException or InvalidDataException;
+            or UnauthorizedAccessException or FormatException or InvalidDataException or IOException;
 
     private static string UserMessage(Exception ex, Command command)
     {

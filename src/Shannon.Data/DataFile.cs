@@ -39,6 +39,12 @@ public sealed class DataFile : IDisposable
 
     private long _rowCount = -1;
 
+    /// <summary>
+    /// Delimited text files up to this size (256 MB) are parsed once into an in-memory DuckDB table on open; larger
+    /// ones are streamed from the file by every query (DuckDB spills to disk as needed).
+    /// </summary>
+    public const long MaterializeBytes = 256L << 20;
+
     private DataFile(string path, DuckDBConnection connection, string source, IReadOnlyList<ColumnInfo> columns)
     {
         Path = path;
@@ -74,6 +80,13 @@ public sealed class DataFile : IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         string source = SourceFor(path);
+        char? delimiter = DelimiterFor(path);
+        if (delimiter is char d)
+        {
+            CheckCsv(path, d);
+            source = CsvSource(path, d, null);
+        }
+
         var connection = new DuckDBConnection("DataSource=:memory:");
         try
         {
@@ -84,6 +97,30 @@ public sealed class DataFile : IDisposable
                 string name = r.GetString(0), type = r.GetString(1);
                 columns.Add(new ColumnInfo(name, type, KindOf(type)));
             });
+            if (delimiter is char d2)
+            {
+                // The types are sniffed once; every later query reads with them fixed, so that a query on two columns
+                // of a 10,000-column file does not sniff the whole file again (it cost 8-16 s a query).
+                source = CsvSource(path, d2, columns);
+                if (new FileInfo(path).Length <= MaterializeBytes)
+                {
+                    // A text file that fits easily is parsed once into DuckDB's columnar memory: each later query
+                    // (one per column or pair in `rank` and `matrix`) then reads only its columns, at engine speed.
+                    using var create = connection.CreateCommand();
+                    create.CommandText = $"CREATE TEMP TABLE shannon_data AS SELECT * FROM {source}";
+                    try
+                    {
+                        create.ExecuteNonQuery();
+                    }
+                    catch (DuckDBException ex)
+                    {
+                        throw new InvalidDataException($"'{path}' cannot be read: {FirstLine(ex.Message)}", ex);
+                    }
+
+                    source = "shannon_data";
+                }
+            }
+
             long rows = 0;
             Query(connection, path, $"SELECT count(*) FROM (SELECT 1 FROM {source} LIMIT 1)", r => rows = r.GetInt64(0));
             if (rows == 0)
@@ -160,11 +197,16 @@ public sealed class DataFile : IDisposable
                 q3 = r.GetDouble(3);
                 n = r.GetInt64(4);
             });
-            int b = bins ?? FreedmanDiaconis(min, max, q3 - q1, n);
+            // The rule is scale-free: a column near +-1e308, whose range or IQR overflows, is ruled in halves.
+            bool overflows = !double.IsFinite(max - min) || !double.IsFinite(2 * (q3 - q1));
+            double scale = overflows ? 0.25 : 1;
+            int b = bins ?? FreedmanDiaconis(scale * min, scale * max, (scale * q3) - (scale * q1), n);
             binCounts[i] = b;
-            double width = (max - min) / b;
-            expressions[i] = width > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"CAST(least(floor(({q}::DOUBLE - {min:R}) / {width:R}), {b - 1}) AS BIGINT)")
+            // Half-widths and half-values: max - min overflows for a column spanning -1e308..1e308 (it wrote
+            // Infinity into the SQL), while max / 2 - min / 2 and x / 2 - min / 2 are always finite.
+            double halfWidth = ((0.5 * max) - (0.5 * min)) / b;
+            expressions[i] = halfWidth > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"CAST(least(floor(({q}::DOUBLE * 0.5 - {0.5 * min:R}) / {halfWidth:R}), {b - 1}) AS BIGINT)")
                 : "CAST(0 AS BIGINT)";
         }
 
@@ -360,6 +402,7 @@ public sealed class DataFile : IDisposable
             string v = r.GetString(0);
             if (!levels.TryGetValue(v, out int code))
             {
+                CheckLabel(column, v);
                 code = levels.Count;
                 levels[v] = code;
             }
@@ -453,7 +496,9 @@ public sealed class DataFile : IDisposable
 
             for (int i = 0; i < columns.Count; i++)
             {
-                values[i].Add(r.GetValue(i)?.ToString() ?? "");
+                string v = r.GetValue(i)?.ToString() ?? "";
+                CheckLabel(columns[i], v);
+                values[i].Add(v);
             }
 
             counts.Add(n);
@@ -496,6 +541,16 @@ public sealed class DataFile : IDisposable
         return (Estimators.Discrete.CountTable.FromCells(codes, [.. counts], levelCounts), levels);
     }
 
+    /// <summary>A label with a NUL character is refused: "x\0" would be a symbol of its own that prints as "x".</summary>
+    private void CheckLabel(ColumnInfo column, string value)
+    {
+        int at = value.IndexOf('\0', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            throw new InvalidDataException($"column '{column.Name}' of '{System.IO.Path.GetFileName(Path)}' holds a label with a NUL character ('{value.Replace("\0", "\\0", StringComparison.Ordinal)}'); remove it.");
+        }
+    }
+
     private void CheckFinite(ColumnInfo c)
     {
         string q = Quote(c.Name);
@@ -524,6 +579,96 @@ public sealed class DataFile : IDisposable
     internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>The field separator of a delimited text file (null for Parquet and JSON): ',' for .csv, tab for .tsv, and for .txt the most frequent of ',', tab, ';' and '|' on the first line.</summary>
+    private static char? DelimiterFor(string path)
+    {
+        string name = path.ToLowerInvariant();
+        bool gz = name.EndsWith(".gz", StringComparison.Ordinal);
+        if (gz)
+        {
+            name = name[..^3];
+        }
+
+        if (name.EndsWith(".csv", StringComparison.Ordinal))
+        {
+            return ',';
+        }
+
+        if (name.EndsWith(".tsv", StringComparison.Ordinal))
+        {
+            return '\t';
+        }
+
+        if (!name.EndsWith(".txt", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var stream = OpenText(path, gz);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var buffer = new char[1 << 16];
+        int n = reader.ReadBlock(buffer, 0, buffer.Length);
+        var first = new string(buffer, 0, n).Split('\n')[0];
+        char best = ',';
+        int bestCount = 0;
+        foreach (char c in ",\t;|")
+        {
+            int count = first.Count(x => x == c);
+            if (count > bestCount)
+            {
+                (best, bestCount) = (c, count);
+            }
+        }
+
+        return best;
+    }
+
+    private static Stream OpenText(string path, bool gz)
+    {
+        Stream stream = File.OpenRead(path);
+        return gz ? new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress) : stream;
+    }
+
+    /// <summary>
+    /// The input rules, checked in one pass before DuckDB reads the file, so that every surface agrees on what a CSV
+    /// is (the explorer and `calibration` parse with <see cref="CsvRecords"/>): quotes closed and in place, no NUL
+    /// byte, every column named once (without regard to case), and every row as long as the header.
+    /// </summary>
+    private static void CheckCsv(string path, char delimiter)
+    {
+        try
+        {
+            using var stream = OpenText(path, path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase));
+            CsvRecords.Check(stream, delimiter);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new InvalidDataException($"'{path}' is not valid CSV: {ex.Message}", ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            // A corrupt .gz file.
+            throw new InvalidDataException($"'{path}' cannot be read: {FirstLine(ex.Message)}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidDataException($"'{path}' cannot be read: {FirstLine(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>read_csv with the quoting of RFC 4180 fixed, and, once known, the column types fixed (no sniffing).</summary>
+    private static string CsvSource(string path, char delimiter, IReadOnlyList<ColumnInfo>? columns)
+    {
+        string options = $"header = true, delim = {Literal(delimiter.ToString())}, quote = '\"', escape = '\"', strict_mode = true";
+        if (columns is null)
+        {
+            return $"read_csv({Literal(path)}, {options})";
+        }
+
+        string types = string.Join(", ", columns.Select(c => $"{Literal(c.Name)}: {Literal(c.SqlType)}"));
+        return $"read_csv({Literal(path)}, {options}, auto_detect = false, columns = {{{types}}})";
+    }
 
     private static string SourceFor(string path)
     {

@@ -29,6 +29,12 @@ public sealed record ExplorerOptions(string Host = ExplorerOptions.DefaultHost, 
 
     /// <summary>The largest CSV the "Your data" panel accepts, in bytes (1 MiB).</summary>
     public const int MaxUploadBytes = 1 << 20;
+
+    /// <summary>
+    /// The most time one request may compute (default 10 s): past it the request's token is cancelled, its work
+    /// stops at the next check, and it answers 503. The client leaving cancels it at once.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -85,6 +91,7 @@ public static class ExplorerServer
 
         builder.Services.AddSingleton(new Estimation.LanguageModelSource(options.CorpusPath));
         var app = builder.Build();
+        app.UseMiddleware<RequestGuard>(options);
         app.UseMiddleware<ErrorMiddleware>();
         app.UseStatusCodePages(ErrorMiddleware.WriteStatusCodePageAsync);
         foreach (var map in PanelCatalog.All())

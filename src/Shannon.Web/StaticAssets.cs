@@ -40,11 +40,20 @@ internal static partial class StaticAssets
             string raw = context.Request.Path.Value ?? "/";
             if (raw.StartsWith("/api/", StringComparison.Ordinal) || raw == "/api")
             {
-                var endpoints = context.RequestServices.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+                var routes = context.RequestServices.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
                     .Select(e => (Route: e.RoutePattern.RawText ?? "", Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
                     .Where(e => e.Route.StartsWith("/api/", StringComparison.Ordinal))
-                    .SelectMany(e => e.Methods.Select(m => $"{m} {e.Route}"))
-                    .Order(StringComparer.Ordinal);
+                    .ToList();
+                var allowed = routes.Where(e => string.Equals(e.Route.TrimEnd('/'), raw.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+                    .SelectMany(e => e.Methods).Distinct().Order(StringComparer.Ordinal).ToList();
+                if (allowed.Count > 0)
+                {
+                    // The route exists, the method does not: 405 with the methods it takes (RFC 9110 sec. 15.5.6).
+                    context.Response.Headers.Allow = string.Join(", ", allowed);
+                    throw new ApiException(StatusCodes.Status405MethodNotAllowed, $"{context.Request.Method} is not allowed on {Shorten(raw)}; it takes {string.Join(", ", allowed)}.");
+                }
+
+                var endpoints = routes.SelectMany(e => e.Methods.Select(m => $"{m} {e.Route}")).Order(StringComparer.Ordinal);
                 throw new ApiException(StatusCodes.Status404NotFound, $"no such API endpoint: {context.Request.Method} {Shorten(raw)} (the API has: {string.Join(", ", endpoints)})");
             }
 

@@ -19,6 +19,9 @@ public sealed class ServerFixture : IAsyncLifetime
     {
         (_app, Address) = await ExplorerServer.StartAsync(new ExplorerOptions("127.0.0.1", 0));
         Client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+        // The explorer refuses POSTs that a cross-origin page could send without a preflight; a script says so.
+        Client.DefaultRequestHeaders.Add("X-Shannon-Request", "1");
     }
 
     public async Task DisposeAsync()

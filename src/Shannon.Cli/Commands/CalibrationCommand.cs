@@ -34,6 +34,11 @@ internal static class CalibrationCommand
                 throw new UsageException($"`--bins` must be >= 1; got {binCount}.");
             }
 
+            if (binCount > CalibrationMetrics.MaxBinCount)
+            {
+                throw new UsageException($"`--bins` must be <= {CalibrationMetrics.MaxBinCount} (more bins than that are almost all empty); got {binCount}.");
+            }
+
             var csv = CalibrationCsv.Read(result.GetValue(file)!);
             var names = (result.GetValue(probabilities) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (names.Length == 0)

@@ -46,7 +46,16 @@ internal sealed class CalibrationCsv
             throw new FileNotFoundException($"`FILE` must be an existing CSV file; got '{path}', which does not exist.");
         }
 
-        string text = File.ReadAllText(path, Encoding.UTF8);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidDataException($"`FILE` must be a readable CSV file; got '{path}': {ex.Message}");
+        }
+
         var records = Parse(text, path);
         if (records.Count == 0)
         {
@@ -54,6 +63,15 @@ internal sealed class CalibrationCsv
         }
 
         var header = records[0].Fields;
+        try
+        {
+            CsvRecords.CheckHeader(header, records[0].Line);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new InvalidDataException($"`FILE` must be valid CSV; got {e.Message} of '{path}'.", e);
+        }
+
         if (records.Count == 1)
         {
             throw new InvalidDataException($"`FILE` must have at least one data row after the header; got only the header of '{path}'.");
@@ -116,7 +134,8 @@ internal sealed class CalibrationCsv
             {
                 CsvProblem.QuoteInUnquotedField => $"a quote inside an unquoted field on line {e.Line}",
                 CsvProblem.TextAfterClosingQuote => $"text after a closing quote on line {e.Line}",
-                _ => $"a quoted field opened on line {e.Line} that never closes",
+                CsvProblem.UnclosedQuote => $"a quoted field opened on line {e.Line} that never closes",
+                _ => e.Message,
             };
             throw new InvalidDataException($"`FILE` must be valid CSV; got {problem} of '{path}'.", e);
         }

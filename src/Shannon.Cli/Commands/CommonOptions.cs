@@ -14,6 +14,9 @@ internal static class CommonOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object on stdout." };
 
+    /// <summary>`--force`: replace an existing output that Shannon did not write (never an input, never through a link).</summary>
+    public static Option<bool> Force() => new("--force") { Description = "Replace an existing --out that Shannon did not write (inputs and symbolic links are never replaced)." };
+
     public static InformationUnit ParseUnit(string? text, string option = "--unit")
     {
         if (InformationUnits.TryParse(text, out var unit))

@@ -36,12 +36,44 @@ internal static class ConvertCommand
             }
 
             double natsPerToken = ToNatsPerToken(v, f, c);
+            if (!double.IsFinite(natsPerToken))
+            {
+                throw new UsageException($"`VALUE` {CommonOptions.Format(v)} {f} is beyond the range of a double ({CommonOptions.Format(double.MaxValue)}) once converted to nats per token.");
+            }
+
             if (t == "perplexity" && natsPerToken < 0)
             {
                 throw new UsageException($"`VALUE` must be >= 0 to convert it to a perplexity (the exponential of a cross-entropy); got {CommonOptions.Format(v)} {f}.");
             }
 
             double converted = FromNatsPerToken(natsPerToken, t, c);
+            if (!double.IsFinite(converted))
+            {
+                if (t != "perplexity")
+                {
+                    throw new UsageException($"`VALUE` {CommonOptions.Format(v)} {f} is {CommonOptions.Format(natsPerToken)} nats, beyond the range of a double ({CommonOptions.Format(double.MaxValue)}) in {t}.");
+                }
+
+                // The perplexity e^H overflows for H > 709.78 nats: give it as a power of 10 and of e, never as Infinity.
+                double log10 = natsPerToken / Math.Log(10);
+                string power = string.Create(CultureInfo.InvariantCulture, $"10^{log10:0.######} (e^{CommonOptions.Format(natsPerToken)})");
+                string warning = $"the perplexity overflows a double (largest {CommonOptions.Format(double.MaxValue)}): it is {power}";
+                if (result.GetValue(json))
+                {
+                    using var o = new JsonOutput(Console.Out);
+                    o.String("measure", "convert").String("estimator", "exact").String("unit", t)
+                        .Number("value", double.PositiveInfinity).Number("log10_value", log10).Number("ln_value", natsPerToken)
+                        .Number("input", v).String("from", f).String("to", t)
+                        .Number("chars_per_token", c).Number("n", 1L).Strings("warnings", [warning]);
+                }
+                else
+                {
+                    Console.Out.WriteLine($"{CommonOptions.Format(v)} {f} = {power} {t}  (overflows a double; shown as a power)");
+                }
+
+                return 0;
+            }
+
             if (result.GetValue(json))
             {
                 using var o = new JsonOutput(Console.Out);

@@ -19,7 +19,8 @@ internal static class LabCommand
         var activation = new Option<string>("--activation") { Description = "information-plane: tanh, relu or both (same as --set activation=...)." };
         var runs = new Option<string>("--runs") { Description = "information-plane: runs per activation (same as --set runs=...)." };
         var epochs = new Option<string>("--epochs") { Description = "information-plane: training epochs (same as --set epochs=...)." };
-        var command = new Command("lab", "Run the lab's experiments and write an HTML report with figures, tables and results.json.") { names, output, quick, list, set, activation, runs, epochs };
+        var force = CommonOptions.Force();
+        var command = new Command("lab", "Run the lab's experiments and write an HTML report with figures, tables and results.json.") { names, output, quick, list, set, activation, runs, epochs, force };
         command.SetAction(result =>
         {
             var all = ExperimentCatalog.All();
@@ -46,11 +47,14 @@ internal static class LabCommand
             }
 
             string outDir = result.GetValue(output) ?? "report";
+
+            // Checked before anything runs: an existing file, a link, or a folder of other files fails at once.
+            Shannon.Data.OutputFile.CheckReportFolder(outDir, "--out", result.GetValue(force));
             bool isQuick = result.GetValue(quick);
             var watch = Stopwatch.StartNew();
             var settings = Settings(result.GetValue(set), ("activation", result.GetValue(activation)), ("runs", result.GetValue(runs)), ("epochs", result.GetValue(epochs)));
             var results = Run(chosen, isQuick, settings);
-            var index = ReportWriter.Write(outDir, results, isQuick);
+            var index = ReportWriter.Write(outDir, results, isQuick, result.GetValue(force));
             Console.Out.WriteLine($"Report written to {index} ({results.Count} experiment{(results.Count == 1 ? "" : "s")}, {watch.Elapsed.TotalSeconds:0.0} s).");
             return 0;
         });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Shannon.Cli.Output;
+using Shannon.Data;
 using Shannon.Lab.Language;
 
 namespace Shannon.Cli.Commands;
@@ -26,8 +27,9 @@ internal static class LmCommand
         var corpus = new Option<string>("--corpus") { Description = "The training text (UTF-8).", Required = true };
         var order = new Option<int>("--order") { Description = $"The order N, 1..{CharacterLanguageModel.MaxOrder} (context of N-1 characters).", Required = true };
         var output = new Option<string>("--out") { Description = "The model file to write.", Required = true };
+        var force = CommonOptions.Force();
         var json = CommonOptions.Json();
-        var command = new Command("train", "Train a model on a text and save it.") { corpus, order, output, json };
+        var command = new Command("train", "Train a model on a text and save it.") { corpus, order, output, force, json };
         command.SetAction(result =>
         {
             int n = result.GetValue(order);
@@ -37,18 +39,21 @@ internal static class LmCommand
             }
 
             using var progress = StderrProgress.ForCommand("lm train", result.GetValue(json));
+
+            // The target is checked before the corpus is read: never the corpus itself, never through a link, and
+            // never over a file that is not a Shannon model unless --force.
+            string path = result.GetValue(output)!;
+            string corpusPath = result.GetValue(corpus) ?? "";
+            bool replace = result.GetValue(force);
+            OutputFile.Check(path, "--out", replace, [corpusPath], IsModelFile);
             progress.Report("reading the corpus", double.NaN);
-            string text = TextInput.Read(result.GetValue(corpus), "--corpus");
+            string text = TextInput.Read(corpusPath, "--corpus");
             var watch = Stopwatch.StartNew();
             progress.Report($"counting n-grams of orders 1..{n}", 0);
             var model = CharacterLanguageModel.Train(text, n, progress);
             double seconds = watch.Elapsed.TotalSeconds;
-            string path = result.GetValue(output)!;
             progress.Report("writing " + path, double.NaN);
-            using (var file = File.Create(path))
-            {
-                model.Save(file);
-            }
+            OutputFile.Write(path, "--out", replace, model.Save, [corpusPath], IsModelFile);
 
             progress.Clear();
 
@@ -82,6 +87,8 @@ internal static class LmCommand
         });
         return command;
     }
+
+    private static bool IsModelFile(string path) => OutputFile.StartsWith(path, "SHLM"u8);
 
     private static List<string> Warnings(CharacterLanguageModel model)
     {

@@ -13,13 +13,17 @@ namespace Shannon.Cli.Commands;
 /// </summary>
 internal static class MatrixCommand
 {
+    /// <summary>The most columns a matrix takes (4,950 pairs).</summary>
+    internal const int MaxColumns = 100;
+
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "A CSV (header row required), Parquet or JSON file." };
         var columns = new Option<string?>("--columns") { Description = "The columns (default: all)." };
         var output = new Option<string?>("--out") { Description = "Write a heatmap to this PNG file." };
+        var force = CommonOptions.Force();
         var options = new DataOptions();
-        var command = new Command("matrix", "Pairwise mutual information between columns (diagonal: entropy), as a table and a heatmap.") { file, columns, output };
+        var command = new Command("matrix", "Pairwise mutual information between columns (diagonal: entropy), as a table and a heatmap.") { file, columns, output, force };
         options.AddTo(command);
         command.SetAction(result =>
         {
@@ -36,12 +40,23 @@ internal static class MatrixCommand
                 throw new UsageException($"`--out` must be in an existing folder; got '{png}'.");
             }
 
+            if (png is not null)
+            {
+                OutputFile.Check(png, "--out", result.GetValue(force), [result.GetValue(file)!], OutputFile.IsShannonPng);
+            }
+
             using var data = DataFile.Open(result.GetValue(file)!);
             var text = result.GetValue(columns);
             var cols = text is null ? [.. data.Columns] : DataOptions.Names(text, "--columns").Select(n => data.Column(n, "--columns")).Distinct().ToArray();
             if (cols.Length < 2)
             {
                 throw new UsageException($"`matrix` needs at least two columns; got {cols.Length}.");
+            }
+
+            if (cols.Length > MaxColumns)
+            {
+                // m columns are m (m - 1) / 2 estimates: 10,000 columns would be 5e7 of them, and no heatmap shows that.
+                throw new UsageException($"`--columns` must name at most {MaxColumns} columns for a matrix ({MaxColumns * (MaxColumns - 1) / 2:N0} pairs); got {cols.Length}{(text is null ? " (every column of the file)" : "")}. Name the columns with --columns, or rank them against a target with `shannon rank`.");
             }
 
             var (perms, boots) = options.Resampling(result);
@@ -77,7 +92,7 @@ internal static class MatrixCommand
             string estimators = string.Join(",", used.Distinct());
             if (png is not null)
             {
-                WriteHeatmap(png, cols.Select(c => c.Name).ToArray(), values, differential, estimators, InformationUnits.Name(unit));
+                WriteHeatmap(png, result.GetValue(force), result.GetValue(file)!, cols.Select(c => c.Name).ToArray(), values, differential, estimators, InformationUnits.Name(unit));
             }
 
             if (result.GetValue(options.Json))
@@ -236,7 +251,7 @@ internal static class MatrixCommand
         }
     }
 
-    private static void WriteHeatmap(string path, string[] names, double[,] source, bool[] differential, string estimator, string unit)
+    private static void WriteHeatmap(string path, bool force, string input, string[] names, double[,] source, bool[] differential, string estimator, string unit)
     {
         int m = names.Length;
         var values = (double[,])source.Clone();
@@ -255,6 +270,7 @@ internal static class MatrixCommand
         double[] positions = [.. Enumerable.Range(0, m).Select(i => (double)i)];
         plot.Axes.Bottom.SetTicks(positions, names);
         plot.Axes.Left.SetTicks([.. positions.Reverse()], names);
-        plot.SavePng(path, 200 + 60 * m, 160 + 60 * m);
+        var bytes = OutputFile.MarkPng(plot.GetImage(200 + 60 * m, 160 + 60 * m).GetImageBytes(ScottPlot.ImageFormat.Png));
+        OutputFile.Write(path, "--out", force, s => s.Write(bytes), [input], OutputFile.IsShannonPng);
     }
 }

@@ -33,8 +33,9 @@ internal static class ServeCommand
             {
                 (app, address) = ExplorerServer.StartAsync(options).GetAwaiter().GetResult();
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
             {
+                // A port in use, an address this machine does not have (`--host 65536` parses as 0.1.0.0): exit 2.
                 throw new UsageException($"cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
             }
 

@@ -17,7 +17,21 @@ internal static class TextInput
             throw new UsageException($"`{option}` must name an existing file; got '{path}' (not found).");
         }
 
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException ex)
+        {
+            // A symbolic-link loop, a folder named like a file, a device that fails: one line, exit 2.
+            throw new UsageException($"`{option}` must name a readable file; got '{path}': {ex.Message}");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UsageException($"`{option}` must name a readable file; got '{path}' (permission denied).");
+        }
+
         int nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {

@@ -101,7 +101,9 @@ public sealed partial class CharacterLanguageModel
     internal static double Transform(ReadOnlySpan<double> p, Span<double> q, int[] order, SamplingOptions options)
     {
         int m = p.Length - 1;
-        double inv = 1.0 / options.Temperature;
+        // (log p - max) / T, divided rather than multiplied by 1 / T: 1 / 5e-324 is infinite, and 0 * infinity is NaN,
+        // which sampled nothing; divided, the most probable symbols keep exp(0) = 1 and the others underflow to 0.
+        double temperature = options.Temperature;
         double maxLog = double.NegativeInfinity;
         for (int w = 1; w <= m; w++)
         {
@@ -112,7 +114,7 @@ public sealed partial class CharacterLanguageModel
         q[0] = 0;
         for (int w = 1; w <= m; w++)
         {
-            q[w] = p[w] > 0 ? Math.Exp((Math.Log(p[w]) - maxLog) * inv) : 0;
+            q[w] = p[w] > 0 ? Math.Exp((Math.Log(p[w]) - maxLog) / temperature) : 0;
             z += q[w];
         }
 

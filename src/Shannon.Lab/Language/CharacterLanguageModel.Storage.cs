@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Shannon.Lab.Language;
@@ -6,19 +7,32 @@ namespace Shannon.Lab.Language;
 public sealed partial class CharacterLanguageModel
 {
     private const uint Magic = 0x4D4C4853; // "SHLM"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     /// <summary>
-    /// Writes the model as a compact binary file: "SHLM", version, order, alphabet, then per order the packed context
-    /// keys and the children (symbol, raw count, continuation count). Discounts and weights are recomputed on load.
+    /// Writes the model as a compact binary file: "SHLM", the format version (2), the payload's length in bytes
+    /// (int64) and its SHA-256, then the payload: order, alphabet, then per order the packed context keys and the
+    /// children (symbol, raw count, continuation count). Discounts and weights are recomputed on load. The length and
+    /// checksum make a truncated, extended or flipped file a clean refusal on load instead of a wrong model.
     /// </summary>
     /// <param name="stream">The output stream (left open).</param>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        using var payload = new MemoryStream();
+        WritePayload(payload);
+        payload.Position = 0;
         using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
         w.Write(FormatVersion);
+        w.Write(payload.Length);
+        w.Write(SHA256.HashData(payload));
+        w.Write(payload.GetBuffer(), 0, (int)payload.Length);
+    }
+
+    private void WritePayload(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         w.Write(Order);
         w.Write(_alphabet.Length);
         foreach (char c in _alphabet)
@@ -57,9 +71,44 @@ public sealed partial class CharacterLanguageModel
             int version = r.ReadInt32();
             if (version != FormatVersion)
             {
-                throw new InvalidDataException($"unsupported language model format version {version} (this build reads {FormatVersion})");
+                throw new InvalidDataException(version == 1
+                    ? "language model format version 1 carries no checksum; train the model again with this build (format 2)"
+                    : $"unsupported language model format version {version} (this build reads {FormatVersion})");
             }
 
+            long length = r.ReadInt64();
+            var checksum = r.ReadBytes(SHA256.HashSizeInBytes);
+            if (length < 0 || length > Array.MaxLength || (stream.CanSeek && length != stream.Length - stream.Position))
+            {
+                throw new InvalidDataException(stream.CanSeek && length >= 0
+                    ? $"corrupt or truncated language model file (the header promises {length} bytes of model; the file holds {stream.Length - stream.Position})"
+                    : $"corrupt language model file (payload length {length})");
+            }
+
+            var bytes = r.ReadBytes((int)length);
+            if (bytes.Length != length || checksum.Length != SHA256.HashSizeInBytes)
+            {
+                throw new EndOfStreamException();
+            }
+
+            if (!SHA256.HashData(bytes).AsSpan().SequenceEqual(checksum))
+            {
+                throw new InvalidDataException("corrupt language model file (its SHA-256 checksum does not match its contents)");
+            }
+
+            using var payload = new MemoryStream(bytes, writable: false);
+            return ReadPayload(new BinaryReader(payload, Encoding.UTF8));
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("truncated language model file", ex);
+        }
+    }
+
+    private static CharacterLanguageModel ReadPayload(BinaryReader r)
+    {
+        try
+        {
             int order = r.ReadInt32();
             int alphabetLength = r.ReadInt32();
             if (order is < 1 or > MaxOrder || alphabetLength is < 0 or > MaxAlphabet)
@@ -91,6 +140,22 @@ public sealed partial class CharacterLanguageModel
                 if (symbols.Length != ngrams || start[0] != 0 || start[contexts] != ngrams)
                 {
                     throw new InvalidDataException("corrupt or truncated language model file");
+                }
+
+                for (int c = 0; c < contexts; c++)
+                {
+                    if (start[c + 1] < start[c])
+                    {
+                        throw new InvalidDataException($"corrupt language model file (order {n}: child ranges out of order at context {c})");
+                    }
+                }
+
+                for (int j = 0; j < ngrams; j++)
+                {
+                    if (symbols[j] > alphabetLength || raw[j] < 0 || cont[j] < 0)
+                    {
+                        throw new InvalidDataException($"corrupt language model file (order {n}: n-gram {j} has symbol {symbols[j]}, counts {raw[j]} and {cont[j]})");
+                    }
                 }
 
                 var index = new PackedKeyIndex(contexts);

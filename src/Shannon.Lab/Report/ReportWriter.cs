@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Shannon.Data;
 
 namespace Shannon.Lab.Report;
 
@@ -15,11 +16,14 @@ public static class ReportWriter
     /// <param name="directory">The output folder.</param>
     /// <param name="results">The experiments' results, in report order.</param>
     /// <param name="quick">Whether the results come from a quick run (stated in the report).</param>
+    /// <param name="force">Write into a folder that holds other files and is not a Shannon report (see <see cref="OutputFile.CheckReportFolder"/>).</param>
     /// <returns>The path of index.html.</returns>
-    public static string Write(string directory, IReadOnlyList<ExperimentResult> results, bool quick)
+    /// <exception cref="ArgumentException">The folder is a file, a link, or holds files and is not a Shannon report.</exception>
+    public static string Write(string directory, IReadOnlyList<ExperimentResult> results, bool quick, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(results);
-        Directory.CreateDirectory(directory);
+        OutputFile.CheckReportFolder(directory, "directory", force);
+        OutputFile.MarkReportFolder(directory);
         var figures = Path.Combine(directory, "figures");
         var tables = Path.Combine(directory, "tables");
         Directory.CreateDirectory(figures);
@@ -58,15 +62,16 @@ public static class ReportWriter
             foreach (var f in r.Figures)
             {
                 string stem = $"{r.Name}-{f.Name}";
-                f.Plot.SavePng(Path.Combine(figures, stem + ".png"), f.Width, f.Height);
-                f.Plot.SaveSvg(Path.Combine(figures, stem + ".svg"), f.Width, f.Height);
+                var png = OutputFile.MarkPng(f.Plot.GetImage(f.Width, f.Height).GetImageBytes(ScottPlot.ImageFormat.Png));
+                OutputFile.WriteAtomically(Path.Combine(figures, stem + ".png"), s => s.Write(png));
+                OutputFile.WriteAllTextAtomically(Path.Combine(figures, stem + ".svg"), f.Plot.GetSvgXml(f.Width, f.Height));
                 html.Append(CultureInfo.InvariantCulture, $"<figure><img src=\"figures/{stem}.png\" alt=\"{Esc(f.Caption)}\" width=\"{f.Width}\"><figcaption>{Esc(f.Caption)} (<a href=\"figures/{stem}.svg\">SVG</a>)</figcaption></figure>\n");
             }
 
             foreach (var t in r.Tables)
             {
                 string stem = $"{r.Name}-{t.Name}";
-                File.WriteAllText(Path.Combine(tables, stem + ".csv"), ToCsv(t), new UTF8Encoding(false));
+                OutputFile.WriteAllTextAtomically(Path.Combine(tables, stem + ".csv"), ToCsv(t));
                 html.Append(CultureInfo.InvariantCulture, $"<table><caption>{Esc(t.Title)} (<a href=\"tables/{stem}.csv\">CSV</a>)</caption><tr>");
                 foreach (var c in t.Columns)
                 {
@@ -93,7 +98,7 @@ public static class ReportWriter
 
         html.Append("</body></html>\n");
         var index = Path.Combine(directory, "index.html");
-        File.WriteAllText(index, html.ToString(), new UTF8Encoding(false));
+        OutputFile.WriteAllTextAtomically(index, html.ToString());
         WriteJson(Path.Combine(directory, "results.json"), results, quick);
         return index;
     }
@@ -129,7 +134,14 @@ public static class ReportWriter
 
     private static void WriteJson(string path, IReadOnlyList<ExperimentResult> results, bool quick)
     {
-        using var stream = File.Create(path);
+        using var buffer = new MemoryStream();
+        WriteJson(buffer, results, quick);
+        var bytes = buffer.ToArray();
+        OutputFile.WriteAtomically(path, s => s.Write(bytes));
+    }
+
+    private static void WriteJson(Stream stream, IReadOnlyList<ExperimentResult> results, bool quick)
+    {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
         w.WriteString("generated_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));

@@ -32,7 +32,7 @@ internal static class BottleneckApi
         var q = new Parameters(request);
         double beta = q.Number("beta", MinBeta, MaxBeta);
         var unit = q.Unit();
-        var solution = InformationBottleneck.Solve(Joint, beta, unit);
+        var solution = InformationBottleneck.Solve(Joint, beta, unit, cancellationToken: request.HttpContext.RequestAborted);
         var curve = Curves.GetOrAdd(unit, u => new Lazy<InformationCurve>(() => InformationBottleneck.Curve(Joint, Grid(), u))).Value;
         int t = solution.ClusterCount;
         var encoder = new double[Rows][];

@@ -54,6 +54,10 @@ internal static class DataApi
         string? xName = q.Text("x", 200);
         string? yName = q.Text("y", 200);
         string text = await ReadBodyAsync(request).ConfigureAwait(false);
+
+        // Cancelled when the client leaves or the request's time is up (RequestGuard); checked between estimates
+        // and inside the bootstrap and the permutation test, which are most of the work.
+        var cancel = request.HttpContext.RequestAborted;
         CsvTable table;
         try
         {
@@ -88,7 +92,7 @@ internal static class DataApi
                 var cy = Column(yName, "y");
                 var hy = CatalogueColumns.Entropy(estimator, cy, unit, bins);
                 y = new { name = cy.Name, entropy = hy.Value, entropyKind = hy.Differential ? "differential" : "discrete" };
-                mi = MutualInformationWithInterval(estimator, cx, cy, unit, bins);
+                mi = MutualInformationWithInterval(estimator, cx, cy, unit, bins, cancel);
             }
         }
 
@@ -100,6 +104,7 @@ internal static class DataApi
             matrix[i] = new double[inMatrix.Length];
             for (int j = 0; j < inMatrix.Length; j++)
             {
+                cancel.ThrowIfCancellationRequested();
                 matrix[i][j] = i == j
                     ? CatalogueColumns.Entropy(matrixEstimator, inMatrix[i], unit, bins).Value
                     : j < i ? matrix[j][i] : CatalogueColumns.MutualInformation(matrixEstimator, inMatrix[i], inMatrix[j], unit, bins).Value;
@@ -128,10 +133,11 @@ internal static class DataApi
         });
     }
 
-    private static object MutualInformationWithInterval(string estimator, DataColumn x, DataColumn y, InformationUnit unit, int bins)
+    private static object MutualInformationWithInterval(string estimator, DataColumn x, DataColumn y, InformationUnit unit, int bins, CancellationToken cancellationToken)
     {
         double value = CatalogueColumns.MutualInformation(estimator, x, y, unit, bins).Value;
-        var u = CatalogueColumns.Uncertainty(estimator, x, y, unit, bins);
+        cancellationToken.ThrowIfCancellationRequested();
+        var u = CatalogueColumns.Uncertainty(estimator, x, y, unit, bins, cancellationToken);
         if (u is not { } found)
         {
             return new { value, interval = (object?)null, test = (object?)null };

@@ -56,7 +56,9 @@ internal sealed class ErrorMiddleware(RequestDelegate next)
             return;
         }
 
+        var allow = context.Response.Headers.Allow;
         context.Response.Clear();
+        context.Response.Headers.Allow = allow;
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(JsonSerializer.Serialize(new { error = message, status }, ExplorerServer.JsonOptions), context.RequestAborted).ConfigureAwait(false);

@@ -92,7 +92,7 @@ internal sealed class Parameters(HttpRequest request)
     public string? Text(string name, int maxLength, bool required = false)
     {
         string constraint = $"a text of at most {maxLength} characters";
-        string? text = Raw(name, constraint, required, trim: false);
+        string? text = Raw(name, constraint, required, trim: false, emptyAllowed: true);
         if (text is not null && text.Length > maxLength)
         {
             throw Bad(name, constraint, $"{text.Length} characters");
@@ -131,7 +131,7 @@ internal sealed class Parameters(HttpRequest request)
 
     private static string Quote(string text) => "'" + (text.Length > 40 ? text[..40] + "..." : text) + "'";
 
-    private string? Raw(string name, string constraint, bool required, bool trim = true)
+    private string? Raw(string name, string constraint, bool required, bool trim = true, bool emptyAllowed = false)
     {
         var values = _query[name];
         if (values.Count > 1)
@@ -143,6 +143,12 @@ internal sealed class Parameters(HttpRequest request)
         if (trim)
         {
             text = text?.Trim();
+        }
+
+        if (values.Count == 1 && string.IsNullOrEmpty(text) && !emptyAllowed)
+        {
+            // `logits=` is a mistake, not a request for the defaults: only an absent parameter takes its default.
+            throw Bad(name, constraint, "an empty value (leave the parameter out for its default)");
         }
 
         if (string.IsNullOrEmpty(text))

@@ -57,9 +57,10 @@ internal static class CatalogueColumns
     /// The percentile bootstrap interval of I(X;Y) and the permutation test of independence: for the discrete
     /// estimators on the count table (<see cref="Bootstrap.MutualInformation"/>, a multinomial resample of the cells,
     /// which is row resampling done on counts); for the others by row resampling (<see cref="EstimatorUncertainty"/>,
-    /// 200 replicates) up to <see cref="MaxRowsForContinuousUncertainty"/> rows; null beyond.
+    /// 200 replicates) up to <see cref="MaxRowsForContinuousUncertainty"/> rows; null beyond. The work stops at
+    /// <paramref name="cancellationToken"/> (the request's budget or its client leaving).
     /// </summary>
-    public static (BootstrapInterval Interval, PermutationTestResult Test)? Uncertainty(string estimator, DataColumn x, DataColumn y, InformationUnit unit, int binCount)
+    public static (BootstrapInterval Interval, PermutationTestResult Test)? Uncertainty(string estimator, DataColumn x, DataColumn y, InformationUnit unit, int binCount, CancellationToken cancellationToken = default)
     {
         if (IsContinuous(estimator))
         {
@@ -70,14 +71,14 @@ internal static class CatalogueColumns
 
             SampleColumn[] a = [Sample(x, estimator)], b = [Sample(y, estimator)];
             var settings = Settings(binCount);
-            return (EstimatorUncertainty.MutualInformation(estimator, a, b, [], settings, unit, new BootstrapOptions { Replicates = 200 }),
-                EstimatorUncertainty.MutualInformationPermutation(estimator, a, b, [], settings, unit, TestOptions));
+            return (EstimatorUncertainty.MutualInformation(estimator, a, b, [], settings, unit, new BootstrapOptions { Replicates = 200 }, cancellationToken: cancellationToken),
+                EstimatorUncertainty.MutualInformationPermutation(estimator, a, b, [], settings, unit, TestOptions, cancellationToken: cancellationToken));
         }
 
         var e = EntropyEstimators.Parse(estimator);
         var table = CountTable.FromLabels(x.Codes, y.Codes);
-        var interval = Bootstrap.MutualInformation(table, [0], [1], [], e, unit, IntervalOptions);
-        var test = PermutationTest.MutualInformation(DiscreteVariable.FromCodes(x.Codes, x.SymbolCount), DiscreteVariable.FromCodes(y.Codes, y.SymbolCount), e, unit, TestOptions);
+        var interval = Bootstrap.MutualInformation(table, [0], [1], [], e, unit, IntervalOptions, cancellationToken);
+        var test = PermutationTest.MutualInformation(DiscreteVariable.FromCodes(x.Codes, x.SymbolCount), DiscreteVariable.FromCodes(y.Codes, y.SymbolCount), e, unit, TestOptions, cancellationToken);
         return (interval, test);
     }
 

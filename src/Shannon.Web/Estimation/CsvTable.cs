@@ -42,18 +42,8 @@ internal sealed class CsvTable
             throw new FormatException($"the CSV has {header.Length} columns; the explorer takes at most {MaxColumns}.");
         }
 
-        for (int j = 0; j < header.Length; j++)
-        {
-            if (header[j].Length == 0)
-            {
-                throw new FormatException($"line 1: column {j + 1} has no name; the first row must name every column.");
-            }
-
-            if (Array.IndexOf(header, header[j]) != j)
-            {
-                throw new FormatException($"line 1: the column name '{header[j]}' appears twice.");
-            }
-        }
+        // The input rules of Shannon.Data, shared with the data commands: every column named, no name twice.
+        CsvRecords.CheckHeader(header, records[0].Line);
 
         var rows = new List<string[]>(records.Count - 1);
         foreach (var (recLine, recFields) in records.Skip(1))

@@ -407,7 +407,7 @@ const data = panel('panel-data', {
   request(root) {
     if (!dataFile) return Promise.resolve(null);
     const extra = { estimator: $('#d-estimator').value || undefined, bins: $('#d-bins').value, x: $('#d-x').value || undefined, y: $('#d-y').value || undefined };
-    return call('/api/data?' + query(root, extra), { method: 'POST', body: dataFile, headers: { 'Content-Type': 'text/csv' } });
+    return call('/api/data?' + query(root, extra), { method: 'POST', body: dataFile, headers: { 'Content-Type': 'text/csv', 'X-Shannon-Request': '1' } });
   },
   render(json) {
     fillSelect($('#d-estimator'), json.estimators, json.estimator);

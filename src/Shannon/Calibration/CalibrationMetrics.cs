@@ -38,6 +38,12 @@ public static class CalibrationMetrics
     public const int DefaultBinCount = 15;
 
     /// <summary>
+    /// The largest bin count, 2^20 = 1,048,576: the bins hold three arrays of that length, and more bins than that
+    /// leave almost every bin empty for any prediction set that fits in memory (the binned ECE is then meaningless).
+    /// </summary>
+    public const int MaxBinCount = 1 << 20;
+
+    /// <summary>
     /// The reliability diagram: per confidence bin, the count, mean confidence and accuracy of the arg-max predictions.
     /// O(n K).
     /// </summary>
@@ -48,6 +54,7 @@ public static class CalibrationMetrics
     {
         ArgumentNullException.ThrowIfNull(predictions);
         Preconditions.Positive(binCount, nameof(binCount));
+        Preconditions.AtMost(binCount, MaxBinCount, nameof(binCount));
         var counts = new int[binCount];
         var confidence = new double[binCount];
         var correct = new double[binCount];
@@ -158,6 +165,7 @@ public static class CalibrationMetrics
     {
         ArgumentNullException.ThrowIfNull(predictions);
         Preconditions.Positive(binCount, nameof(binCount));
+        Preconditions.AtMost(binCount, MaxBinCount, nameof(binCount));
         var counts = new int[binCount];
         var forecastSum = new double[binCount];
         var outcomeSum = new double[binCount];

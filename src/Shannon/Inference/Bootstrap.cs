@@ -54,8 +54,9 @@ public static class Bootstrap
     /// <param name="estimator">The entropy estimator.</param>
     /// <param name="unit">The unit.</param>
     /// <param name="options">Replicates, confidence, seed (null: defaults).</param>
+    /// <param name="cancellationToken">Observed between replicates.</param>
     /// <returns>The interval.</returns>
-    public static BootstrapInterval Entropy(ReadOnlySpan<long> counts, IEntropyEstimator estimator, InformationUnit unit, BootstrapOptions? options = null)
+    public static BootstrapInterval Entropy(ReadOnlySpan<long> counts, IEntropyEstimator estimator, InformationUnit unit, BootstrapOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(estimator);
         var o = Validate(options);
@@ -63,7 +64,7 @@ public static class Bootstrap
         var source = counts.ToArray();
         var resampler = new Resampler(source, o.Seed);
         var buffer = new long[source.Length];
-        return Percentile(estimate, o, () =>
+        return Percentile(estimate, o, cancellationToken, () =>
         {
             resampler.Draw(buffer);
             return estimator.Estimate(buffer, unit).Value;
@@ -78,8 +79,9 @@ public static class Bootstrap
     /// <param name="estimator">The entropy estimator.</param>
     /// <param name="unit">The unit.</param>
     /// <param name="options">Replicates, confidence, seed (null: defaults).</param>
+    /// <param name="cancellationToken">Observed between replicates.</param>
     /// <returns>The interval.</returns>
-    public static BootstrapInterval MutualInformation(CountTable table, int[] x, int[] y, int[] z, IEntropyEstimator estimator, InformationUnit unit, BootstrapOptions? options = null)
+    public static BootstrapInterval MutualInformation(CountTable table, int[] x, int[] y, int[] z, IEntropyEstimator estimator, InformationUnit unit, BootstrapOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(x);
@@ -96,7 +98,7 @@ public static class Bootstrap
         var levels = table.LevelCounts.ToArray();
         var resampler = new Resampler(counts, o.Seed);
         var buffer = new long[counts.Length];
-        return Percentile(estimate, o, () =>
+        return Percentile(estimate, o, cancellationToken, () =>
         {
             resampler.Draw(buffer);
             return Statistic(CountTable.FromCells(codes, buffer, levels));
@@ -119,11 +121,12 @@ public static class Bootstrap
         return o;
     }
 
-    private static BootstrapInterval Percentile(double estimate, BootstrapOptions o, Func<double> replicate)
+    private static BootstrapInterval Percentile(double estimate, BootstrapOptions o, CancellationToken cancellationToken, Func<double> replicate)
     {
         var values = new double[o.Replicates];
         for (int b = 0; b < values.Length; b++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             values[b] = replicate();
         }
 

@@ -42,8 +42,9 @@ public static class PermutationTest
     /// <param name="estimator">The entropy estimator behind the MI.</param>
     /// <param name="unit">The unit of the statistics.</param>
     /// <param name="options">Permutations and seed (null: defaults).</param>
+    /// <param name="cancellationToken">Observed between replicates.</param>
     /// <returns>The observed MI and its p-value.</returns>
-    public static PermutationTestResult MutualInformation(DiscreteVariable x, DiscreteVariable y, IEntropyEstimator estimator, InformationUnit unit, PermutationTestOptions? options = null)
+    public static PermutationTestResult MutualInformation(DiscreteVariable x, DiscreteVariable y, IEntropyEstimator estimator, InformationUnit unit, PermutationTestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -53,7 +54,7 @@ public static class PermutationTest
         var observed = DiscreteInformation.MutualInformation(x, y, estimator, unit);
         var rng = new Random(o.Seed);
         var codes = x.Codes.ToArray();
-        return Run(observed, o, () =>
+        return Run(observed, o, cancellationToken, () =>
         {
             Shuffle(codes, rng);
             return DiscreteInformation.MutualInformation(DiscreteVariable.Wrap(codes, x.LevelCount, x.Levels), y, estimator, unit).Value;
@@ -67,8 +68,9 @@ public static class PermutationTest
     /// <param name="estimator">The entropy estimator behind the CMI.</param>
     /// <param name="unit">The unit of the statistics.</param>
     /// <param name="options">Permutations and seed (null: defaults).</param>
+    /// <param name="cancellationToken">Observed between replicates.</param>
     /// <returns>The observed CMI and its p-value.</returns>
-    public static PermutationTestResult ConditionalMutualInformation(DiscreteVariable x, DiscreteVariable y, DiscreteVariable z, IEntropyEstimator estimator, InformationUnit unit, PermutationTestOptions? options = null)
+    public static PermutationTestResult ConditionalMutualInformation(DiscreteVariable x, DiscreteVariable y, DiscreteVariable z, IEntropyEstimator estimator, InformationUnit unit, PermutationTestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -89,7 +91,7 @@ public static class PermutationTest
 
         var rng = new Random(o.Seed);
         var codes = x.Codes.ToArray();
-        return Run(observed, o, () =>
+        return Run(observed, o, cancellationToken, () =>
         {
             foreach (var members in strata)
             {
@@ -129,13 +131,14 @@ public static class PermutationTest
         }
     }
 
-    private static PermutationTestResult Run(InformationEstimate observed, PermutationTestOptions o, Func<double> permuted)
+    private static PermutationTestResult Run(InformationEstimate observed, PermutationTestOptions o, CancellationToken cancellationToken, Func<double> permuted)
     {
         double threshold = observed.Value - 1e-12 * Math.Max(1, Math.Abs(observed.Value));
         int atLeast = 0;
         double sum = 0, sumSq = 0;
         for (int b = 0; b < o.Permutations; b++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             double v = permuted();
             atLeast += v >= threshold ? 1 : 0;
             sum += v;

@@ -89,6 +89,14 @@ internal static class Preconditions
         }
     }
 
+    public static void AtMost(int value, int maximum, string name, string? hint = null)
+    {
+        if (value > maximum)
+        {
+            throw OutOfRange(name, $"<= {maximum.ToString(CultureInfo.InvariantCulture)}", value.ToString(CultureInfo.InvariantCulture), hint);
+        }
+    }
+
     public static void AllFinite(ReadOnlySpan<double> values, string name)
     {
         NotEmpty(values, name);
@@ -105,7 +113,7 @@ internal static class Preconditions
     public static void Probabilities(ReadOnlySpan<double> probabilities, string name)
     {
         NotEmpty(probabilities, name);
-        double sum = 0, compensation = 0;
+        var sum = default(CompensatedSum);
         for (int i = 0; i < probabilities.Length; i++)
         {
             double p = probabilities[i];
@@ -113,19 +121,28 @@ internal static class Preconditions
             {
                 throw Error(name, "a probability vector with finite entries >= 0", $"{Format(p)} at index {i}");
             }
-
-            double t = sum + p;
-            compensation += Math.Abs(sum) >= p ? (sum - t) + p : (p - t) + sum;
-            sum = t;
         }
 
-        sum += compensation;
-        if (Math.Abs(sum - 1.0) > ProbabilitySumTolerance)
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            double p = probabilities[i];
+            if (p > 1 + ProbabilitySumTolerance)
+            {
+                // Checked before summing: entries of 1e308 would otherwise overflow the sum to infinity (and NaN).
+                throw Error(name, $"a probability vector with entries in [0, 1] (tolerance {Format(ProbabilitySumTolerance)})", $"{Format(p)} at index {i}",
+                    "Normalise explicitly (e.g. Categorical.FromCounts or FromWeights) if these are counts or weights.");
+            }
+
+            sum.Add(p);
+        }
+
+        // Written so that a NaN sum fails the test too.
+        if (!(Math.Abs(sum.Value - 1.0) <= ProbabilitySumTolerance))
         {
             throw Error(
                 name,
                 $"a probability vector summing to 1 (tolerance {Format(ProbabilitySumTolerance)})",
-                $"a sum of {Format(sum)}",
+                $"a sum of {Format(sum.Value)}",
                 "Normalise explicitly (e.g. Categorical.FromCounts or FromWeights) if these are counts or weights.");
         }
     }
@@ -157,6 +174,19 @@ internal static class Preconditions
         }
 
         return sum;
+    }
+
+    /// <summary>Adds a count to a running total of counts, refusing a total beyond <see cref="long.MaxValue"/>.</summary>
+    public static long AddCount(long total, long count, string name)
+    {
+        long t = unchecked(total + count);
+        if (t < total)
+        {
+            throw Error(name, $"counts whose total fits in a 64-bit integer (at most {long.MaxValue.ToString(CultureInfo.InvariantCulture)})",
+                "a total that overflows");
+        }
+
+        return t;
     }
 
     public static void SameLength(int length, int otherLength, string name, string otherName)

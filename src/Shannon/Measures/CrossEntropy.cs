@@ -14,7 +14,7 @@ public static partial class Measures
     public static Information CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, InformationUnit unit)
     {
         CheckPair(p, q, unit);
-        double h = 0;
+        var h = default(CompensatedSum);
         for (int i = 0; i < p.Length; i++)
         {
             if (p[i] > 0)
@@ -24,11 +24,11 @@ public static partial class Measures
                     return Information.FromNats(double.PositiveInfinity, unit);
                 }
 
-                h -= p[i] * Math.Log(q[i]);
+                h.Add(-p[i] * Math.Log(q[i]));
             }
         }
 
-        return Information.FromNats(h, unit);
+        return Information.FromNats(h.Value, unit);
     }
 
     /// <summary>Local cross-entropy: -log q_i for each outcome, weighted by p_i; the mean is H(P, Q).</summary>

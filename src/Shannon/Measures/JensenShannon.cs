@@ -105,12 +105,12 @@ public static partial class Measures
             double c = 0;
             if (p[i] > 0)
             {
-                c += 0.5 * p[i] * Math.Log(p[i] / m);
+                c += 0.5 * p[i] * LogRatio(p[i], m);
             }
 
             if (q[i] > 0)
             {
-                c += 0.5 * q[i] * Math.Log(q[i] / m);
+                c += 0.5 * q[i] * LogRatio(q[i], m);
             }
 
             values[i] = c / m;
@@ -123,7 +123,7 @@ public static partial class Measures
     {
         // Sum of w p log(p/m) + (1-w) q log(q/m): each term >= 0 by the log-sum inequality, so no cancellation
         // of large entropies.
-        double js = 0;
+        var js = default(CompensatedSum);
         for (int i = 0; i < p.Length; i++)
         {
             double m = (w * p[i]) + ((1 - w) * q[i]);
@@ -134,15 +134,15 @@ public static partial class Measures
 
             if (p[i] > 0 && w > 0)
             {
-                js += w * p[i] * Math.Log(p[i] / m);
+                js.Add(w * p[i] * LogRatio(p[i], m));
             }
 
             if (q[i] > 0 && w < 1)
             {
-                js += (1 - w) * q[i] * Math.Log(q[i] / m);
+                js.Add((1 - w) * q[i] * LogRatio(q[i], m));
             }
         }
 
-        return js;
+        return js.Value;
     }
 }

@@ -50,7 +50,7 @@ public static partial class Measures
 
     internal static double KullbackLeiblerNats(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
     {
-        double d = 0;
+        var d = default(CompensatedSum);
         for (int i = 0; i < p.Length; i++)
         {
             double pi = p[i];
@@ -62,12 +62,12 @@ public static partial class Measures
                     return double.PositiveInfinity;
                 }
 
-                d += pi * Math.Log(pi / qi);
+                d.Add(pi * LogRatio(pi, qi));
             }
         }
 
         // Returned as computed: when P and Q agree to the last bits, rounding may leave a value of order -1e-16.
-        return d;
+        return d.Value;
     }
 
     /// <summary>log(a / b) with the limits log(0/b) = -inf, log(a/0) = +inf, log(0/0) = NaN.</summary>
@@ -75,7 +75,10 @@ public static partial class Measures
     {
         if (a > 0 && b > 0)
         {
-            return Math.Log(a / b);
+            // a / b overflows or underflows when one of them is subnormal or tiny (0.5 / 5e-324): a positive
+            // probability all the same, so the log ratio is the difference of the logs, which is finite.
+            double ratio = a / b;
+            return double.IsNormal(ratio) ? Math.Log(ratio) : Math.Log(a) - Math.Log(b);
         }
 
         if (a > 0)

@@ -13,17 +13,17 @@ public static partial class Measures
     /// <summary>-sum p log p in nats over positive entries; no validation.</summary>
     internal static double EntropyNats(ReadOnlySpan<double> p)
     {
-        double h = 0;
+        var h = default(CompensatedSum);
         for (int i = 0; i < p.Length; i++)
         {
             double pi = p[i];
             if (pi > 0)
             {
-                h -= pi * Math.Log(pi);
+                h.Add(-pi * Math.Log(pi));
             }
         }
 
-        return h;
+        return h.Value;
     }
 
     internal static void CheckRank(JointDistribution joint, int rank, string name)

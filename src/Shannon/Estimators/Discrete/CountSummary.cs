@@ -35,7 +35,7 @@ internal readonly record struct CountSummary(long Total, long AlphabetSize, long
             if (c > 0)
             {
                 occupied++;
-                total = checked(total + c);
+                total = Preconditions.AddCount(total, c, nameof(counts));
                 if (c == 1)
                 {
                     singletons++;

@@ -219,7 +219,7 @@ public sealed class CountTable
                 throw Preconditions.Error(nameof(counts), ">= 0 everywhere", $"{counts[i].ToString(CultureInfo.InvariantCulture)} at index {i}");
             }
 
-            total = checked(total + counts[i]);
+            total = Preconditions.AddCount(total, counts[i], nameof(counts));
         }
 
         if (total == 0)

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Shannon.Fuzz;
+using Xunit.Abstractions;
+
+namespace Shannon.Cli.Tests;
+
+/// <summary>
+/// The quick form of the project's fuzzer (tools/fuzz/CliFuzzer.cs; the full form is tools/fuzz/run.sh): a few
+/// hundred generated bad and odd invocations over every command, within about 45 s, must give no crash, no wrong
+/// success, no hang and no memory blow-up. SHANNON_FUZZ_CASES, SHANNON_FUZZ_SECONDS, SHANNON_FUZZ_SEED and
+/// SHANNON_FUZZ_TABLE (a file for the table and the failures) make it the full form.
+/// </summary>
+public sealed class FuzzTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void GeneratedInvocations_GiveOnlyCleanRefusalsAndCorrectSuccesses()
+    {
+        int cases = Env("SHANNON_FUZZ_CASES", 400);
+        int seconds = Env("SHANNON_FUZZ_SECONDS", 45);
+        int seed = Env("SHANNON_FUZZ_SEED", 15);
+        using var fuzzer = new CliFuzzer(seed, TimeSpan.FromSeconds(Env("SHANNON_FUZZ_TIMEOUT", 30)));
+        var results = fuzzer.Run(cases, TimeSpan.FromSeconds(seconds));
+        string table = CliFuzzer.Table(results);
+        var failures = results.Where(r => r.Outcome is not (Outcome.CleanRefusal or Outcome.CorrectSuccess)).ToList();
+        var report = table + string.Concat(failures.Select(f =>
+            $"{f.Outcome} (exit {f.Code}{(f.KnnNumerics ? ", k-NN numerics" : "")}, {f.Seconds:0.0} s): shannon {string.Join(' ', f.Args.Select(Quote))}\n    {f.Detail}\n"));
+        output.WriteLine(report);
+        if (Environment.GetEnvironmentVariable("SHANNON_FUZZ_TABLE") is { Length: > 0 } path)
+        {
+            File.WriteAllText(path, report);
+        }
+
+        Assert.True(results.Count >= Math.Min(cases, 100), $"only {results.Count} invocations ran");
+        Assert.True(failures.Count == 0, report);
+    }
+
+    private static string Quote(string a) => a.Length == 0 || a.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '\0') ? "'" + a.Replace("\0", "\\0", StringComparison.Ordinal) + "'" : a;
+
+    private static int Env(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : fallback;
+}
