@@ -30,7 +30,8 @@ public sealed record ContinuousEstimate(
     /// <summary>The rule by which zero neighbour distances were treated, as the diagnostics name it: "gao-2017"
     /// (KSG and its conditional form: Gao, Kannan, Oh and Viswanath 2017), "gao-2017-ross" (Ross's mixed estimator
     /// with Gao's count at radius 0), "cell-fraction" (Kozachenko-Leonenko), "atom-mass-ratio" (k-NN KL divergence),
-    /// "jitter" when seeded noise broke the ties first; null for estimators without neighbour distances.</summary>
+    /// "jitter" when seeded noise broke the ties first, "dequantize+..." when lattice columns were dequantised first
+    /// (<see cref="KsgOptions.Dequantize"/>); null for estimators without neighbour distances.</summary>
     public string? TieRule { get; init; }
 
     /// <summary>The number of sample points whose k-th neighbour distance was 0, so that the tie rule (not the plain

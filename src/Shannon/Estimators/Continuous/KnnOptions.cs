@@ -28,7 +28,7 @@ public sealed record KsgOptions
     /// <summary>The number of neighbours k >= 1 (default 3; must be below N). Larger k: less variance, more bias.</summary>
     public int K { get; init; } = 3;
 
-    /// <summary>Which KSG estimator (default <see cref="KsgAlgorithm.Algorithm1"/>). Conditional MI supports Algorithm 1 only.</summary>
+    /// <summary>Which KSG estimator (default <see cref="KsgAlgorithm.Algorithm1"/>). Conditional MI supports both (algorithm 2 in JIDT's form).</summary>
     public KsgAlgorithm Algorithm { get; init; } = KsgAlgorithm.Algorithm1;
 
     /// <summary>Whether each column is z-scored before the neighbour search (default true).</summary>

@@ -21,7 +21,7 @@ namespace Shannon.Estimators.Continuous;
 /// of its label at distance 0 from it and m~_i the samples of any label at distance 0 from it, both counting i itself:
 /// the rule of Gao, Kannan, Oh and Viswanath (NeurIPS 2017, Algorithm 1: the neighbour count becomes the number of
 /// coincident points and the marginal count is taken with &lt;= at radius 0) applied to Ross's construction. On a discrete X
-/// the estimate is then the plug-in MI with digammas for logarithms, never above the digamma form of H(L) term by term.
+/// the estimate is then the plug-in MI with digammas for logarithms. A term at zero radius, or on untied data, is at most psi(N) - psi(N_l) (k_i &lt;= m_i), the digamma form of the label's share of H(L); several same-label neighbours at exactly a positive k-th distance (integer or rounded X) can still break this, and are resolved by the strict count of Ross's rule.
 /// The result names the rule ("gao-2017-ross") with the number of such samples.</para>
 /// </remarks>
 public sealed class MixedMutualInformationEstimator
