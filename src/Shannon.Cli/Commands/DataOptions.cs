@@ -44,12 +44,15 @@ internal sealed class DataOptions
 
     public Option<bool> Json { get; } = CommonOptions.Json();
 
+    public Option<bool> NoDequantize { get; } = new("--no-dequantize") { Description = "k-NN estimators: keep rounded or integer columns on their lattice (Gao et al. 2017's zero-distance rule alone) instead of spreading each value over one lattice step (seeded by --seed)." };
+
     public void AddTo(Command command)
     {
         command.Add(Estimator);
         command.Add(K);
         command.Add(Bins);
         command.Add(Jitter);
+        command.Add(NoDequantize);
         command.Add(Norm);
         command.Add(Seed);
         command.Add(Discrete);
@@ -106,6 +109,7 @@ internal sealed class DataOptions
             K = k,
             Bins = bins,
             Jitter = jitter ?? 0,
+            Dequantize = !result.GetValue(NoDequantize),
             Norm = n == "max" ? DistanceNorm.Maximum : DistanceNorm.Euclidean,
             Seed = result.GetValue(Seed),
         };
@@ -200,6 +204,11 @@ internal sealed class DataOptions
         }
 
         o.Bool("differential", e.Differential);
+        if (e.TieRule is string rule)
+        {
+            o.Writer.WriteString("tie_rule", rule);
+        }
+
         WriteKinds(o, e.Kinds);
     }
 

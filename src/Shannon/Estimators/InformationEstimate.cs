@@ -35,6 +35,14 @@ public sealed record InformationEstimate(double Value, InformationUnit Unit, lon
     /// input columns (0 when there are none); ties make k-NN distances zero.</summary>
     public int TiedValueCount { get; init; }
 
+    /// <summary>The rule a k-NN estimator applied at zero neighbour distances (for example <c>gao-2017</c>, Gao, Kannan,
+    /// Oh and Viswanath 2017), or null when the estimator has none or the data had no ties.</summary>
+    public string? TieRule { get; init; }
+
+    /// <summary>The number of sample points whose k-th neighbour distance was zero, to which <see cref="TieRule"/>
+    /// applied (0 for estimators without neighbours).</summary>
+    public int TiedPointCount { get; init; }
+
     /// <summary>Each input column's kind and why (filled by the estimator catalogue; empty when an estimator is called directly).</summary>
     public IReadOnlyList<Catalogue.ColumnKindDecision> Kinds { get; init; } = [];
 

@@ -1,5 +1,6 @@
 using Shannon.Estimators;
 using Shannon.Estimators.Catalogue;
+using Shannon.Estimators.Continuous;
 
 namespace Shannon.Inference;
 
@@ -50,8 +51,9 @@ public static class EstimatorUncertainty
     /// <param name="progress">Receives the fraction done, or null.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The observed MI and its p-value.</returns>
-    /// <exception cref="ArgumentException">Z has a real-valued column: shuffling within strata needs a categorical Z
-    /// (for real Z, the local permutation test of Runge 2018).</exception>
+    /// <remarks>With a real-valued Z and ksg1 or ksg2 on real X, Y and Z, the test is Runge's (2018) local permutation
+    /// scheme (<see cref="LocalPermutationTest"/>).</remarks>
+    /// <exception cref="ArgumentException">Z has a real-valued column and the estimator is not ksg1 or ksg2 on real columns.</exception>
     public static PermutationTestResult MutualInformationPermutation(string? estimator, IReadOnlyList<SampleColumn> x, IReadOnlyList<SampleColumn> y, IReadOnlyList<SampleColumn> z,
         EstimatorSettings? settings, InformationUnit unit, PermutationTestOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -62,9 +64,22 @@ public static class EstimatorUncertainty
             var real = z.FirstOrDefault(c => !c.IsCategorical);
             if (real is not null)
             {
-                throw Preconditions.Error("z", "categorical for a permutation test that shuffles X within the strata of Z",
+                if (name is "ksg1" or "ksg2" && x.All(c => !c.IsCategorical) && y.All(c => !c.IsCategorical) && z.All(c => !c.IsCategorical))
+                {
+                    // A real-valued Z: the local permutation scheme of Runge (2018), which keeps X | Z while breaking X-Y given Z.
+                    var o = options ?? PermutationTestOptions.Default;
+                    var ksg = new KsgConditionalMutualInformationEstimator(CatalogueInput.Ksg(inner, name == "ksg2" ? KsgAlgorithm.Algorithm2 : KsgAlgorithm.Algorithm1));
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var local = LocalPermutationTest.ConditionalMutualInformation(CatalogueInput.Samples(x), CatalogueInput.Samples(y), CatalogueInput.Samples(z), ksg, unit,
+                        new LocalPermutationTestOptions { Permutations = o.Permutations, Seed = o.Seed });
+                    progress?.Report(1);
+                    var withTest = observed with { Warnings = [.. observed.Warnings, $"the p-value is Runge's (2018) local permutation test (k_perm = {LocalPermutationTestOptions.Default.NeighbourCount}), for the real-valued Z"] };
+                    return new PermutationTestResult(withTest, local.PValue, local.Permutations, local.CountAtLeast, local.NullMean, local.NullStandardDeviation);
+                }
+
+                throw Preconditions.Error("z", "categorical for a permutation test that shuffles X within the strata of Z, or real-valued with ksg1 or ksg2 (Runge's local permutation test)",
                     $"the real-valued column '{real.Name}' ({real.Decision.Reason})",
-                    "For a real-valued Z the test is the local permutation scheme of Runge (2018) (LocalPermutationTest); use --bootstrap, or --discrete on Z.");
+                    "For a real-valued Z use --estimator ksg1 or ksg2 with real X and Y (Runge's 2018 local permutation test), --bootstrap, or --discrete on Z.");
             }
 
             var codes = CatalogueInput.JointCodes(z);

@@ -92,8 +92,16 @@ public sealed class ResamplingTests
         var test = EstimatorUncertainty.MutualInformationPermutation("plugin", [x], [y], [z], null, InformationUnit.Bits, new PermutationTestOptions { Permutations = 49, Seed = 1 });
         Assert.Equal(0.02, test.PValue, 12); // x = y given z: no within-stratum shuffle keeps all of the CMI
         var (rx, ry) = Gaussian(30, 0.5, 3);
-        var e = Assert.ThrowsAny<ArgumentException>(() => EstimatorUncertainty.MutualInformationPermutation("ksg1", [rx], [ry], [rx.Select([.. Enumerable.Range(0, 30).Reverse()])], null, InformationUnit.Bits));
+        var rz = rx.Select([.. Enumerable.Range(0, 30).Reverse()]);
+
+        // A real-valued Z with a KSG statistic: Runge's (2018) local permutation test, named in the result.
+        var local = EstimatorUncertainty.MutualInformationPermutation("ksg1", [rx], [ry], [rz], null, InformationUnit.Bits, new PermutationTestOptions { Permutations = 19, Seed = 2 });
+        Assert.InRange(local.PValue, 1.0 / 20, 1.0);
+        Assert.Contains(local.Observed.Warnings, w => w.Contains("Runge", StringComparison.Ordinal));
+
+        // Any other statistic cannot shuffle within strata of a real Z: refused, naming the fix.
+        var e = Assert.ThrowsAny<ArgumentException>(() => EstimatorUncertainty.MutualInformationPermutation("binned", [rx], [ry], [rz], null, InformationUnit.Bits));
         Assert.Equal("z", e.ParamName);
-        Assert.Contains("Runge (2018)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Runge", e.Message, StringComparison.Ordinal);
     }
 }

@@ -137,7 +137,7 @@ internal static class CatalogueInput
     /// <summary>A continuous estimator's result in the catalogue's result type.</summary>
     public static InformationEstimate From(ContinuousEstimate e, string? name = null, IReadOnlyDictionary<string, int>? bins = null, bool differential = false)
     {
-        var diagnostics = new Dictionary<string, double> { ["ties"] = e.TiedValueCount };
+        var diagnostics = new Dictionary<string, double> { ["ties"] = e.TiedValueCount, ["tied_points"] = e.TiedPointCount };
         if (e.K is int k)
         {
             diagnostics["k"] = k;
@@ -154,6 +154,8 @@ internal static class CatalogueInput
             Warnings = e.Warnings,
             K = e.K,
             TiedValueCount = e.TiedValueCount,
+            TieRule = e.TieRule,
+            TiedPointCount = e.TiedPointCount,
             BinCounts = bins ?? new ReadOnlyDictionary<string, int>(new Dictionary<string, int>()),
             Differential = differential,
         };
@@ -164,6 +166,7 @@ internal static class CatalogueInput
         K = s.KOrDefault,
         Algorithm = algorithm,
         Jitter = s.Jitter,
+        Dequantize = s.Dequantize,
         Seed = s.Seed,
         MaxDegreeOfParallelism = s.MaxDegreeOfParallelism,
     };
@@ -173,6 +176,7 @@ internal static class CatalogueInput
         K = s.KOrDefault,
         Norm = s.Norm,
         Jitter = s.Jitter,
+        Dequantize = s.Dequantize,
         Seed = s.Seed,
         MaxDegreeOfParallelism = s.MaxDegreeOfParallelism,
     };

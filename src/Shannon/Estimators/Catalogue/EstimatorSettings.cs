@@ -22,6 +22,13 @@ public sealed record EstimatorSettings
     /// <summary>Amplitude of the seeded noise the k-NN estimators add to break ties, in standard deviations of each column (0: none).</summary>
     public double Jitter { get; init; }
 
+    /// <summary>Whether the k-NN estimators spread each column that lies on a lattice (rounded or integer values) uniformly
+    /// over one lattice step before the neighbour search, seeded by <see cref="Seed"/> (default true). For lattice
+    /// variables this keeps the information exactly (X is recovered from X + U), so the estimate targets the MI of the
+    /// rounded values, where Gao et al.'s (2017) zero-distance rule alone is still biased by the many neighbours that
+    /// rounding puts at exactly the k-th distance; columns not on a lattice keep that rule. False: the rule alone.</summary>
+    public bool Dequantize { get; init; } = true;
+
     /// <summary>The norm of Kozachenko-Leonenko and k-NN KL (KSG uses the max-norm).</summary>
     public DistanceNorm Norm { get; init; } = DistanceNorm.Maximum;
 
