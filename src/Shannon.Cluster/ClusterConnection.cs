@@ -192,7 +192,9 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(call);
         string job = $"{Environment.ProcessId}-{Interlocked.Increment(ref _jobs)}-{Guid.NewGuid():N}";
+        var swj = System.Diagnostics.Stopwatch.StartNew();
         var live = await LiveSilosAsync(cancellation);
+        Trace($"{live.Length} live silos after {swj.ElapsedMilliseconds} ms");
         var suspects = new ConcurrentDictionary<SiloAddress, bool>();
         using var gate = new SemaphoreSlim(Math.Max(2, 2 * live.Length));
         var tasks = Enumerable.Range(0, units).Select(async unit =>
@@ -222,12 +224,14 @@ public sealed class ClusterConnection : IAsyncDisposable
                             throw new InvalidDataException(reply.Error);
                         }
 
+                        Trace($"unit {unit} done at {swj.ElapsedMilliseconds} ms on {reply.Silo} (attempt {attempt})");
                         _unitsBySilo.AddOrUpdate(reply.Silo, 1, (_, n) => n + 1);
                         return reply.Value!;
                     }
                     catch (Exception ex) when (ex is not InvalidDataException && !cancellation.IsCancellationRequested)
                     {
                         last = ex;
+                        Trace($"unit {unit} failed on {target} (attempt {attempt}): {Reason(ex)}");
                         suspects[target] = true;
                         Interlocked.Increment(ref _retries);
                         await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 250 << Math.Min(attempt, 3))), cancellation);
@@ -263,6 +267,16 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
 
         _host.Dispose();
+    }
+
+    /// <summary>Writes one line to stderr when SHANNON_CLUSTER_TRACE is set (timings for docs/scale.md and fault tests).</summary>
+    /// <param name="line">The line.</param>
+    public static void Trace(string line)
+    {
+        if (Environment.GetEnvironmentVariable("SHANNON_CLUSTER_TRACE") is { Length: > 0 })
+        {
+            Console.Error.WriteLine("trace: " + line);
+        }
     }
 
     private static string Reason(Exception ex)

@@ -21,8 +21,8 @@ public sealed class ClusterJobs(ClusterConnection connection)
     public ClusterConnection Connection { get; } = connection;
 
     /// <summary>
-    /// The columns of the shards: every shard must have the columns of the first (by name); a column is real when it
-    /// is real in any shard (as one file holding every row would be read).
+    /// The columns of the shards, as the first shard has them (every shard is checked again when it is counted: a
+    /// column missing or real-valued in any shard refuses the job).
     /// </summary>
     /// <param name="shards">The shard paths (as the silos see them).</param>
     /// <param name="cancellation">Cancels the job.</param>
@@ -30,24 +30,8 @@ public sealed class ClusterJobs(ClusterConnection connection)
     public async Task<ShardColumn[]> DescribeAsync(IReadOnlyList<string> shards, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(shards);
-        var described = await Connection.RunAsync(shards.Count, (key, unit) => Connection.Grains.GetGrain<IShardGrain>(key).Describe(shards[unit]), cancellation);
-        var first = described[0];
-        for (int s = 1; s < described.Length; s++)
-        {
-            var names = described[s].Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-            var missing = first.FirstOrDefault(c => !names.Contains(c.Name));
-            if (missing is not null)
-            {
-                throw new InvalidDataException($"shard '{shards[s]}' has no column '{missing.Name}' (the first shard '{shards[0]}' has it); every shard must have the same columns.");
-            }
-        }
-
-        return [.. first.Select(c => new ShardColumn
-        {
-            Name = c.Name,
-            SqlType = c.SqlType,
-            Real = described.Any(d => d.First(x => x.Name == c.Name).Real),
-        })];
+        var described = await Connection.RunAsync(1, (key, _) => Connection.Grains.GetGrain<IShardGrain>(key).Describe(shards[0]), cancellation);
+        return described[0];
     }
 
     /// <summary>The merged count table of each column set over every shard.</summary>

@@ -94,6 +94,11 @@ internal sealed class ShardGrain(ShardAccess access, ILocalSiloDetails silo) : G
         return columnSets.Select(set =>
         {
             var columns = set.Select(n => file.Column(n, "column")).ToArray();
+            if (columns.FirstOrDefault(c => c.Kind == ColumnKind.Real) is { } real)
+            {
+                throw new InvalidDataException($"column '{real.Name}' of shard '{full}' is real-valued ({real.SqlType}); count tables need label columns (integers, text, booleans).");
+            }
+
             var (table, levels) = file.CountTable(columns);
             return CountTablePart.From(table, levels);
         }).ToArray();

@@ -21,8 +21,14 @@ internal static class EntropyCommand
         var options = new DataOptions();
         var command = new Command("entropy", "Shannon entropy H(P) of a distribution, or estimated from a column or a counts file.") { file, column, counts, probabilities };
         options.AddTo(command);
+        command.Add(ClusterCommands.Option());
         command.SetAction(result =>
         {
+            if (ClusterCommands.Requested(result))
+            {
+                return ClusterCommands.Entropy(result);
+            }
+
             var u = CommonOptions.ParseUnit(result.GetValue(options.Unit));
             string? path = result.GetValue(file), columnText = result.GetValue(column), countsPath = result.GetValue(counts);
             var text = result.GetValue(probabilities);
