@@ -224,7 +224,7 @@ public sealed class ClusterConnection : IAsyncDisposable
                             throw new InvalidDataException(reply.Error);
                         }
 
-                        Trace($"unit {unit} done at {swj.ElapsedMilliseconds} ms on {reply.Silo} (attempt {attempt})");
+                        Trace($"unit {unit} done at {swj.ElapsedMilliseconds} ms on {reply.Silo} (attempt {attempt}; {reply.Seconds * 1000:0} ms of work on the silo)");
                         _unitsBySilo.AddOrUpdate(reply.Silo, 1, (_, n) => n + 1);
                         return reply.Value!;
                     }

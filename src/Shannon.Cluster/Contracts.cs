@@ -96,4 +96,7 @@ public sealed class GrainReply<T>
 
     /// <summary>The silo that did the work (host:port).</summary>
     [Id(2)] public string Silo { get; init; } = "";
+
+    /// <summary>Seconds the silo spent on the work itself (reading and counting; no network, no test pause).</summary>
+    [Id(3)] public double Seconds { get; init; }
 }

@@ -150,8 +150,9 @@ internal sealed class ShardGrain(ShardAccess access, ILocalSiloDetails silo) : G
             }
 
             // DuckDB blocks: off the grain's scheduler, then back.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var value = await Task.Run(() => work(full));
-            return new GrainReply<T> { Value = value, Silo = here };
+            return new GrainReply<T> { Value = value, Silo = here, Seconds = watch.Elapsed.TotalSeconds };
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or DecoderFallbackException)
         {
@@ -206,7 +207,9 @@ internal sealed class ReplicateGrain(ILocalSiloDetails silo) : Grain, IReplicate
         string here = silo.SiloAddress.Endpoint.ToString();
         try
         {
-            return new GrainReply<double[]> { Value = await Task.Run(() => work(request)), Silo = here };
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var value = await Task.Run(() => work(request));
+            return new GrainReply<double[]> { Value = value, Silo = here, Seconds = watch.Elapsed.TotalSeconds };
         }
         catch (ArgumentException ex)
         {

@@ -134,9 +134,12 @@ public static class SiloHost
         await output.WriteLineAsync(
             $"silo ready: {settings.Host}:{settings.SiloPort} (gateway {settings.Host}:{settings.GatewayPort}, {role}; cluster '{settings.ClusterId}', service '{settings.ServiceId}'; data {string.Join(", ", settings.DataRoots.Select(Path.GetFullPath))})");
         await output.FlushAsync(cancellation);
+        // Stop on the caller's token or on the host's own (SIGTERM and Ctrl+C reach the host's console lifetime).
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellation);
+            await Task.Delay(Timeout.Infinite, stopping.Token);
         }
         catch (OperationCanceledException)
         {
