@@ -102,6 +102,8 @@ public sealed class ClusterProcessTests
                     });
                 }
             });
+            // A short call timeout, so that a unit lost with its silo is retried within seconds.
+            Environment.SetEnvironmentVariable("SHANNON_CLUSTER_CALL_TIMEOUT", "6");
             var timer = Stopwatch.StartNew();
             var (faultCode, faultOut, faultErr) = Run(rank.Select(a => a == "{F}" ? shards.Tables : a).Concat(["--cluster", g]).ToArray(), watch);
             killer?.Wait(TimeSpan.FromSeconds(20));
