@@ -21,5 +21,6 @@ internal static class CommandCatalog
         MiCommand.Create(),
         RankCommand.Create(),
         MatrixCommand.Create(),
+        ClusterCommands.Create(),
     ];
 }

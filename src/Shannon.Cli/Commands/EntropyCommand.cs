@@ -24,8 +24,14 @@ internal static class EntropyCommand
         var command = new Command("entropy", "Shannon entropy H(P) of a distribution, or estimated from a column or a counts file.") { file, column, counts, probabilities };
         options.AddTo(command);
         options.Estimator.Description = $"Estimator: {string.Join(", ", EntropyEstimators.Names)} (discrete; the only ones for --counts); binned or kozachenko-leonenko (real columns: differential entropy). Default: plugin for integer/text columns, kozachenko-leonenko for real ones.";
+        command.Add(ClusterCommands.Option());
         command.SetAction(result =>
         {
+            if (ClusterCommands.Requested(result))
+            {
+                return ClusterCommands.Entropy(result);
+            }
+
             var u = CommonOptions.ParseUnit(result.GetValue(options.Unit));
             string? path = result.GetValue(file), columnText = result.GetValue(column), countsPath = result.GetValue(counts);
             var text = result.GetValue(probabilities);

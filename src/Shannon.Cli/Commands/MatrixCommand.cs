@@ -25,8 +25,14 @@ internal static class MatrixCommand
         var options = new DataOptions();
         var command = new Command("matrix", "Pairwise mutual information between columns (diagonal: entropy), as a table and a heatmap.") { file, columns, output, force };
         options.AddTo(command);
+        command.Add(ClusterCommands.Option());
         command.SetAction(result =>
         {
+            if (ClusterCommands.Requested(result))
+            {
+                return ClusterCommands.Matrix(result);
+            }
+
             var unit = CommonOptions.ParseUnit(result.GetValue(options.Unit));
             var settings = options.Settings(result);
             string? png = result.GetValue(output);

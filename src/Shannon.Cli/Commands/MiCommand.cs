@@ -27,8 +27,14 @@ internal static class MiCommand
         var options = new DataOptions();
         var command = new Command("mi", "Mutual information I(X;Y), or I(X;Y|Z), between columns of a data file.") { file, x, y, z, normalize, adjusted };
         options.AddTo(command);
+        command.Add(ClusterCommands.Option());
         command.SetAction(result =>
         {
+            if (ClusterCommands.Requested(result))
+            {
+                return ClusterCommands.Mi(result);
+            }
+
             var unit = CommonOptions.ParseUnit(result.GetValue(options.Unit));
             var settings = options.Settings(result);
             string? norm = result.GetValue(normalize)?.Trim().ToLowerInvariant();

@@ -22,8 +22,14 @@ internal static class PmiCommand
         var unit = CommonOptions.Unit();
         var json = CommonOptions.Json();
         var command = new Command("pmi", "Pointwise mutual information of co-occurring words, and I(X;Y) = E[PMI].") { file, window, minCount, top, alpha, shift, unit, json };
+        command.Add(ClusterCommands.Option());
         command.SetAction(result =>
         {
+            if (ClusterCommands.Requested(result))
+            {
+                return ClusterCommands.Pmi(result);
+            }
+
             var u = CommonOptions.ParseUnit(result.GetValue(unit));
             int w = result.GetValue(window), m = result.GetValue(minCount), n = result.GetValue(top);
             double a = result.GetValue(alpha), k = result.GetValue(shift);

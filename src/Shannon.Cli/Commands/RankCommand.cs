@@ -20,8 +20,14 @@ internal static class RankCommand
         var options = new DataOptions();
         var command = new Command("rank", "Rank columns by their mutual information with a target column.") { file, target, columns };
         options.AddTo(command);
+        command.Add(ClusterCommands.Option());
         command.SetAction(result =>
         {
+            if (ClusterCommands.Requested(result))
+            {
+                return ClusterCommands.Rank(result);
+            }
+
             var unit = CommonOptions.ParseUnit(result.GetValue(options.Unit));
             var settings = options.Settings(result);
             var (perms, boots) = options.Resampling(result);

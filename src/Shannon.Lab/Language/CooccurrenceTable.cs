@@ -158,6 +158,63 @@ public sealed class CooccurrenceTable
         return new CooccurrenceTable(window, x, y, allCounts, marginal, total);
     }
 
+    /// <summary>
+    /// A table from its stored pairs, in the form <see cref="X"/>, <see cref="Y"/> and <see cref="PairCounts"/> hold them:
+    /// sorted by (x, y) with no repeats, both orders of each pair present (e.g. the tables of shards of a corpus, merged
+    /// by adding the counts of the same word pair). The marginals and the total are summed here, as in <see cref="FromTokens"/>.
+    /// </summary>
+    /// <param name="window">The window W the pairs were counted with (&gt;= 1).</param>
+    /// <param name="wordCount">The number of word ids (every id is below it).</param>
+    /// <param name="x">The first word of each pair.</param>
+    /// <param name="y">The second word of each pair.</param>
+    /// <param name="counts">n(x, y) of each pair (&gt;= 1).</param>
+    /// <returns>The table.</returns>
+    public static CooccurrenceTable FromPairs(int window, int wordCount, int[] x, int[] y, long[] counts)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(counts);
+        if (window < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(window), $"`window` must be >= 1; got {window}.");
+        }
+
+        if (y.Length != x.Length || counts.Length != x.Length)
+        {
+            throw new ArgumentException($"`y` and `counts` must have the length of `x` ({x.Length}); got {y.Length} and {counts.Length}.", nameof(counts));
+        }
+
+        var marginal = new long[wordCount];
+        long total = 0;
+        for (int g = 0; g < x.Length; g++)
+        {
+            if ((uint)x[g] >= (uint)wordCount || (uint)y[g] >= (uint)wordCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(x), $"`x` and `y` must be word ids below {wordCount}; got ({x[g]}, {y[g]}) at pair {g}.");
+            }
+
+            if (counts[g] < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(counts), $"`counts` must be >= 1; got {counts[g]} at pair {g}.");
+            }
+
+            if (g > 0 && (x[g] < x[g - 1] || (x[g] == x[g - 1] && y[g] <= y[g - 1])))
+            {
+                throw new ArgumentException($"`x` and `y` must be sorted by (x, y) without repeats; got ({x[g - 1]}, {y[g - 1]}) before ({x[g]}, {y[g]}) at pair {g}.", nameof(x));
+            }
+
+            marginal[x[g]] += counts[g];
+            total += counts[g];
+        }
+
+        if (total == 0)
+        {
+            throw new ArgumentException("`counts` must hold at least one pair; got none.", nameof(counts));
+        }
+
+        return new CooccurrenceTable(window, (int[])x.Clone(), (int[])y.Clone(), (long[])counts.Clone(), marginal, total);
+    }
+
     private static void Add(PackedKeyIndex index, ref long[] counts, ulong key)
     {
         int id = index.GetOrAdd(key);

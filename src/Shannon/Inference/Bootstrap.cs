@@ -61,14 +61,37 @@ public static class Bootstrap
         ArgumentNullException.ThrowIfNull(estimator);
         var o = Validate(options);
         double estimate = estimator.Estimate(counts, unit).Value;
-        var source = counts.ToArray();
-        var resampler = new Resampler(source, o.Seed);
-        var buffer = new long[source.Length];
-        return Percentile(estimate, o, cancellationToken, () =>
+        return FromReplicates(estimate, EntropyReplicates(counts, estimator, unit, o.Seed, 0, o.Replicates, cancellationToken), o.Confidence);
+    }
+
+    /// <summary>
+    /// The bootstrap statistics of replicates <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> - 1
+    /// of <see cref="Entropy"/> with this seed (replicate b draws with System.Random(seed of (seed, b))): the same numbers
+    /// wherever and in whatever pieces they are computed.
+    /// </summary>
+    /// <param name="counts">The counts.</param>
+    /// <param name="estimator">The entropy estimator.</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="seed">The seed of the whole run.</param>
+    /// <param name="first">The first replicate (&gt;= 0).</param>
+    /// <param name="count">How many replicates (&gt;= 1).</param>
+    /// <param name="cancellationToken">Observed between replicates.</param>
+    /// <returns>The entropy of each resample, in replicate order.</returns>
+    public static double[] EntropyReplicates(ReadOnlySpan<long> counts, IEntropyEstimator estimator, InformationUnit unit, int seed, int first, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        ReplicateSeeds.CheckRange(first, count);
+        var resampler = new Resampler(counts.ToArray());
+        var buffer = new long[counts.Length];
+        var values = new double[count];
+        for (int b = 0; b < count; b++)
         {
-            resampler.Draw(buffer);
-            return estimator.Estimate(buffer, unit).Value;
-        });
+            cancellationToken.ThrowIfCancellationRequested();
+            resampler.Draw(buffer, new Random(ReplicateSeeds.Of(seed, first + b)));
+            values[b] = estimator.Estimate(buffer, unit).Value;
+        }
+
+        return values;
     }
 
     /// <summary>An interval for I(X;Y) (or I(X;Y|Z) when <paramref name="z"/> is non-empty) of groups of a count table.</summary>
@@ -89,21 +112,74 @@ public static class Bootstrap
         ArgumentNullException.ThrowIfNull(z);
         ArgumentNullException.ThrowIfNull(estimator);
         var o = Validate(options);
-        double Statistic(CountTable t) => z.Length == 0
-            ? DiscreteInformation.MutualInformation(t, x, y, estimator, unit).Value
-            : DiscreteInformation.ConditionalMutualInformation(t, x, y, z, estimator, unit).Value;
-        double estimate = Statistic(table);
+        double estimate = MutualInformationStatistic(table, x, y, z, estimator, unit);
+        return FromReplicates(estimate, MutualInformationReplicates(table, x, y, z, estimator, unit, o.Seed, 0, o.Replicates, cancellationToken), o.Confidence);
+    }
+
+    /// <summary>The bootstrap statistics of a range of replicates of <see cref="MutualInformation"/> (see <see cref="EntropyReplicates"/>).</summary>
+    /// <param name="table">The count table.</param>
+    /// <param name="x">The variables of X.</param>
+    /// <param name="y">The variables of Y.</param>
+    /// <param name="z">The variables of Z (empty for MI).</param>
+    /// <param name="estimator">The entropy estimator.</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="seed">The seed of the whole run.</param>
+    /// <param name="first">The first replicate (&gt;= 0).</param>
+    /// <param name="count">How many replicates (&gt;= 1).</param>
+    /// <param name="cancellationToken">Observed between replicates.</param>
+    /// <returns>The MI (or CMI) of each resample, in replicate order.</returns>
+    public static double[] MutualInformationReplicates(CountTable table, int[] x, int[] y, int[] z, IEntropyEstimator estimator, InformationUnit unit, int seed, int first, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(z);
+        ArgumentNullException.ThrowIfNull(estimator);
+        ReplicateSeeds.CheckRange(first, count);
         var counts = table.Counts.ToArray();
         var codes = Enumerable.Range(0, table.VariableCount).Select(v => table.Codes(v).ToArray()).ToArray();
         var levels = table.LevelCounts.ToArray();
-        var resampler = new Resampler(counts, o.Seed);
+        var resampler = new Resampler(counts);
         var buffer = new long[counts.Length];
-        return Percentile(estimate, o, cancellationToken, () =>
+        var values = new double[count];
+        for (int b = 0; b < count; b++)
         {
-            resampler.Draw(buffer);
-            return Statistic(CountTable.FromCells(codes, buffer, levels));
-        });
+            cancellationToken.ThrowIfCancellationRequested();
+            resampler.Draw(buffer, new Random(ReplicateSeeds.Of(seed, first + b)));
+            values[b] = MutualInformationStatistic(CountTable.FromCells(codes, buffer, levels), x, y, z, estimator, unit);
+        }
+
+        return values;
     }
+
+    /// <summary>The percentile interval from the estimate and every bootstrap statistic (in replicate order, as the *Replicates methods return them).</summary>
+    /// <param name="estimate">The estimate on the data.</param>
+    /// <param name="replicates">The bootstrap statistics (at least two).</param>
+    /// <param name="confidence">The confidence level in (0, 1).</param>
+    /// <returns>The interval.</returns>
+    public static BootstrapInterval FromReplicates(double estimate, ReadOnlySpan<double> replicates, double confidence)
+    {
+        if (replicates.Length < 2)
+        {
+            throw Preconditions.OutOfRange(nameof(replicates), "at least 2 statistics", replicates.Length.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (!(confidence > 0 && confidence < 1))
+        {
+            throw Preconditions.OutOfRange(nameof(confidence), "in (0, 1)", Preconditions.Format(confidence));
+        }
+
+        var values = replicates.ToArray();
+        Array.Sort(values);
+        double mean = values.Average();
+        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+        double alpha = (1 - confidence) / 2;
+        return new BootstrapInterval(estimate, Quantile(values, alpha), Quantile(values, 1 - alpha), confidence, values.Length, sd) { ReplicateMean = mean };
+    }
+
+    private static double MutualInformationStatistic(CountTable t, int[] x, int[] y, int[] z, IEntropyEstimator estimator, InformationUnit unit) => z.Length == 0
+        ? DiscreteInformation.MutualInformation(t, x, y, estimator, unit).Value
+        : DiscreteInformation.ConditionalMutualInformation(t, x, y, z, estimator, unit).Value;
 
     internal static BootstrapOptions Validate(BootstrapOptions? options)
     {
@@ -121,22 +197,6 @@ public static class Bootstrap
         return o;
     }
 
-    private static BootstrapInterval Percentile(double estimate, BootstrapOptions o, CancellationToken cancellationToken, Func<double> replicate)
-    {
-        var values = new double[o.Replicates];
-        for (int b = 0; b < values.Length; b++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            values[b] = replicate();
-        }
-
-        Array.Sort(values);
-        double mean = values.Average();
-        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-        double alpha = (1 - o.Confidence) / 2;
-        return new BootstrapInterval(estimate, Quantile(values, alpha), Quantile(values, 1 - alpha), o.Confidence, o.Replicates, sd) { ReplicateMean = mean };
-    }
-
     /// <summary>numpy's default (linear, "type 7") quantile of sorted values.</summary>
     internal static double Quantile(double[] sorted, double q)
     {
@@ -150,9 +210,7 @@ public static class Bootstrap
     private sealed class Resampler
     {
         private readonly long[] _cumulative;
-        private readonly Random _rng;
-
-        public Resampler(long[] counts, int seed)
+        public Resampler(long[] counts)
         {
             _cumulative = new long[counts.Length];
             long s = 0;
@@ -166,17 +224,15 @@ public static class Bootstrap
                 s += counts[i];
                 _cumulative[i] = s;
             }
-
-            _rng = new Random(seed);
         }
 
-        public void Draw(long[] into)
+        public void Draw(long[] into, Random rng)
         {
             Array.Clear(into);
             long n = _cumulative[^1];
             for (long k = 0; k < n; k++)
             {
-                long u = _rng.NextInt64(n);
+                long u = rng.NextInt64(n);
                 int at = Array.BinarySearch(_cumulative, u);
                 at = at >= 0 ? at + 1 : ~at; // first cumulative > u
                 while (_cumulative[at] <= u)

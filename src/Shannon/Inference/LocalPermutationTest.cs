@@ -105,7 +105,7 @@ public static class LocalPermutationTest
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism };
         Parallel.For(0, o.Permutations, parallel, b =>
         {
-            var rng = new Random(SeedOf(o.Seed, b));
+            var rng = new Random(ReplicateSeeds.Of(o.Seed, b));
             int[] permutation = Draw(neighbours, rng);
             var permuted = new double[x.Dimension][];
             for (int j = 0; j < x.Dimension; j++)
@@ -181,16 +181,5 @@ public static class LocalPermutationTest
         }
 
         return permutation;
-    }
-
-    /// <summary>A 31-bit seed for permutation <paramref name="b"/>: SplitMix64 (Steele, Lea and Flood 2014) of (seed, b).</summary>
-    internal static int SeedOf(int seed, int b)
-    {
-        ulong v = unchecked(((ulong)(uint)seed << 32) | (uint)b);
-        v = unchecked(v + 0x9E3779B97F4A7C15UL);
-        v = unchecked((v ^ (v >> 30)) * 0xBF58476D1CE4E5B9UL);
-        v = unchecked((v ^ (v >> 27)) * 0x94D049BB133111EBUL);
-        v ^= v >> 31;
-        return (int)(v & 0x7FFFFFFF);
     }
 }

@@ -32,7 +32,10 @@ public sealed record PermutationTestResult(InformationEstimate Observed, double 
 /// <summary>
 /// Permutation tests of independence for label columns: I(X;Y) with X shuffled against Y, and conditional
 /// independence I(X;Y|Z) with X shuffled only within each stratum of Z (so the X-Z and Y-Z dependence is kept).
-/// Seeded Fisher-Yates shuffles (System.Random with the seed). O(B N).
+/// Seeded Fisher-Yates shuffles, O(B N). Replicate b shuffles a fresh copy of X with its own generator,
+/// System.Random(<see cref="ReplicateSeeds.Of"/>(seed, b)), so any range of replicates can be computed anywhere
+/// (<see cref="MutualInformationNull"/>) and the pieces put together (<see cref="FromNull"/>) give exactly the
+/// single-run result.
 /// </summary>
 public static class PermutationTest
 {
@@ -52,13 +55,40 @@ public static class PermutationTest
         Preconditions.SameLength(y.Length, x.Length, nameof(y), nameof(x));
         var o = Validate(options);
         var observed = DiscreteInformation.MutualInformation(x, y, estimator, unit);
-        var rng = new Random(o.Seed);
-        var codes = x.Codes.ToArray();
-        return Run(observed, o, cancellationToken, () =>
+        return FromNull(observed, MutualInformationNull(x, y, estimator, unit, o.Seed, 0, o.Permutations, cancellationToken));
+    }
+
+    /// <summary>
+    /// The permuted statistics of replicates <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> - 1
+    /// of <see cref="MutualInformation"/> with this seed: the same numbers wherever and in whatever pieces they are computed.
+    /// </summary>
+    /// <param name="x">The first column.</param>
+    /// <param name="y">The second column, the same length.</param>
+    /// <param name="estimator">The entropy estimator behind the MI.</param>
+    /// <param name="unit">The unit of the statistics.</param>
+    /// <param name="seed">The seed of the whole test.</param>
+    /// <param name="first">The first replicate (&gt;= 0).</param>
+    /// <param name="count">How many replicates (&gt;= 1).</param>
+    /// <param name="cancellationToken">Observed between replicates.</param>
+    /// <returns>The permuted MI of each replicate, in replicate order.</returns>
+    public static double[] MutualInformationNull(DiscreteVariable x, DiscreteVariable y, IEntropyEstimator estimator, InformationUnit unit, int seed, int first, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(estimator);
+        Preconditions.SameLength(y.Length, x.Length, nameof(y), nameof(x));
+        ReplicateSeeds.CheckRange(first, count);
+        var values = new double[count];
+        var codes = new int[x.Length];
+        for (int b = 0; b < count; b++)
         {
-            Shuffle(codes, rng);
-            return DiscreteInformation.MutualInformation(DiscreteVariable.Wrap(codes, x.LevelCount, x.Levels), y, estimator, unit).Value;
-        });
+            cancellationToken.ThrowIfCancellationRequested();
+            x.Codes.CopyTo(codes);
+            Shuffle(codes, new Random(ReplicateSeeds.Of(seed, first + b)));
+            values[b] = DiscreteInformation.MutualInformation(DiscreteVariable.Wrap(codes, x.LevelCount, x.Levels), y, estimator, unit).Value;
+        }
+
+        return values;
     }
 
     /// <summary>Tests X independent of Y given Z, shuffling X within each stratum of Z.</summary>
@@ -80,6 +110,29 @@ public static class PermutationTest
         Preconditions.SameLength(z.Length, x.Length, nameof(z), nameof(x));
         var o = Validate(options);
         var observed = DiscreteInformation.ConditionalMutualInformation(x, y, z, estimator, unit);
+        return FromNull(observed, ConditionalMutualInformationNull(x, y, z, estimator, unit, o.Seed, 0, o.Permutations, cancellationToken));
+    }
+
+    /// <summary>The permuted statistics of a range of replicates of <see cref="ConditionalMutualInformation"/> (see <see cref="MutualInformationNull"/>).</summary>
+    /// <param name="x">The first column.</param>
+    /// <param name="y">The second column.</param>
+    /// <param name="z">The conditioning column.</param>
+    /// <param name="estimator">The entropy estimator behind the CMI.</param>
+    /// <param name="unit">The unit of the statistics.</param>
+    /// <param name="seed">The seed of the whole test.</param>
+    /// <param name="first">The first replicate (&gt;= 0).</param>
+    /// <param name="count">How many replicates (&gt;= 1).</param>
+    /// <param name="cancellationToken">Observed between replicates.</param>
+    /// <returns>The permuted CMI of each replicate, in replicate order.</returns>
+    public static double[] ConditionalMutualInformationNull(DiscreteVariable x, DiscreteVariable y, DiscreteVariable z, IEntropyEstimator estimator, InformationUnit unit, int seed, int first, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(z);
+        ArgumentNullException.ThrowIfNull(estimator);
+        Preconditions.SameLength(y.Length, x.Length, nameof(y), nameof(x));
+        Preconditions.SameLength(z.Length, x.Length, nameof(z), nameof(x));
+        ReplicateSeeds.CheckRange(first, count);
 
         // Indices of each stratum of Z.
         var strata = new List<int>[z.LevelCount];
@@ -89,10 +142,13 @@ public static class PermutationTest
             (strata[zc[i]] ??= []).Add(i);
         }
 
-        var rng = new Random(o.Seed);
-        var codes = x.Codes.ToArray();
-        return Run(observed, o, cancellationToken, () =>
+        var values = new double[count];
+        var codes = new int[x.Length];
+        for (int b = 0; b < count; b++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            x.Codes.CopyTo(codes);
+            var rng = new Random(ReplicateSeeds.Of(seed, first + b));
             foreach (var members in strata)
             {
                 if (members is null)
@@ -107,8 +163,41 @@ public static class PermutationTest
                 }
             }
 
-            return DiscreteInformation.ConditionalMutualInformation(DiscreteVariable.Wrap(codes, x.LevelCount, x.Levels), y, z, estimator, unit).Value;
-        });
+            values[b] = DiscreteInformation.ConditionalMutualInformation(DiscreteVariable.Wrap(codes, x.LevelCount, x.Levels), y, z, estimator, unit).Value;
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The test from the observed statistic and every permuted one, in replicate order (as <see cref="MutualInformationNull"/>
+    /// returns them): p = (n_ge + 1)/(B + 1) with B the number of permuted statistics.
+    /// </summary>
+    /// <param name="observed">The statistic on the data.</param>
+    /// <param name="nullStatistics">The permuted statistics (at least one).</param>
+    /// <returns>The test.</returns>
+    public static PermutationTestResult FromNull(InformationEstimate observed, ReadOnlySpan<double> nullStatistics)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        if (nullStatistics.Length < 1)
+        {
+            throw Preconditions.Error(nameof(nullStatistics), "non-empty", "no statistics");
+        }
+
+        double threshold = observed.Value - 1e-12 * Math.Max(1, Math.Abs(observed.Value));
+        int atLeast = 0;
+        double sum = 0, sumSq = 0;
+        foreach (double v in nullStatistics)
+        {
+            atLeast += v >= threshold ? 1 : 0;
+            sum += v;
+            sumSq += v * v;
+        }
+
+        int b = nullStatistics.Length;
+        double mean = sum / b;
+        double variance = b > 1 ? Math.Max(0, (sumSq - b * mean * mean) / (b - 1)) : 0;
+        return new PermutationTestResult(observed, (atLeast + 1.0) / (b + 1.0), b, atLeast, mean, Math.Sqrt(variance));
     }
 
     internal static PermutationTestOptions Validate(PermutationTestOptions? options)
@@ -129,24 +218,5 @@ public static class PermutationTest
             int j = rng.Next(i + 1);
             (values[i], values[j]) = (values[j], values[i]);
         }
-    }
-
-    private static PermutationTestResult Run(InformationEstimate observed, PermutationTestOptions o, CancellationToken cancellationToken, Func<double> permuted)
-    {
-        double threshold = observed.Value - 1e-12 * Math.Max(1, Math.Abs(observed.Value));
-        int atLeast = 0;
-        double sum = 0, sumSq = 0;
-        for (int b = 0; b < o.Permutations; b++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            double v = permuted();
-            atLeast += v >= threshold ? 1 : 0;
-            sum += v;
-            sumSq += v * v;
-        }
-
-        double mean = sum / o.Permutations;
-        double variance = o.Permutations > 1 ? Math.Max(0, (sumSq - o.Permutations * mean * mean) / (o.Permutations - 1)) : 0;
-        return new PermutationTestResult(observed, (atLeast + 1.0) / (o.Permutations + 1.0), o.Permutations, atLeast, mean, Math.Sqrt(variance));
     }
 }

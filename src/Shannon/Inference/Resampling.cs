@@ -15,15 +15,7 @@ public static class Resampling
     /// <param name="seed">The run's seed.</param>
     /// <param name="replicate">The replicate's index.</param>
     /// <returns>The seed.</returns>
-    public static int ReplicateSeed(int seed, int replicate)
-    {
-        ulong z = ((ulong)(uint)seed << 32) ^ (uint)replicate;
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
-        return (int)(z ^ (z >> 32));
-    }
+    public static int ReplicateSeed(int seed, int replicate) => ReplicateSeeds.Of(seed, replicate);
 
     /// <summary>
     /// The percentile bootstrap (Efron &amp; Tibshirani 1993, ch. 13) of a statistic of N rows: each replicate draws N

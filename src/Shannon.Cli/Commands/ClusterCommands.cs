@@ -1,0 +1,590 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Shannon.Cluster;
+using Shannon.Estimators;
+using Shannon.Estimators.Discrete;
+using Shannon.Inference;
+
+namespace Shannon.Cli.Commands;
+
+/// <summary>
+/// `shannon cluster silo` and the `--cluster HOST:GATEWAY` form of the data commands. Each data command routes here
+/// first when --cluster is given, with the values it parsed read back by option name; without --cluster nothing
+/// changes. On a cluster the discrete estimators run on count tables merged over the shards (FILE: a file, a folder
+/// or a glob), so the answer is the single-machine answer on the concatenated shards.
+/// </summary>
+internal static class ClusterCommands
+{
+    /// <summary>The `--cluster` option every splittable data command takes.</summary>
+    public static Option<string?> Option() => new("--cluster")
+    {
+        Description = "Run on a Shannon cluster through its gateway(s), HOST:PORT[,HOST:PORT...]; FILE may then be a folder or a glob of shards. Discrete estimators only.",
+    };
+
+    /// <summary>True when the command line asked for a cluster.</summary>
+    public static bool Requested(ParseResult result) => result.GetValue<string?>("--cluster") is not null;
+
+    /// <summary>`shannon cluster silo ...`.</summary>
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Silo-to-silo port (default 11111).", DefaultValueFactory = _ => 11111 };
+        var gateway = new Option<int>("--gateway") { Description = "Client gateway port (default 30000).", DefaultValueFactory = _ => 30000 };
+        var primary = new Option<string?>("--primary") { Description = "HOST:PORT of the primary silo to join; without it this silo is the primary." };
+        var host = new Option<string>("--host") { Description = "Address to listen on (default 127.0.0.1: loopback only).", DefaultValueFactory = _ => "127.0.0.1" };
+        var data = new Option<string[]>("--data") { Description = "A folder shards may be read from (repeat for several; default: the current folder). Paths outside are refused.", AllowMultipleArgumentsPerToken = false };
+        var clusterId = new Option<string?>("--cluster-id") { Description = "The cluster id silos and clients must share (default: SHANNON_CLUSTER_ID, else 'shannon')." };
+        var serviceId = new Option<string?>("--service-id") { Description = "The service id (default: SHANNON_SERVICE_ID, else 'shannon')." };
+        var silo = new Command("silo", "Run one Orleans silo in the foreground (the first without --primary is the primary; others join it).")
+        {
+            port, gateway, primary, host, data, clusterId, serviceId,
+        };
+        silo.SetAction(result =>
+        {
+            int p = result.GetValue(port), g = result.GetValue(gateway);
+            foreach (var (value, flag) in new[] { (p, "--port"), (g, "--gateway") })
+            {
+                if (value is < 1 or > 65535)
+                {
+                    throw new UsageException($"`{flag}` must be in 1..65535; got {value}.");
+                }
+            }
+
+            if (p == g)
+            {
+                throw new UsageException($"`--port` and `--gateway` must differ; got {p} for both.");
+            }
+
+            string hostText = result.GetValue(host)!;
+            var address = string.Equals(hostText, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+                : IPAddress.TryParse(hostText, out var parsed) ? parsed
+                : throw new UsageException($"`--host` must be an IP address (or localhost); got '{hostText}'.");
+            if (!IPAddress.IsLoopback(address))
+            {
+                Console.Error.WriteLine($"warning: the silo listens on {address}, not loopback: anyone who can reach it and knows the cluster id can run jobs over its --data folders.");
+            }
+
+            var roots = result.GetValue(data) is { Length: > 0 } d ? d : [Directory.GetCurrentDirectory()];
+            foreach (var root in roots)
+            {
+                if (!Directory.Exists(root))
+                {
+                    throw new UsageException($"`--data` must name an existing folder; got '{root}'.");
+                }
+            }
+
+            string cid = Id(result.GetValue(clusterId), ClusterDefaults.ClusterIdFromEnvironment, "--cluster-id");
+            string sid = Id(result.GetValue(serviceId), ClusterDefaults.ServiceIdFromEnvironment, "--service-id");
+            double delayMs = double.TryParse(Environment.GetEnvironmentVariable("SHANNON_SILO_DELAY_MS"), CultureInfo.InvariantCulture, out double ms) ? ms : 0;
+            var settings = new SiloSettings
+            {
+                Host = address,
+                SiloPort = p,
+                GatewayPort = g,
+                Primary = result.GetValue(primary) is string pt ? ConnectionEndpoint(pt, "--primary") : null,
+                ClusterId = cid,
+                ServiceId = sid,
+                DataRoots = [.. roots.Select(Path.GetFullPath)],
+                ShardDelay = TimeSpan.FromMilliseconds(Math.Max(0, delayMs)),
+            };
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+            try
+            {
+                SiloHost.RunAsync(settings, Console.Out, stop.Token).GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is not UsageException && ex is not OperationCanceledException)
+            {
+                throw new UsageException($"cannot run the silo on {address}:{p} (gateway {g}): {FirstLine(ex.Message)}", ex);
+            }
+
+            return 0;
+        });
+        return new Command("cluster", "Run Shannon on a Microsoft Orleans cluster: `shannon cluster silo` starts one silo.") { silo };
+    }
+
+    /// <summary>`entropy FILE --column C --cluster G`.</summary>
+    public static int Entropy(ParseResult result)
+    {
+        var unit = CommonOptions.ParseUnit(result.GetValue<string>("--unit"));
+        var settings = Settings(result);
+        string name = DiscreteName(settings);
+        string file = result.GetValue<string?>("FILE") ?? throw new UsageException("`entropy --cluster` needs `FILE --column C`.");
+        string columnText = result.GetValue<string?>("--column") ?? throw new UsageException("`entropy FILE` needs `--column C`.");
+        return WithCluster(result, async jobs =>
+        {
+            var shards = ShardPaths.Resolve(file, text: false);
+            var columns = await jobs.DescribeAsync(shards);
+            var cols = DataOptions.Names(columnText, "--column").Select(n => Column(columns, n, "--column")).ToArray();
+            RequireDiscrete(cols, name);
+            var table = (await jobs.CountTablesAsync(shards, [[.. cols.Select(c => c.Name)]]))[0].ToCountTable();
+            var estimate = DiscreteInformation.Entropy(table, [.. Enumerable.Range(0, cols.Length)], EntropyEstimators.Parse(name), unit) with { Estimator = name };
+            if (Json(result))
+            {
+                using var o = new JsonOutput(Console.Out);
+                o.String("measure", "entropy").String("estimator", name).String("unit", InformationUnits.Name(unit))
+                    .Number("value", estimate.Value).Number("n", estimate.SampleCount).Strings("columns", cols.Select(c => c.Name));
+                Diagnostics(o, estimate);
+                Footer(o, jobs, shards);
+                o.Strings("warnings", estimate.Warnings);
+            }
+            else
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"H({string.Join(",", cols.Select(c => c.Name))}) = {estimate.Information}  (estimator {name}, n = {estimate.SampleCount}; {Where(jobs, shards)})"));
+            }
+        });
+    }
+
+    /// <summary>`mi FILE --x ... --y ... [--z ...] [--permutations N] [--bootstrap N] --cluster G`.</summary>
+    public static int Mi(ParseResult result)
+    {
+        var unit = CommonOptions.ParseUnit(result.GetValue<string>("--unit"));
+        var settings = Settings(result);
+        string name = DiscreteName(settings);
+        if (result.GetValue<string?>("--normalize") is not null || result.GetValue<bool>("--adjusted"))
+        {
+            throw new UsageException("`--normalize` and `--adjusted` are not available with `--cluster`; run them on one machine.");
+        }
+
+        int? perms = result.GetValue<int?>("--permutations"), boots = result.GetValue<int?>("--bootstrap");
+        if (perms is int p && p < 1)
+        {
+            throw new UsageException($"`--permutations` must be >= 1; got {p}.");
+        }
+
+        if (boots is int b && b < 2)
+        {
+            throw new UsageException($"`--bootstrap` must be >= 2; got {b}.");
+        }
+
+        string file = result.GetValue<string>("FILE")!;
+        string? xText = result.GetValue<string>("--x"), yText = result.GetValue<string>("--y"), zText = result.GetValue<string?>("--z");
+        return WithCluster(result, async jobs =>
+        {
+            var shards = ShardPaths.Resolve(file, text: false);
+            var columns = await jobs.DescribeAsync(shards);
+            var xs = DataOptions.Names(xText, "--x").Select(n => Column(columns, n, "--x")).ToArray();
+            var ys = DataOptions.Names(yText, "--y").Select(n => Column(columns, n, "--y")).ToArray();
+            var zs = zText is null ? [] : DataOptions.Names(zText, "--z").Select(n => Column(columns, n, "--z")).ToArray();
+            ShardColumn[] all = [.. xs, .. ys, .. zs];
+            if (all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+            {
+                throw new UsageException($"column '{duplicate.Key}' appears in more than one of --x, --y, --z; the groups must be disjoint.");
+            }
+
+            RequireDiscrete(all, name);
+            int[] xi = [.. Enumerable.Range(0, xs.Length)];
+            int[] yi = [.. Enumerable.Range(xs.Length, ys.Length)];
+            int[] zi = [.. Enumerable.Range(xs.Length + ys.Length, zs.Length)];
+            var part = (await jobs.CountTablesAsync(shards, [[.. all.Select(c => c.Name)]]))[0];
+            var table = part.ToCountTable();
+            var estimator = EntropyEstimators.Parse(name);
+            var estimate = (zs.Length == 0
+                ? DiscreteInformation.MutualInformation(table, xi, yi, estimator, unit)
+                : DiscreteInformation.ConditionalMutualInformation(table, xi, yi, zi, estimator, unit)) with { Estimator = name };
+            PermutationTestResult? test = perms is int np
+                ? await jobs.PermutationTestAsync(part, xi, yi, zi, name, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
+                : null;
+            BootstrapInterval? interval = boots is int nb
+                ? await jobs.BootstrapAsync(part, xi, yi, zi, name, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed })
+                : null;
+            string unitName = InformationUnits.Name(unit);
+            if (Json(result))
+            {
+                using var o = new JsonOutput(Console.Out);
+                o.String("measure", zs.Length > 0 ? "cmi" : "mi").String("estimator", name).String("unit", unitName)
+                    .Number("value", estimate.Value).Number("n", estimate.SampleCount)
+                    .Strings("x", xs.Select(c => c.Name)).Strings("y", ys.Select(c => c.Name));
+                if (zs.Length > 0)
+                {
+                    o.Strings("z", zs.Select(c => c.Name));
+                }
+
+                Diagnostics(o, estimate);
+                if (test is not null)
+                {
+                    o.Number("p_value", test.PValue).Number("permutations", (long)test.Permutations).Number("null_mean", test.NullMean);
+                }
+
+                if (interval is not null)
+                {
+                    o.Number("ci_low", interval.Lower).Number("ci_high", interval.Upper).Number("confidence", interval.Confidence)
+                        .Number("bootstrap", (long)interval.Replicates).Number("standard_error", interval.StandardError);
+                }
+
+                if (test is not null || interval is not null)
+                {
+                    o.Number("seed", (long)settings.Seed);
+                }
+
+                Footer(o, jobs, shards);
+                o.Strings("warnings", estimate.Warnings);
+            }
+            else
+            {
+                string label = $"I({string.Join(",", xs.Select(c => c.Name))}; {string.Join(",", ys.Select(c => c.Name))}" +
+                    (zs.Length > 0 ? $" | {string.Join(",", zs.Select(c => c.Name))})" : ")");
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} = {estimate.Information}  (estimator {name}, n = {estimate.SampleCount}; {Where(jobs, shards)})"));
+                if (test is not null)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"permutation test: p = {CommonOptions.Format(test.PValue)} ({test.CountAtLeast} of {test.Permutations} shuffles >= observed; null mean {CommonOptions.Format(test.NullMean)} {unitName}; seed {settings.Seed})"));
+                }
+
+                if (interval is not null)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"bootstrap {interval.Confidence:P0} interval: [{CommonOptions.Format(interval.Lower)}, {CommonOptions.Format(interval.Upper)}] {unitName} ({interval.Replicates} resamples; seed {settings.Seed})"));
+                }
+            }
+        });
+    }
+
+    /// <summary>`rank FILE --target C [--columns ...] --cluster G`.</summary>
+    public static int Rank(ParseResult result)
+    {
+        var unit = CommonOptions.ParseUnit(result.GetValue<string>("--unit"));
+        var settings = Settings(result);
+        string name = DiscreteName(settings);
+        string file = result.GetValue<string>("FILE")!, targetName = result.GetValue<string>("--target")!;
+        string? text = result.GetValue<string?>("--columns");
+        return WithCluster(result, async jobs =>
+        {
+            var shards = ShardPaths.Resolve(file, text: false);
+            var columns = await jobs.DescribeAsync(shards);
+            var t = Column(columns, targetName, "--target");
+            var candidates = (text is null ? columns.Where(c => c.Name != t.Name) : DataOptions.Names(text, "--columns").Select(n => Column(columns, n, "--columns")))
+                .Where(c => c.Name != t.Name).ToArray();
+            if (candidates.Length == 0)
+            {
+                throw new UsageException($"'{file}' has no column besides the target '{t.Name}' to rank.");
+            }
+
+            RequireDiscrete([.. candidates, t], name);
+            var tables = await jobs.CountTablesAsync(shards, [.. candidates.Select(c => new[] { c.Name, t.Name })]);
+            var estimator = EntropyEstimators.Parse(name);
+            var rows = new List<(string Column, double Value, string Estimator)>();
+            long n = 0;
+            for (int i = 0; i < candidates.Length; i++)
+            {
+                var estimate = DiscreteInformation.MutualInformation(tables[i].ToCountTable(), [0], [1], estimator, unit);
+                rows.Add((candidates[i].Name, estimate.Value, name));
+                n = estimate.SampleCount;
+            }
+
+            rows.Sort((a, b) => b.Value.CompareTo(a.Value));
+            if (Json(result))
+            {
+                using var o = new JsonOutput(Console.Out);
+                o.String("measure", "rank").String("estimator", name).String("unit", InformationUnits.Name(unit))
+                    .Number("value", rows[0].Value).Number("n", n).String("target", t.Name);
+                o.Writer.WriteStartArray("features");
+                foreach (var (column, value, estimatorName) in rows)
+                {
+                    o.Writer.WriteStartObject();
+                    o.Writer.WriteString("column", column);
+                    o.Writer.WriteNumber("value", value);
+                    o.Writer.WriteString("estimator", estimatorName);
+                    o.Writer.WriteEndObject();
+                }
+
+                o.Writer.WriteEndArray();
+                Footer(o, jobs, shards);
+                o.Strings("warnings", []);
+            }
+            else
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(column; {t.Name}) in {InformationUnits.Name(unit)}, n = {n} ({Where(jobs, shards)}):"));
+                int width = Math.Max(6, rows.Max(r => r.Column.Length));
+                foreach (var (column, value, estimatorName) in rows)
+                {
+                    Console.Out.WriteLine($"  {column.PadRight(width)}  {value.ToString("0.000000", CultureInfo.InvariantCulture),12}  ({estimatorName})");
+                }
+            }
+        });
+    }
+
+    /// <summary>`matrix FILE [--columns ...] --cluster G` (no --out: the heatmap is drawn on one machine).</summary>
+    public static int Matrix(ParseResult result)
+    {
+        var unit = CommonOptions.ParseUnit(result.GetValue<string>("--unit"));
+        var settings = Settings(result);
+        string name = DiscreteName(settings);
+        if (result.GetValue<string?>("--out") is not null)
+        {
+            throw new UsageException("`--out` is not available with `--cluster`; write the heatmap from `matrix --json` output or on one machine.");
+        }
+
+        string file = result.GetValue<string>("FILE")!;
+        string? text = result.GetValue<string?>("--columns");
+        return WithCluster(result, async jobs =>
+        {
+            var shards = ShardPaths.Resolve(file, text: false);
+            var columns = await jobs.DescribeAsync(shards);
+            var cols = text is null ? columns : DataOptions.Names(text, "--columns").Select(n => Column(columns, n, "--columns")).DistinctBy(c => c.Name).ToArray();
+            if (cols.Length < 2)
+            {
+                throw new UsageException($"`matrix` needs at least two columns; got {cols.Length}.");
+            }
+
+            RequireDiscrete(cols, name);
+            int m = cols.Length;
+            var sets = new List<string[]>();
+            for (int i = 0; i < m; i++)
+            {
+                sets.Add([cols[i].Name]);
+                for (int j = 0; j < i; j++)
+                {
+                    sets.Add([cols[i].Name, cols[j].Name]);
+                }
+            }
+
+            var tables = await jobs.CountTablesAsync(shards, sets);
+            var estimator = EntropyEstimators.Parse(name);
+            var values = new double[m, m];
+            long n = 0;
+            for (int i = 0, at = 0; i < m; i++)
+            {
+                var h = DiscreteInformation.Entropy(tables[at++].ToCountTable(), [0], estimator, unit);
+                values[i, i] = h.Value;
+                n = h.SampleCount;
+                for (int j = 0; j < i; j++)
+                {
+                    values[i, j] = values[j, i] = DiscreteInformation.MutualInformation(tables[at++].ToCountTable(), [0], [1], estimator, unit).Value;
+                }
+            }
+
+            if (Json(result))
+            {
+                double max = double.NegativeInfinity;
+                for (int i = 0; i < m; i++)
+                {
+                    for (int j = 0; j < m; j++)
+                    {
+                        max = i != j ? Math.Max(max, values[i, j]) : max;
+                    }
+                }
+
+                using var o = new JsonOutput(Console.Out);
+                o.String("measure", "matrix").String("estimator", name).String("unit", InformationUnits.Name(unit))
+                    .Number("value", max).Number("n", n).Strings("columns", cols.Select(c => c.Name));
+                o.Writer.WriteStartArray("values");
+                for (int i = 0; i < m; i++)
+                {
+                    o.Writer.WriteStartArray();
+                    for (int j = 0; j < m; j++)
+                    {
+                        o.Writer.WriteNumberValue(values[i, j]);
+                    }
+
+                    o.Writer.WriteEndArray();
+                }
+
+                o.Writer.WriteEndArray();
+                Footer(o, jobs, shards);
+                o.Strings("warnings", []);
+            }
+            else
+            {
+                int width = Math.Max(10, cols.Max(c => c.Name.Length));
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(row; column) in {InformationUnits.Name(unit)} (diagonal: H), estimator {name}, n = {n} ({Where(jobs, shards)})"));
+                Console.Out.WriteLine(new string(' ', width + 2) + string.Concat(cols.Select(c => c.Name.PadLeft(width + 2))));
+                for (int i = 0; i < m; i++)
+                {
+                    Console.Out.WriteLine(cols[i].Name.PadRight(width + 2) +
+                        string.Concat(Enumerable.Range(0, m).Select(j => values[i, j].ToString("0.0000", CultureInfo.InvariantCulture).PadLeft(width + 2))));
+                }
+            }
+        });
+    }
+
+    /// <summary>`pmi FILE --cluster G`: FILE a folder or glob of text shards, each its own document(s).</summary>
+    public static int Pmi(ParseResult result)
+    {
+        var u = CommonOptions.ParseUnit(result.GetValue<string>("--unit"));
+        int w = result.GetValue<int>("--window"), m = result.GetValue<int>("--min-count"), top = result.GetValue<int>("--top");
+        double a = result.GetValue<double>("--alpha"), k = result.GetValue<double>("--shift");
+        if (w < 1)
+        {
+            throw new UsageException($"`--window` must be >= 1; got {w}.");
+        }
+
+        if (m < 1)
+        {
+            throw new UsageException($"`--min-count` must be >= 1; got {m}.");
+        }
+
+        if (top < 1)
+        {
+            throw new UsageException($"`--top` must be >= 1; got {top}.");
+        }
+
+        if (!(a > 0 && a <= 1))
+        {
+            throw new UsageException($"`--alpha` must be in (0, 1]; got {CommonOptions.Format(a)}.");
+        }
+
+        if (!(k >= 1) || !double.IsFinite(k))
+        {
+            throw new UsageException($"`--shift` must be a finite number >= 1; got {CommonOptions.Format(k)}.");
+        }
+
+        string file = result.GetValue<string>("FILE")!;
+        return WithCluster(result, async jobs =>
+        {
+            var shards = ShardPaths.Resolve(file, text: true);
+            var (table, words, tokenCount) = await jobs.CooccurrencesAsync(shards, w);
+            double scale = 1.0 / InformationUnits.NatsPer(u);
+            double mi = table.MutualInformationNats() * scale;
+            var smoothed = table.SmoothedContextProbabilities(a);
+            var pairs = table.TopPairs(m, top);
+            string unitName = InformationUnits.Name(u);
+            if (Json(result))
+            {
+                using var o = new JsonOutput(Console.Out);
+                o.String("measure", "mutual-information").String("estimator", "plugin").String("unit", unitName)
+                    .Number("value", mi).Number("n", table.Total).Number("tokens", tokenCount)
+                    .Number("vocabulary", (long)words.Length).Number("distinct_pairs", (long)table.PairCount)
+                    .Number("window", (long)w).Number("min_count", (long)m).Number("alpha", a).Number("shift", k);
+                var jw = o.Writer;
+                jw.WriteStartArray("pairs");
+                foreach (int i in pairs)
+                {
+                    jw.WriteStartObject();
+                    jw.WriteString("x", words[table.X[i]]);
+                    jw.WriteString("y", words[table.Y[i]]);
+                    jw.WriteNumber("count", table.PairCounts[i]);
+                    jw.WriteNumber("pmi", table.PmiNats(i) * scale);
+                    jw.WriteNumber("npmi", table.NormalizedPmi(i));
+                    jw.WriteNumber("ppmi", table.ShiftedPpmiNats(i, smoothed, 1) * scale);
+                    jw.WriteNumber("sppmi", table.ShiftedPpmiNats(i, smoothed, k) * scale);
+                    jw.WriteEndObject();
+                }
+
+                jw.WriteEndArray();
+                Footer(o, jobs, shards);
+                o.Strings("warnings", pairs.Length == 0 ? [$"no pair occurs at least {m} times; lower --min-count"] : []);
+            }
+            else
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{tokenCount:N0} words ({words.Length:N0} distinct), window {w}: {table.Total:N0} pairs ({table.PairCount:N0} distinct); {Where(jobs, shards)}"));
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(X;Y) = E[PMI] = {mi:0.######} {unitName} (plug-in)"));
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{"x",-16} {"y",-16} {"count",8} {"PMI",9} {"NPMI",7} {"PPMI(a)",9} {"SPPMI(k)",9}   ({unitName}; a = {a}, k = {k})"));
+                foreach (int i in pairs)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{words[table.X[i]],-16} {words[table.Y[i]],-16} {table.PairCounts[i],8} {table.PmiNats(i) * scale,9:0.000} {table.NormalizedPmi(i),7:0.000} {table.ShiftedPpmiNats(i, smoothed, 1) * scale,9:0.000} {table.ShiftedPpmiNats(i, smoothed, k) * scale,9:0.000}"));
+                }
+            }
+        });
+    }
+
+    private static int WithCluster(ParseResult result, Func<ClusterJobs, Task> job)
+    {
+        var gateways = ConnectionEndpoints(result.GetValue<string?>("--cluster")!);
+        try
+        {
+            Task.Run(async () =>
+            {
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                await using var connection = await ClusterConnection.ConnectAsync(gateways, ClusterDefaults.ClusterIdFromEnvironment, ClusterDefaults.ServiceIdFromEnvironment);
+                ClusterConnection.Trace($"connected after {sw.ElapsedMilliseconds} ms");
+                await job(new ClusterJobs(connection));
+                ClusterConnection.Trace($"job done after {sw.ElapsedMilliseconds} ms");
+            }).GetAwaiter().GetResult();
+        }
+        catch (ClusterUnavailableException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+
+        return 0;
+    }
+
+    private static IPEndPoint[] ConnectionEndpoints(string text)
+    {
+        try
+        {
+            return ClusterConnection.ParseEndpoints(text);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal), ex);
+        }
+    }
+
+    private static IPEndPoint ConnectionEndpoint(string text, string option)
+    {
+        try
+        {
+            return ClusterConnection.ParseEndpoint(text, option);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal), ex);
+        }
+    }
+
+    private static EstimatorSettings Settings(ParseResult r) => EstimatorRegistry.Settings(
+        r.GetValue<string?>("--estimator"), r.GetValue<int?>("--k"), r.GetValue<int?>("--bins"), r.GetValue<double?>("--jitter"), r.GetValue<string?>("--norm"), r.GetValue<int>("--seed"));
+
+    private static bool Json(ParseResult r) => r.GetValue<bool>("--json");
+
+    private static string DiscreteName(EstimatorSettings settings)
+    {
+        string name = settings.Estimator ?? "plugin";
+        return EntropyEstimators.Names.Contains(name)
+            ? name
+            : throw new UsageException($"`--cluster` runs the discrete estimators on merged count tables ({string.Join(", ", EntropyEstimators.Names)}); got `--estimator {name}`.");
+    }
+
+    private static void RequireDiscrete(IEnumerable<ShardColumn> columns, string name)
+    {
+        if (columns.FirstOrDefault(c => c.Real) is { } real)
+        {
+            throw new UsageException($"column '{real.Name}' is real-valued ({real.SqlType}); `--cluster` with `{name}` needs label columns (integers, text, booleans).");
+        }
+    }
+
+    private static ShardColumn Column(ShardColumn[] columns, string name, string option) =>
+        columns.FirstOrDefault(c => c.Name == name)
+        ?? columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new UsageException($"`{option}` must name a column of the shards; got '{name}'. Columns: {string.Join(", ", columns.Select(c => c.Name))}.");
+
+    private static void Diagnostics(JsonOutput o, InformationEstimate estimate)
+    {
+        foreach (var (key, value) in estimate.Diagnostics)
+        {
+            o.Number(key, value);
+        }
+    }
+
+    private static void Footer(JsonOutput o, ClusterJobs jobs, string[] shards)
+    {
+        o.String("cluster", jobs.Connection.Address).Number("shards", (long)shards.Length)
+            .Number("silos_used", (long)jobs.Connection.UnitsBySilo.Count).Number("retries", (long)jobs.Connection.Retries);
+    }
+
+    private static string Where(ClusterJobs jobs, string[] shards) => string.Create(CultureInfo.InvariantCulture,
+        $"{shards.Length} shards on {jobs.Connection.UnitsBySilo.Count} silos at {jobs.Connection.Address}{(jobs.Connection.Retries > 0 ? $", {jobs.Connection.Retries} retried" : "")}");
+
+    private static string Id(string? given, string fallback, string option)
+    {
+        string id = given ?? fallback;
+        return string.IsNullOrWhiteSpace(id) ? throw new UsageException($"`{option}` must be a non-empty id; got '{given}'.") : id.Trim();
+    }
+
+    private static string FirstLine(string message)
+    {
+        int newline = message.IndexOfAny(['\r', '\n']);
+        return newline >= 0 ? message[..newline] : message;
+    }
+}

@@ -1,0 +1,102 @@
+using Shannon.Estimators.Discrete;
+
+namespace Shannon.Cluster;
+
+/// <summary>A column of a shard as its silo's DuckDB sees it.</summary>
+[GenerateSerializer, Immutable]
+public sealed class ShardColumn
+{
+    /// <summary>The column's name.</summary>
+    [Id(0)] public required string Name { get; init; }
+
+    /// <summary>DuckDB's type name (BIGINT, VARCHAR, DOUBLE, ...).</summary>
+    [Id(1)] public required string SqlType { get; init; }
+
+    /// <summary>True for real (floating-point or decimal) columns, false for labels.</summary>
+    [Id(2)] public required bool Real { get; init; }
+}
+
+/// <summary>
+/// A count table as it travels: for each column its levels (the distinct values as text, in ordinal order) and each
+/// occupied cell's level code, with the cell counts. This is what a shard sends instead of its rows: one entry per
+/// occupied combination, never more than the shard's row count and usually far fewer.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed class CountTablePart
+{
+    /// <summary>Per column: its levels in ordinal order (code c is Levels[column][c]).</summary>
+    [Id(0)] public required string[][] Levels { get; init; }
+
+    /// <summary>Per column: the level code of each cell.</summary>
+    [Id(1)] public required int[][] Codes { get; init; }
+
+    /// <summary>The count of each cell.</summary>
+    [Id(2)] public required long[] Counts { get; init; }
+
+    /// <summary>The total count.</summary>
+    public long Total => Counts.Sum();
+
+    /// <summary>Packs a table and its levels for the wire.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="levels">Each column's level labels, in code order.</param>
+    /// <returns>The part.</returns>
+    public static CountTablePart From(CountTable table, IReadOnlyList<string>[] levels)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(levels);
+        return new CountTablePart
+        {
+            Levels = [.. levels.Select(l => l.ToArray())],
+            Codes = [.. Enumerable.Range(0, table.VariableCount).Select(v => table.Codes(v).ToArray())],
+            Counts = table.Counts.ToArray(),
+        };
+    }
+
+    /// <summary>The library's count table of this part.</summary>
+    /// <returns>The table.</returns>
+    public CountTable ToCountTable() => CountTable.FromCells(Codes, Counts, [.. Levels.Select(l => l.Length)]);
+}
+
+/// <summary>
+/// A word co-occurrence table as it travels: the shard's words with their token counts, and the stored (x, y) pairs of
+/// <see cref="Shannon.Lab.Language.CooccurrenceTable"/> as indices into <see cref="Words"/> with their counts.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed class CooccurrencePart
+{
+    /// <summary>The distinct words of the shard.</summary>
+    [Id(0)] public required string[] Words { get; init; }
+
+    /// <summary>The token count of each word.</summary>
+    [Id(1)] public required long[] WordCounts { get; init; }
+
+    /// <summary>The first word of each pair (an index into <see cref="Words"/>).</summary>
+    [Id(2)] public required int[] X { get; init; }
+
+    /// <summary>The second word of each pair.</summary>
+    [Id(3)] public required int[] Y { get; init; }
+
+    /// <summary>n(x, y) of each pair.</summary>
+    [Id(4)] public required long[] Counts { get; init; }
+}
+
+/// <summary>
+/// What a grain answers: a value, or the reason its input was refused (a bad file, a column that is not there, a path
+/// outside the silo's data folders). A refusal is final; a failed call (a silo gone) is retried elsewhere.
+/// </summary>
+/// <typeparam name="T">The value's type.</typeparam>
+[GenerateSerializer, Immutable]
+public sealed class GrainReply<T>
+{
+    /// <summary>The value, when there is no error.</summary>
+    [Id(0)] public T? Value { get; init; }
+
+    /// <summary>One line saying why the input was refused, or null.</summary>
+    [Id(1)] public string? Error { get; init; }
+
+    /// <summary>The silo that did the work (host:port).</summary>
+    [Id(2)] public string Silo { get; init; } = "";
+
+    /// <summary>Seconds the silo spent on the work itself (reading and counting; no network, no test pause).</summary>
+    [Id(3)] public double Seconds { get; init; }
+}

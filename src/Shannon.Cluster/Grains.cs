@@ -1,0 +1,223 @@
+using System.Text;
+using Orleans.Placement;
+using Orleans.Runtime;
+using Shannon.Data;
+using Shannon.Estimators.Discrete;
+using Shannon.Inference;
+using Shannon.Lab.Language;
+
+namespace Shannon.Cluster;
+
+/// <summary>
+/// Reads one shard on the silo that runs it and answers with tables, never rows. Keys are unique per job, unit and
+/// attempt, so a retry after a silo dies is a new activation placed on a live silo.
+/// </summary>
+public interface IShardGrain : IGrainWithStringKey
+{
+    /// <summary>The shard's columns.</summary>
+    /// <param name="path">The shard (CSV, Parquet or JSON).</param>
+    /// <returns>The columns, or a refusal.</returns>
+    Task<GrainReply<ShardColumn[]>> Describe(string path);
+
+    /// <summary>The count table of each set of columns, computed by DuckDB on the silo.</summary>
+    /// <param name="path">The shard.</param>
+    /// <param name="columnSets">Each set's column names.</param>
+    /// <returns>One table per set, or a refusal.</returns>
+    Task<GrainReply<CountTablePart[]>> CountTables(string path, string[][] columnSets);
+
+    /// <summary>The word co-occurrence table of a text shard.</summary>
+    /// <param name="path">A UTF-8 text file.</param>
+    /// <param name="window">The window W.</param>
+    /// <returns>The table, or a refusal.</returns>
+    Task<GrainReply<CooccurrencePart>> Cooccurrences(string path, int window);
+}
+
+/// <summary>Runs a range of the replicates of a permutation test or a bootstrap on a merged count table.</summary>
+public interface IReplicateGrain : IGrainWithStringKey
+{
+    /// <summary>Permuted statistics of replicates first .. first + count - 1 (see <see cref="PermutationTest.MutualInformationNull"/>).</summary>
+    /// <param name="request">The table, the groups, the estimator and the range.</param>
+    /// <returns>The statistics in replicate order, or a refusal.</returns>
+    Task<GrainReply<double[]>> Permutations(ReplicateRequest request);
+
+    /// <summary>Bootstrap statistics of a range of replicates (see <see cref="Bootstrap.MutualInformationReplicates"/>).</summary>
+    /// <param name="request">The table, the groups, the estimator and the range.</param>
+    /// <returns>The statistics in replicate order, or a refusal.</returns>
+    Task<GrainReply<double[]>> Bootstraps(ReplicateRequest request);
+}
+
+/// <summary>A range of replicates of a test on a merged count table.</summary>
+[GenerateSerializer, Immutable]
+public sealed class ReplicateRequest
+{
+    /// <summary>The merged table.</summary>
+    [Id(0)] public required CountTablePart Table { get; init; }
+
+    /// <summary>The table's variables that form X.</summary>
+    [Id(1)] public required int[] X { get; init; }
+
+    /// <summary>The variables of Y.</summary>
+    [Id(2)] public required int[] Y { get; init; }
+
+    /// <summary>The variables of Z (empty: MI).</summary>
+    [Id(3)] public required int[] Z { get; init; }
+
+    /// <summary>The discrete estimator's name.</summary>
+    [Id(4)] public required string Estimator { get; init; }
+
+    /// <summary>The unit, as the number of <see cref="InformationUnit"/>.</summary>
+    [Id(5)] public required int Unit { get; init; }
+
+    /// <summary>The seed of the whole test.</summary>
+    [Id(6)] public required int Seed { get; init; }
+
+    /// <summary>The first replicate.</summary>
+    [Id(7)] public required int First { get; init; }
+
+    /// <summary>How many replicates.</summary>
+    [Id(8)] public required int Count { get; init; }
+}
+
+/// <summary>The shard grain: DuckDB on the silo, inside the silo's data folders only.</summary>
+[RandomPlacement]
+internal sealed class ShardGrain(ShardAccess access, ILocalSiloDetails silo) : Grain, IShardGrain
+{
+    public Task<GrainReply<ShardColumn[]>> Describe(string path) => Run(path, full =>
+    {
+        using var file = DataFile.Open(full);
+        return file.Columns.Select(c => new ShardColumn { Name = c.Name, SqlType = c.SqlType, Real = c.Kind == ColumnKind.Real }).ToArray();
+    });
+
+    public Task<GrainReply<CountTablePart[]>> CountTables(string path, string[][] columnSets) => Run(path, full =>
+    {
+        using var file = DataFile.Open(full);
+        return columnSets.Select(set =>
+        {
+            var columns = set.Select(n => file.Column(n, "column")).ToArray();
+            if (columns.FirstOrDefault(c => c.Kind == ColumnKind.Real) is { } real)
+            {
+                throw new InvalidDataException($"column '{real.Name}' of shard '{full}' is real-valued ({real.SqlType}); count tables need label columns (integers, text, booleans).");
+            }
+
+            var (table, levels) = file.CountTable(columns);
+            return CountTablePart.From(table, levels);
+        }).ToArray();
+    });
+
+    public Task<GrainReply<CooccurrencePart>> Cooccurrences(string path, int window) => Run(path, full =>
+    {
+        string text = ReadText(full);
+        var tokens = WordTokens.FromText(text);
+        string[] words = [.. tokens.Words];
+        long[] wordCounts = [.. tokens.Counts];
+        CooccurrenceTable? table = null;
+        if (tokens.TokenCount >= 2)
+        {
+            try
+            {
+                table = CooccurrenceTable.FromTokens(tokens, window, maxDegreeOfParallelism: 1);
+            }
+            catch (ArgumentException)
+            {
+                // Every document of this shard has one word: it adds words but no pairs.
+            }
+        }
+
+        return new CooccurrencePart
+        {
+            Words = words,
+            WordCounts = wordCounts,
+            X = table is null ? [] : [.. table.X],
+            Y = table is null ? [] : [.. table.Y],
+            Counts = table is null ? [] : [.. table.PairCounts],
+        };
+    });
+
+    private async Task<GrainReply<T>> Run<T>(string path, Func<string, T> work)
+    {
+        string here = silo.SiloAddress.Endpoint.ToString();
+        try
+        {
+            string? full = access.Allowed(path);
+            if (full is null)
+            {
+                return new GrainReply<T> { Error = access.Refusal(path), Silo = here };
+            }
+
+            if (access.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(access.Delay);
+            }
+
+            // DuckDB blocks: off the grain's scheduler, then back.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var value = await Task.Run(() => work(full));
+            return new GrainReply<T> { Value = value, Silo = here, Seconds = watch.Elapsed.TotalSeconds };
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return new GrainReply<T> { Error = ex.Message, Silo = here };
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+
+    private static string ReadText(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"'{path}' does not exist.", path);
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        if (Array.IndexOf(bytes, (byte)0) is int nul and >= 0)
+        {
+            throw new InvalidDataException($"'{path}' must be a UTF-8 text file; it holds a NUL byte at offset {nul}.");
+        }
+
+        string text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+    }
+}
+
+/// <summary>The replicate grain: the library's permutation test and bootstrap on a range of replicates.</summary>
+[RandomPlacement]
+internal sealed class ReplicateGrain(ILocalSiloDetails silo) : Grain, IReplicateGrain
+{
+    public Task<GrainReply<double[]>> Permutations(ReplicateRequest request) => Run(request, r =>
+    {
+        var table = r.Table.ToCountTable();
+        var samples = table.ToSamples();
+        var estimator = EntropyEstimators.Parse(r.Estimator);
+        var unit = (InformationUnit)r.Unit;
+        var x = JointSamples.Group(samples, r.X);
+        var y = JointSamples.Group(samples, r.Y);
+        return r.Z.Length == 0
+            ? PermutationTest.MutualInformationNull(x, y, estimator, unit, r.Seed, r.First, r.Count)
+            : PermutationTest.ConditionalMutualInformationNull(x, y, JointSamples.Group(samples, r.Z), estimator, unit, r.Seed, r.First, r.Count);
+    });
+
+    public Task<GrainReply<double[]>> Bootstraps(ReplicateRequest request) => Run(request, r =>
+        Bootstrap.MutualInformationReplicates(r.Table.ToCountTable(), r.X, r.Y, r.Z, EntropyEstimators.Parse(r.Estimator), (InformationUnit)r.Unit, r.Seed, r.First, r.Count));
+
+    private async Task<GrainReply<double[]>> Run(ReplicateRequest request, Func<ReplicateRequest, double[]> work)
+    {
+        string here = silo.SiloAddress.Endpoint.ToString();
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var value = await Task.Run(() => work(request));
+            return new GrainReply<double[]> { Value = value, Silo = here, Seconds = watch.Elapsed.TotalSeconds };
+        }
+        catch (ArgumentException ex)
+        {
+            return new GrainReply<double[]> { Error = ex.Message, Silo = here };
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+}

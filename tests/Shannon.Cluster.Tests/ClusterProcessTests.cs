@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Shannon.Cli;
+
+namespace Shannon.Cluster.Tests;
+
+/// <summary>
+/// Three silo processes of the real `shannon cluster silo` command on loopback TCP, twelve small shards: every
+/// cluster answer is compared with the single-machine answer on the concatenated shards; then one silo is killed
+/// mid-job (the job still gives the same answer), then all are (exit 2, one line naming the address, no hang).
+/// One test, because the later steps break the cluster the earlier ones need.
+/// </summary>
+public sealed class ClusterProcessTests
+{
+    [Fact]
+    public void ThreeSiloProcessesGiveTheSingleMachineAnswersAndSurviveAKilledSilo()
+    {
+        using var shards = new Shards(count: 12, rows: 200);
+        string clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
+        var saved = new Dictionary<string, string?>();
+        foreach (var (name, value) in new[] { ("SHANNON_CLUSTER_ID", clusterId), ("SHANNON_CLUSTER_CALL_TIMEOUT", "15"), ("SHANNON_CLUSTER_TRACE", "1"), ("SHANNON_CLUSTER_CONNECT_TIMEOUT", "30") })
+        {
+            saved[name] = Environment.GetEnvironmentVariable(name);
+            Environment.SetEnvironmentVariable(name, value);
+        }
+
+        try
+        {
+            // Shard reads pause 1 s on the silos, so that a job is still running when a silo is killed.
+            using var silos = new SiloProcesses(clusterId, shards.Root, count: 3, shardDelayMs: 1000);
+            string g = silos.Gateway;
+
+            // mi with a 999-permutation test and a bootstrap: exact equality, every silo used.
+            string[] mi = ["mi", "--x", "a,b", "--y", "t", "--estimator", "miller-madow", "--permutations", "999", "--bootstrap", "200", "--seed", "11", "--json"];
+            var one = Json(Run([mi[0], shards.AllTable, .. mi[1..]]));
+            var many = Json(Run([mi[0], shards.Tables, .. mi[1..], "--cluster", g]));
+            foreach (var key in new[] { "value", "n", "h_x", "h_y", "h_xy", "p_value", "null_mean", "ci_low", "ci_high", "standard_error" })
+            {
+                if (one.TryGetProperty(key, out var expected))
+                {
+                    Assert.True(expected.GetDouble() == many.GetProperty(key).GetDouble(), $"mi {key}: one machine {expected}, cluster {many.GetProperty(key)}");
+                }
+            }
+
+            Assert.Equal(3, many.GetProperty("silos_used").GetInt32());
+
+            // (Retries are allowed here: on a loaded machine a call can pass its timeout and be retried; the answer stays the same.)
+
+            // Conditional MI and entropy.
+            SameNumbers(["mi", "{F}", "--x", "a", "--y", "t", "--z", "b", "--json"], shards, g, "value", "n");
+            SameNumbers(["entropy", "{F}", "--column", "c", "--estimator", "chao-shen", "--json"], shards, g, "value", "n");
+
+            // rank: the same features in the same order with the same values.
+            string[] rank = ["rank", "{F}", "--target", "t", "--estimator", "plugin", "--json"];
+            var (rankOne, rankMany) = Both(rank, shards, g);
+            Assert.Equal(Features(rankOne), Features(rankMany));
+
+            // matrix: every entry.
+            var (matrixOne, matrixMany) = Both(["matrix", "{F}", "--estimator", "plugin", "--json"], shards, g);
+            Assert.Equal(matrixOne.GetProperty("values").ToString(), matrixMany.GetProperty("values").ToString());
+            Assert.Equal(matrixOne.GetProperty("columns").ToString(), matrixMany.GetProperty("columns").ToString());
+
+            // pmi over text shards (each shard its own documents) against the shards joined by blank lines.
+            var pmiOne = Json(Run(["pmi", shards.AllText, "--window", "3", "--min-count", "3", "--top", "10", "--json"]));
+            var pmiMany = Json(Run(["pmi", shards.Texts, "--window", "3", "--min-count", "3", "--top", "10", "--json", "--cluster", g]));
+            foreach (var key in new[] { "value", "n", "tokens", "vocabulary", "distinct_pairs" })
+            {
+                Assert.True(pmiOne.GetProperty(key).GetDouble() == pmiMany.GetProperty(key).GetDouble(), $"pmi {key}");
+            }
+
+            Assert.Equal(pmiOne.GetProperty("pairs").ToString(), pmiMany.GetProperty("pairs").ToString());
+
+            // A shard outside the silos' data folders is refused (exit 2, one line).
+            string outside = Path.Combine(Path.GetTempPath(), "shannon-outside-" + Guid.NewGuid().ToString("N") + ".csv");
+            File.Copy(Path.Combine(shards.Tables, "part-00.csv"), outside);
+            try
+            {
+                var (code, _, err) = Run(["mi", outside, "--x", "a", "--y", "t", "--cluster", g]);
+                Assert.Equal(2, code);
+                Assert.Contains("outside this silo's data folders", err, StringComparison.Ordinal);
+            }
+            finally
+            {
+                File.Delete(outside);
+            }
+
+            // The fault: kill a secondary silo as soon as the counting units are sent; the job retries its share.
+            int sent = 0;
+            bool killed = false;
+            Task? killer = null;
+            var watch = new LineWriter(line =>
+            {
+                if (line.Contains("live silos", StringComparison.Ordinal) && Interlocked.Increment(ref sent) == 2)
+                {
+                    // The counting units are being sent; kill while they sit in the silos' 1 s pause.
+                    killer = Task.Run(async () =>
+                    {
+                        await Task.Delay(400);
+                        silos.Kill(2);
+                        killed = true;
+                    });
+                }
+            });
+            // A short call timeout, so that a unit lost with its silo is retried within seconds.
+            Environment.SetEnvironmentVariable("SHANNON_CLUSTER_CALL_TIMEOUT", "6");
+            var timer = Stopwatch.StartNew();
+            var (faultCode, faultOut, faultErr) = Run(rank.Select(a => a == "{F}" ? shards.Tables : a).Concat(["--cluster", g]).ToArray(), watch);
+            killer?.Wait(TimeSpan.FromSeconds(20));
+            Assert.True(killed, "the silo was not killed during the job: " + faultErr);
+            Assert.True(faultCode == 0, $"exit {faultCode} after a killed silo: {faultErr}");
+            var faulted = JsonDocument.Parse(faultOut).RootElement;
+            Assert.Equal(Features(rankOne), Features(faulted));
+            Assert.True(faulted.GetProperty("retries").GetInt32() > 0, "no unit was retried: " + faultErr);
+            Assert.True(timer.Elapsed < TimeSpan.FromSeconds(60), $"the faulted job took {timer.Elapsed}");
+
+            // Every silo gone: exit 2 and one line naming the cluster address, well before any hang.
+            silos.Kill(1);
+            silos.Kill(0);
+            Environment.SetEnvironmentVariable("SHANNON_CLUSTER_CONNECT_TIMEOUT", "10");
+            timer.Restart();
+            var (goneCode, goneOut, goneErr) = Run(["mi", shards.Tables, "--x", "a", "--y", "t", "--cluster", g]);
+            Assert.Equal(2, goneCode);
+            Assert.Equal("", goneOut);
+            var lines = goneErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("trace:", StringComparison.Ordinal)).ToArray();
+            Assert.Single(lines);
+            Assert.Contains(g, lines[0], StringComparison.Ordinal);
+            Assert.True(timer.Elapsed < TimeSpan.FromSeconds(25), $"the dead cluster took {timer.Elapsed} to report");
+        }
+        finally
+        {
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+    }
+
+    private static void SameNumbers(string[] args, Shards shards, string gateway, params string[] keys)
+    {
+        var (one, many) = Both(args, shards, gateway);
+        foreach (var key in keys)
+        {
+            Assert.True(one.GetProperty(key).GetDouble() == many.GetProperty(key).GetDouble(), $"{args[0]} {key}: {one.GetProperty(key)} vs {many.GetProperty(key)}");
+        }
+    }
+
+    private static (JsonElement One, JsonElement Many) Both(string[] args, Shards shards, string gateway) =>
+        (Json(Run([.. args.Select(a => a == "{F}" ? shards.AllTable : a)])),
+         Json(Run([.. args.Select(a => a == "{F}" ? shards.Tables : a), "--cluster", gateway])));
+
+    private static string[] Features(JsonElement rank) =>
+        [.. rank.GetProperty("features").EnumerateArray().Select(f => $"{f.GetProperty("column").GetString()}={f.GetProperty("value").GetDouble():R}")];
+
+    private static JsonElement Json((int Code, string Out, string Err) run)
+    {
+        Assert.True(run.Code == 0, $"exit {run.Code}: {run.Err}");
+        return JsonDocument.Parse(run.Out).RootElement.Clone();
+    }
+
+    private static (int Code, string Out, string Err) Run(string[] args, TextWriter? error = null)
+    {
+        var output = new StringWriter();
+        error ??= new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            int code = CliApp.Run(args, output, error);
+            return (code, output.ToString(), error.ToString()!);
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+    }
+
+    /// <summary>A writer that calls back on every line and keeps the text.</summary>
+    private sealed class LineWriter(Action<string> onLine) : TextWriter
+    {
+        private readonly StringBuilder _all = new();
+        private readonly StringBuilder _line = new();
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            string? complete = null;
+            lock (_all)
+            {
+                _all.Append(value);
+                if (value == '\n')
+                {
+                    complete = _line.ToString();
+                    _line.Clear();
+                }
+                else
+                {
+                    _line.Append(value);
+                }
+            }
+
+            if (complete is not null)
+            {
+                onLine(complete);
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_all)
+            {
+                return _all.ToString();
+            }
+        }
+    }
+}

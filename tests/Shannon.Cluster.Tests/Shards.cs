@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Shannon.Cluster.Tests;
+
+/// <summary>Small generated shards (fixed seeds) and their concatenations, in a temporary folder.</summary>
+internal sealed class Shards : IDisposable
+{
+    public Shards(int count = 12, int rows = 200)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "shannon-cluster-" + Guid.NewGuid().ToString("N"));
+        Tables = Path.Combine(Root, "tables");
+        Texts = Path.Combine(Root, "texts");
+        Directory.CreateDirectory(Tables);
+        Directory.CreateDirectory(Texts);
+        var rng = new Random(20261204);
+        var all = new StringBuilder("a,b,c,t\n");
+        var texts = new List<string>();
+        string[] vocabulary = ["the", "cat", "sat", "on", "mat", "dog", "ran", "far", "away", "home", "red", "sun", "sea", "blue", "sky"];
+        for (int s = 0; s < count; s++)
+        {
+            var shard = new StringBuilder("a,b,c,t\n");
+            for (int r = 0; r < rows; r++)
+            {
+                int a = rng.Next(4);
+                string b = "xyz"[(a + rng.Next(2)) % 3].ToString();
+                int c = rng.Next(10);
+                int t = rng.NextDouble() < 0.6 ? a : rng.Next(4);
+                string line = string.Create(CultureInfo.InvariantCulture, $"{a},{b},{c},{t}\n");
+                shard.Append(line);
+                all.Append(line);
+            }
+
+            File.WriteAllText(Path.Combine(Tables, $"part-{s:00}.csv"), shard.ToString());
+            var words = new StringBuilder();
+            int n = 150 + rng.Next(100);
+            for (int w = 0; w < n; w++)
+            {
+                // A little structure: "blue" tends to precede "sky", "red" "sun".
+                string word = vocabulary[rng.Next(vocabulary.Length)];
+                words.Append(word).Append(word == "blue" && rng.NextDouble() < 0.7 ? " sky" : word == "red" && rng.NextDouble() < 0.7 ? " sun" : "");
+                words.Append(w % 17 == 16 ? ".\n" : " ");
+            }
+
+            string text = words.ToString();
+            texts.Add(text);
+            File.WriteAllText(Path.Combine(Texts, $"doc-{s:00}.txt"), text);
+        }
+
+        AllTable = Path.Combine(Root, "all.csv");
+        File.WriteAllText(AllTable, all.ToString());
+        AllText = Path.Combine(Root, "all.txt");
+        File.WriteAllText(AllText, string.Join("\n\n", texts));
+    }
+
+    public string Root { get; }
+
+    public string Tables { get; }
+
+    public string Texts { get; }
+
+    public string AllTable { get; }
+
+    public string AllText { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}
