@@ -109,8 +109,10 @@ internal static class KsgNeighbourCounts
             index.Query((int)((long)q * n / treePilot), k, algorithm == KsgAlgorithm.Algorithm2, xs, ys, r, cx, cy);
         }
 
+        // Tree queries vary more from point to point than brute-force ones (which all cost the same), so the tree's
+        // extrapolation is the less reliable one: it must win clearly.
         double tree = build + watch.Elapsed.TotalSeconds / treePilot * n;
-        return tree < brute ? NeighbourSearch.Tree : NeighbourSearch.BruteForce;
+        return tree < 0.7 * brute ? NeighbourSearch.Tree : NeighbourSearch.BruteForce;
     }
 
     /// <summary>The tree path: the same joint index and marginal counters as <see cref="KsgMutualInformationEstimator"/>.</summary>
