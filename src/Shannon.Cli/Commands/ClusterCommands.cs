@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Shannon.Cluster;
 using Shannon.Estimators;
+using Shannon.Estimators.Catalogue;
 using Shannon.Estimators.Discrete;
 using Shannon.Inference;
 
@@ -533,12 +534,26 @@ internal static class ClusterCommands
         }
     }
 
-    private static EstimatorSettings Settings(ParseResult r) => EstimatorRegistry.Settings(
-        r.GetValue<string?>("--estimator"), r.GetValue<int?>("--k"), r.GetValue<int?>("--bins"), r.GetValue<double?>("--jitter"), r.GetValue<string?>("--norm"), r.GetValue<int>("--seed"));
+    /// <summary>The estimator named by --estimator (the catalogue's name for an alias; null: the default) and --seed.</summary>
+    private sealed record ClusterSettings(string? Estimator, int Seed);
+
+    private static ClusterSettings Settings(ParseResult r)
+    {
+        string? text = r.GetValue<string?>("--estimator");
+        string? name = null;
+        if (text is not null)
+        {
+            name = EstimatorCatalogue.TryGet(text.Trim(), out var e)
+                ? e.Descriptor.Name
+                : throw new UsageException($"`--estimator` must be one of {string.Join(", ", EstimatorCatalogue.Descriptors.Select(d => d.Name))}; got '{text}'.");
+        }
+
+        return new ClusterSettings(name, r.GetValue<int>("--seed"));
+    }
 
     private static bool Json(ParseResult r) => r.GetValue<bool>("--json");
 
-    private static string DiscreteName(EstimatorSettings settings)
+    private static string DiscreteName(ClusterSettings settings)
     {
         string name = settings.Estimator ?? "plugin";
         return EntropyEstimators.Names.Contains(name)
