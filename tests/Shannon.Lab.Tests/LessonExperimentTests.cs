@@ -37,4 +37,38 @@ public class LessonExperimentTests(QuickLabFixture lab)
         Assert.Contains("maximum likelihood", text, StringComparison.Ordinal);
         Assert.Contains("H(P) + KL(P || Q_theta)", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void NoParagraphPromisesWorkOnAnotherBranch()
+    {
+        // Issue 18: sentences about code "on another branch" or curves that join "once" something lands went stale.
+        string[] stale = ["another branch", "joins this figure once", "local helper here"];
+        foreach (var r in lab.Results)
+        {
+            foreach (var p in r.Paragraphs)
+            {
+                Assert.DoesNotContain(stale, s => p.Contains(s, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+    }
+
+    [Fact]
+    public void ReferenceLinesAreDrawnInsideThePlotNotOnItsBorder()
+    {
+        // Issue 18: the coding figure's "8 bits ASCII" line sat on the top border, invisible. Every labelled horizontal
+        // line of every figure must lie strictly inside the rendered y-range (the fixture rendered every figure).
+        foreach (var r in lab.Results)
+        {
+            foreach (var f in r.Figures)
+            {
+                var limits = f.Plot.Axes.GetLimits();
+                double margin = 0.002 * (limits.Top - limits.Bottom);
+                foreach (var line in f.Plot.GetPlottables().OfType<ScottPlot.Plottables.HorizontalLine>().Where(l => !string.IsNullOrEmpty(l.LegendText)))
+                {
+                    Assert.True(line.Y > limits.Bottom + margin && line.Y < limits.Top - margin,
+                        $"{r.Name}/{f.Name}: the line \"{line.LegendText}\" at y = {line.Y} is on the border of [{limits.Bottom}, {limits.Top}]");
+                }
+            }
+        }
+    }
 }

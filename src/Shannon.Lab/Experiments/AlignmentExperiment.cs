@@ -124,6 +124,7 @@ public sealed class AlignmentExperiment : IExperiment
         var biasPlot = Plots.Create("Relative bias of the KL estimators", "log10 exact KL (nats)", "bias / KL");
         var sdPlot = Plots.Create("Spread of the KL estimators", "log10 exact KL (nats)", "log10 (std per sample / KL)");
         var markers = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp };
+        var openMarkers = new[] { MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp };
         for (int e = 0; e < 3; e++)
         {
             foreach (bool gaussian in new[] { true, false })
@@ -135,15 +136,17 @@ public sealed class AlignmentExperiment : IExperiment
                 string label = $"k{e + 1}, {(gaussian ? "Gaussian" : "softmax")}";
                 var b = biasPlot.Add.Scatter(xs, bias);
                 b.LegendText = label;
-                b.MarkerShape = markers[e];
+                // Gaussian pairs: filled markers, solid colour; softmax pairs: open markers, paler line (not line width alone).
+                b.MarkerShape = gaussian ? markers[e] : openMarkers[e];
                 b.MarkerSize = 8;
                 b.LineWidth = gaussian ? 2 : 1;
                 var s = sdPlot.Add.Scatter(xs, sd);
                 s.LegendText = label;
-                s.MarkerShape = markers[e];
+                s.MarkerShape = gaussian ? markers[e] : openMarkers[e];
                 s.MarkerSize = 8;
                 s.LineWidth = gaussian ? 2 : 1;
-                b.Color = s.Color = e switch { 0 => Colors.SteelBlue, 1 => Colors.OrangeRed, _ => Colors.SeaGreen };
+                var colour = e switch { 0 => Colors.SteelBlue, 1 => Colors.OrangeRed, _ => Colors.SeaGreen };
+                b.Color = s.Color = gaussian ? colour : colour.WithAlpha(0.6);
             }
         }
 
@@ -329,15 +332,20 @@ public sealed class AlignmentExperiment : IExperiment
         var controller = new AdaptiveKullbackLeiblerController(new AdaptiveKullbackLeiblerControllerOptions(InitialBeta: 0.05, Target: target, Horizon: 2000));
         var adaptive = Train(reference, reward, adaptiveSteps, batch, learningRate, _ => controller.Beta, (kl, n) => controller.Update(kl, n), 900);
         var steps2 = Enumerable.Range(1, adaptiveSteps).Select(i => (double)i).ToArray();
-        var klPlot = Plots.Create("Adaptive KL controller (Ziegler et al. 2019)", "step", "KL(pi || ref) (nats) / beta");
+        var klPlot = Plots.Create("Adaptive KL controller (Ziegler et al. 2019)", "step", "KL(pi || ref) (nats)");
         var k = klPlot.Add.Scatter(steps2, adaptive.KullbackLeibler);
+        k.Color = Colors.SteelBlue;
         k.MarkerSize = 0;
         k.LineWidth = 2;
         k.LegendText = "exact KL of the policy";
         var bLine = klPlot.Add.Scatter(steps2, adaptive.Beta);
         bLine.MarkerSize = 0;
         bLine.LineWidth = 2;
-        bLine.LegendText = "beta";
+        bLine.LegendText = "beta (right axis)";
+        bLine.Color = Colors.OrangeRed;
+        bLine.Axes.YAxis = klPlot.Axes.Right; // beta and KL have different units and scales: two axes
+        klPlot.Axes.Right.Label.Text = "beta";
+        klPlot.Axes.Right.Label.FontName = Plots.FontFamily;
         var tLine = klPlot.Add.HorizontalLine(target);
         tLine.LegendText = $"target {target} nats";
         tLine.Color = Colors.Gray;

@@ -133,7 +133,7 @@ public sealed class CodingExperiment : IExperiment
         var hl = plot.Add.HorizontalLine(h);
         hl.Color = Colors.OrangeRed;
         hl.LegendText = $"H = {F(h, "0.000")} bits/char (order 0)";
-        plot.Axes.SetLimitsY(0, Math.Max(8, rates.Max() * 1.1));
+        plot.Axes.SetLimitsY(0, Math.Max(11, rates.Max() * 1.35)); // room above the 8-bit line for the legend, so the line is not drawn on the border
         var raw = plot.Add.HorizontalLine(8);
         raw.Color = Colors.Gray;
         raw.LegendText = "8 bits/char (plain ASCII)";

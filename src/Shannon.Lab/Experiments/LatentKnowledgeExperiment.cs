@@ -227,7 +227,7 @@ public sealed class LatentKnowledgeExperiment : IExperiment
         obs2.Color = Colors.OrangeRed;
         obs2.LineWidth = 2;
         obs2.LegendText = $"I(output; truth) = {F(rossOutput[0], "0.000")}";
-        hplot.ShowLegend(Alignment.UpperRight);
+        hplot.ShowLegend(Alignment.UpperCenter);
         result.Figures.Add(new Figure("permutation", "The k-NN estimate under shuffled truth labels (what 'no information' looks like for this estimator) against the two observed values.", hplot, 800, 420));
 
         result.KeyNumbers["agreement"] = agreement;

@@ -133,7 +133,7 @@ public sealed class MutualInformationExperiment : IExperiment
 
         plot.ShowLegend(Alignment.UpperCenter);
         plot.Axes.SetLimits(-1, 1, 0, Math.Max(analytic.Max(), means.Max(m => m.Max())) * 1.05);
-        biasPlot.ShowLegend(Alignment.UpperCenter);
+        biasPlot.ShowLegend(Edge.Bottom); // outside the data: the fine-bin peaks near rho = 0 sit where an inside legend would go
         result.Figures.Add(new Figure("gaussian-estimators", "Estimates of I(X;Y) against rho for bivariate Gaussian samples (mean over repeats), with the analytic curve.", plot, 900, 560));
         result.Figures.Add(new Figure("gaussian-bias", "Bias of each estimator against rho: fine bins overestimate (few samples per cell), coarse bins underestimate strong dependence (lost resolution); the Gaussian estimator is nearly unbiased here because its model is right.", biasPlot, 900, 560));
         result.Tables.Add(new ResultTable("bias", $"Bias of the estimators (bits; mean of {repeats} samples of n = {n:N0}; SE = standard error of the mean)",
@@ -142,7 +142,7 @@ public sealed class MutualInformationExperiment : IExperiment
             $"Samples of n = {n:N0} pairs from a bivariate Gaussian with correlation rho, {repeats} repeats per rho. The truth is " +
             "I = -1/2 log2(1 - rho^2) bits. The plug-in estimate on an equal-width histogram is biased upwards by roughly " +
             "(cells - 1) / (2 n ln 2) bits at independence (the Miller-Madow term), and downwards where binning blurs the dependence; " +
-            "the Gaussian estimator uses the right model and is nearly unbiased. (A k-nearest-neighbour KSG curve joins this figure once the continuous estimators are in the library.)");
+            "the Gaussian estimator uses the right model and is nearly unbiased. The k-nearest-neighbour KSG estimator (Kraskov et al. 2004, k = 3) needs no bins and no model: its bias stays within about two standard errors of zero at rho = 0 and at rho = 0.9 (the table).");
         result.KeyNumbers["gaussian_n"] = n;
         result.KeyNumbers["gaussian_repeats"] = repeats;
     }

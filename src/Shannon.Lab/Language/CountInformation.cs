@@ -2,8 +2,8 @@ namespace Shannon.Lab.Language;
 
 /// <summary>
 /// Entropy and mutual information of paired discrete labels from counts, with the Miller-Madow bias correction
-/// H_MM = H_plugin + (m - 1) / (2 N) nats, m the number of occupied bins (Miller 1955). A local helper for the
-/// language experiment: the library's discrete-estimator family lives on another branch and was not merged here.
+/// H_MM = H_plugin + (m - 1) / (2 N) nats, m the number of occupied bins (Miller 1955). Used by the
+/// language experiment on its sparse pair counts.
 /// </summary>
 public static class CountInformation
 {

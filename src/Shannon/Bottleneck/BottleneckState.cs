@@ -988,6 +988,13 @@ internal sealed class BottleneckState
             }
         }
 
+        if (m == 1)
+        {
+            // One cluster: T is constant, so I(X;T) = I(T;Y) = H(T) = 0 exactly. The sums above would give about
+            // -1e-16 from q(t) = sum_x p(x) being 1 only to rounding.
+            ixt = ity = ht = 0;
+        }
+
         return new InformationBottleneckSolution(beta, alpha, unit, _rows, m, ny, encoder, qt, decoder,
             ixt, ity, ht, converged, iterations);
     }

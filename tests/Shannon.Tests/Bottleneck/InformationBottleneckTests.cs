@@ -102,6 +102,20 @@ public class InformationBottleneckTests
     }
 
     [Fact]
+    public void OneClusterCarriesExactlyZeroInformation()
+    {
+        // Far below the critical beta the annealed curve keeps a single cluster: T is constant, so I(X;T), I(T;Y) and
+        // H(T) are 0 exactly (the lab's table printed -3.2E-16 from q(t) = 1 only to rounding).
+        var curve = InformationBottleneck.Curve(Dsbs(Crossover), [0.2, 0.5], InformationUnit.Bits, Tight);
+        Assert.All(curve.Points, p =>
+        {
+            Assert.Equal(1, p.ClusterCount);
+            Assert.Equal(0.0, p.MutualInformationXT);
+            Assert.Equal(0.0, p.MutualInformationTY);
+        });
+    }
+
+    [Fact]
     public void CurveStartsAtTheOriginAndReachesIxyAtLargeBeta()
     {
         var curve = InformationBottleneck.Curve(Dsbs(Crossover), [0.2, 1.0, 3.0, 1000.0], InformationUnit.Bits, Tight);
