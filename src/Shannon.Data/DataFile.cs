@@ -35,13 +35,18 @@ public sealed record ColumnInfo(string Name, string SqlType, ColumnKind Kind);
 public sealed class DataFile : IDisposable
 {
     private readonly DuckDBConnection _connection;
-    private readonly string _source;
+    private string _source;
+
+    private bool _materialize;
+
+    private int _queries;
 
     private long _rowCount = -1;
 
     /// <summary>
-    /// Delimited text files up to this size (256 MB) are parsed once into an in-memory DuckDB table on open; larger
-    /// ones are streamed from the file by every query (DuckDB spills to disk as needed).
+    /// Delimited text files up to this size (256 MB) are parsed once into an in-memory DuckDB table when a command
+    /// asks more than a few queries of them (`rank`, `matrix`: one per column or pair), so that each query reads only
+    /// its columns at engine speed; larger ones, and files asked one or two questions, are streamed from the file.
     /// </summary>
     public const long MaterializeBytes = 256L << 20;
 
@@ -56,6 +61,31 @@ public sealed class DataFile : IDisposable
     /// <summary>The file's path.</summary>
     public string Path { get; }
 
+    /// <summary>The table expression of the file for the next query; materialises a small text file on the third query.</summary>
+    private string Source
+    {
+        get
+        {
+            if (_materialize && ++_queries > 2)
+            {
+                _materialize = false;
+                using var create = _connection.CreateCommand();
+                create.CommandText = $"CREATE TEMP TABLE shannon_data AS SELECT * FROM {_source}";
+                try
+                {
+                    create.ExecuteNonQuery();
+                    _source = "shannon_data";
+                }
+                catch (DuckDBException ex)
+                {
+                    throw new InvalidDataException($"'{Path}' cannot be read: {FirstLine(ex.Message)}", ex);
+                }
+            }
+
+            return _source;
+        }
+    }
+
     /// <summary>The columns, in file order.</summary>
     public IReadOnlyList<ColumnInfo> Columns { get; }
 
@@ -66,7 +96,7 @@ public sealed class DataFile : IDisposable
         {
             if (_rowCount < 0)
             {
-                Query(_connection, Path, $"SELECT count(*) FROM {_source}", r => _rowCount = r.GetInt64(0));
+                Query(_connection, Path, $"SELECT count(*) FROM {Source}", r => _rowCount = r.GetInt64(0));
             }
 
             return _rowCount;
@@ -102,23 +132,6 @@ public sealed class DataFile : IDisposable
                 // The types are sniffed once; every later query reads with them fixed, so that a query on two columns
                 // of a 10,000-column file does not sniff the whole file again (it cost 8-16 s a query).
                 source = CsvSource(path, d2, columns);
-                if (new FileInfo(path).Length <= MaterializeBytes)
-                {
-                    // A text file that fits easily is parsed once into DuckDB's columnar memory: each later query
-                    // (one per column or pair in `rank` and `matrix`) then reads only its columns, at engine speed.
-                    using var create = connection.CreateCommand();
-                    create.CommandText = $"CREATE TEMP TABLE shannon_data AS SELECT * FROM {source}";
-                    try
-                    {
-                        create.ExecuteNonQuery();
-                    }
-                    catch (DuckDBException ex)
-                    {
-                        throw new InvalidDataException($"'{path}' cannot be read: {FirstLine(ex.Message)}", ex);
-                    }
-
-                    source = "shannon_data";
-                }
             }
 
             long rows = 0;
@@ -128,7 +141,7 @@ public sealed class DataFile : IDisposable
                 throw new InvalidDataException($"'{path}' has no data rows (0 rows); a header alone is not data.");
             }
 
-            return new DataFile(path, connection, source, columns);
+            return new DataFile(path, connection, source, columns) { _materialize = delimiter is not null && new FileInfo(path).Length <= MaterializeBytes };
         }
         catch
         {
@@ -189,7 +202,7 @@ public sealed class DataFile : IDisposable
             string q = Quote(c.Name);
             double min = 0, max = 0, q1 = 0, q3 = 0;
             long n = 0;
-            Query(_connection, Path, $"SELECT min({q})::DOUBLE, max({q})::DOUBLE, quantile_cont({q}, 0.25)::DOUBLE, quantile_cont({q}, 0.75)::DOUBLE, count({q}) FROM {_source}", r =>
+            Query(_connection, Path, $"SELECT min({q})::DOUBLE, max({q})::DOUBLE, quantile_cont({q}, 0.25)::DOUBLE, quantile_cont({q}, 0.75)::DOUBLE, count({q}) FROM {Source}", r =>
             {
                 min = r.GetDouble(0);
                 max = r.GetDouble(1);
@@ -251,7 +264,7 @@ public sealed class DataFile : IDisposable
 
         var values = new double[RowCount];
         int i = 0;
-        Query(_connection, Path, $"SELECT {Quote(column.Name)}::DOUBLE FROM {_source}", r => values[i++] = r.GetDouble(0));
+        Query(_connection, Path, $"SELECT {Quote(column.Name)}::DOUBLE FROM {Source}", r => values[i++] = r.GetDouble(0));
         return values;
     }
 
@@ -392,7 +405,7 @@ public sealed class DataFile : IDisposable
         var codes = new int[RowCount];
         var levels = new Dictionary<string, int>(StringComparer.Ordinal);
         int i = 0;
-        Query(_connection, Path, $"SELECT {Quote(column.Name)}::VARCHAR FROM {_source}", r =>
+        Query(_connection, Path, $"SELECT {Quote(column.Name)}::VARCHAR FROM {Source}", r =>
         {
             if (r.IsDBNull(0))
             {
@@ -424,7 +437,7 @@ public sealed class DataFile : IDisposable
             ?? throw new InvalidDataException($"'{path}' must have a column named `count`; got columns: {string.Join(", ", file.Columns.Select(c => c.Name))}.");
         var counts = new List<long>();
         long row = 0;
-        Query(file._connection, path, $"SELECT CAST({Quote(column.Name)} AS VARCHAR) FROM {file._source}", r =>
+        Query(file._connection, path, $"SELECT CAST({Quote(column.Name)} AS VARCHAR) FROM {file.Source}", r =>
         {
             row++;
             string? text = r.IsDBNull(0) ? null : r.GetString(0);
@@ -476,7 +489,7 @@ public sealed class DataFile : IDisposable
         var groups = string.Join(", ", expressions.Select((_, i) => $"v{i}"));
         var values = columns.Select(_ => new List<string>()).ToArray();
         var counts = new List<long>();
-        Query(_connection, Path, $"SELECT {select}, count(*) AS n FROM {_source} GROUP BY {groups} ORDER BY {groups}", r =>
+        Query(_connection, Path, $"SELECT {select}, count(*) AS n FROM {Source} GROUP BY {groups} ORDER BY {groups}", r =>
         {
             long n = r.GetInt64(columns.Count);
             bool hasNull = false;
@@ -555,7 +568,7 @@ public sealed class DataFile : IDisposable
     {
         string q = Quote(c.Name);
         long missing = 0, bad = 0;
-        Query(_connection, Path, $"SELECT count(*) - count({q}), count(*) FILTER (WHERE isnan({q}::DOUBLE) OR isinf({q}::DOUBLE)) FROM {_source}", r =>
+        Query(_connection, Path, $"SELECT count(*) - count({q}), count(*) FILTER (WHERE isnan({q}::DOUBLE) OR isinf({q}::DOUBLE)) FROM {Source}", r =>
         {
             missing = r.GetInt64(0);
             bad = r.GetInt64(1);

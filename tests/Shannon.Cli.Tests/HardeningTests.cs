@@ -126,7 +126,7 @@ public sealed class HardeningTests : IDisposable
     }
 
     [Theory]
-    [InlineData("x,y\n1,\"a\n2,b\n3,c\n", "never closed")]
+    [InlineData("x,y\n1,\"a\n2,b\n3,c\n", "never clos")]
     [InlineData("x,y\na\0,1\na,2\n", "NUL")]
     [InlineData("x,x\n1,2\n3,4\n", "appears twice")]
     [InlineData("x,X\n1,2\n3,4\n", "appears twice")]

@@ -56,6 +56,12 @@ internal static class IbCommand
             }
 
             string estimator = dib ? "deterministic-ib" : "ib";
+            if (!double.IsFinite(s.Objective))
+            {
+                // H(T) - beta I(T;Y) at beta near 1e308 is beyond the double range: said, not printed as -Infinity.
+                warnings.Add($"the objective at beta = {CommonOptions.Format(b)} is beyond the range of a double ({CommonOptions.Format(double.MaxValue)}); it is left out");
+            }
+
             if (result.GetValue(json))
             {
                 using var o = new JsonOutput(Console.Out);
@@ -63,8 +69,13 @@ internal static class IbCommand
                     .Number("value", s.MutualInformationTY).Number("n", (long)table.Rows)
                     .Number("i_xt", s.MutualInformationXT).Number("i_ty", s.MutualInformationTY).Number("beta", b)
                     .Bool("converged", s.Converged).Number("iterations", (long)s.Iterations)
-                    .Number("clusters", (long)s.ClusterCount).Number("objective", s.Objective)
-                    .Strings("warnings", warnings);
+                    .Number("clusters", (long)s.ClusterCount);
+                if (double.IsFinite(s.Objective))
+                {
+                    o.Number("objective", s.Objective);
+                }
+
+                o.Strings("warnings", warnings);
             }
             else
             {
