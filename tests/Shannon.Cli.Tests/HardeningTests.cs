@@ -229,7 +229,7 @@ public sealed class HardeningTests : IDisposable
         }
 
         string path = Write("wide-ib.csv", text.ToString());
-        CliRunner.AssertUsageError(["ib", path, "--x", "x", "--y", "y", "--beta", "5"], "`joint`");
+        CliRunner.AssertUsageError(["ib", path, "--x", "x", "--y", "y", "--discrete", "x", "--beta", "5"], "must be a table whose");
     }
 
     [Fact]

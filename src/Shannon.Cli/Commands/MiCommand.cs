@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Shannon.Cluster;
 using Shannon.Data;
 using Shannon.Estimators.Catalogue;
 using Shannon.Estimators.Discrete;
@@ -102,12 +103,35 @@ internal static class MiCommand
                 measure = isAdjusted ? "ami" : "nmi";
             }
 
-            PermutationTestResult? test = perms is int np
-                ? EstimatorUncertainty.MutualInformationPermutation(name, cx, cy, cz, settings, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
-                : null;
-            BootstrapInterval? interval = boots is int nb
-                ? EstimatorUncertainty.MutualInformation(name, cx, cy, cz, settings, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed })
-                : null;
+            PermutationTestResult? test;
+            BootstrapInterval? interval;
+            if ((perms is not null || boots is not null) && EntropyEstimators.Names.Contains(name) && columns.All(c => c.IsCategorical))
+            {
+                // Discrete columns: the count table is a sufficient statistic, and the replicates run on the samples it
+                // expands to (cells in the engine's sorted order), so the answer does not depend on the row order and is
+                // the one a cluster computes from merged shard tables.
+                var (table, _) = data.CountTable(all);
+                var samples = table.ToSamples();
+                int[] zi = [.. Enumerable.Range(xs.Length + ys.Length, zs.Length)];
+                var e = EntropyEstimators.Parse(name);
+                var xv = JointSamples.Group(samples, xi);
+                var yv = JointSamples.Group(samples, yi);
+                test = perms is int np
+                    ? zs.Length == 0
+                        ? PermutationTest.MutualInformation(xv, yv, e, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
+                        : PermutationTest.ConditionalMutualInformation(xv, yv, JointSamples.Group(samples, zi), e, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
+                    : null;
+                interval = boots is int nb ? Bootstrap.MutualInformation(table, xi, yi, zi, e, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed }) : null;
+            }
+            else
+            {
+                test = perms is int np
+                    ? EstimatorUncertainty.MutualInformationPermutation(name, cx, cy, cz, settings, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
+                    : null;
+                interval = boots is int nb
+                    ? EstimatorUncertainty.MutualInformation(name, cx, cy, cz, settings, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed })
+                    : null;
+            }
             warnings.AddRange(estimate.Warnings);
             if (interval is not null)
             {

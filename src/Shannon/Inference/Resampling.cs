@@ -119,7 +119,7 @@ public static class Resampling
         var values = new double[count];
         int done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, count, parallel, i =>
+        ParallelLoops.For(0, count, parallel, i =>
         {
             values[i] = replicate(new Random(ReplicateSeed(seed, i)));
             int d = Interlocked.Increment(ref done);

@@ -60,7 +60,7 @@ public static class FeatureRanking
         var inner = features.Count > 1 ? s with { MaxDegreeOfParallelism = 1 } : s;
         var results = new RankedFeature[features.Count];
         int done = 0;
-        Parallel.For(0, features.Count, new ParallelOptions { MaxDegreeOfParallelism = s.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
+        ParallelLoops.For(0, features.Count, new ParallelOptions { MaxDegreeOfParallelism = s.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
         {
             results[i] = Pair(features[i], target, estimator, inner, unit, u, features.Count > 1, cancellationToken);
             progress?.Report((double)Interlocked.Increment(ref done) / features.Count);

@@ -64,7 +64,7 @@ public sealed class InformationMatrix
         }
 
         int done = 0;
-        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = s.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, k =>
+        ParallelLoops.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = s.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, k =>
         {
             var (i, j) = jobs[k];
             if (i == j)
