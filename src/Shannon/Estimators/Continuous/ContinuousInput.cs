@@ -242,8 +242,9 @@ internal static class ContinuousInput
     }
 
     /// <summary>
-    /// The step of the lattice a tied column lies on (every gap between its sorted distinct values an integer multiple of
-    /// the smallest gap, within 1e-6 relative), or 0 when the column has no ties or is not on a lattice.
+    /// The step of the lattice a tied column lies on (the greatest common divisor of the gaps between its sorted distinct
+    /// values, within 1e-6 of the smallest gap, and at least a twentieth of it), or 0 when the column has no ties or is
+    /// not on a lattice.
     /// </summary>
     public static double LatticeStep(double[] column)
     {
@@ -263,19 +264,37 @@ internal static class ContinuousInput
             return 0;
         }
 
-        double step = double.PositiveInfinity;
+        double smallest = double.PositiveInfinity;
         for (int i = 1; i < distinct.Count; i++)
         {
-            step = Math.Min(step, distinct[i] - distinct[i - 1]);
+            smallest = Math.Min(smallest, distinct[i] - distinct[i - 1]);
         }
 
-        for (int i = 1; i < distinct.Count; i++)
+        // The step is the (approximate, Euclid's) greatest common divisor of the gaps: values rounded to 0.01 with one
+        // rounded to 0.002 lie on the 0.002 lattice. A divisor far below the smallest gap means the gaps have no common
+        // step (irrational ratios, or a stray value such as 9.899999): not a lattice.
+        double tolerance = 1e-6 * smallest;
+        double step = smallest;
+        for (int i = 1; i < distinct.Count && step >= smallest / 20; i++)
         {
-            double q = (distinct[i] - distinct[i - 1]) / step;
-            if (Math.Abs(q - Math.Round(q)) > 1e-6 * Math.Max(1, q))
+            double a = Math.Max(step, distinct[i] - distinct[i - 1]), b = Math.Min(step, distinct[i] - distinct[i - 1]);
+            while (b > tolerance)
             {
-                return 0;
+                double r = a % b;
+                if (r > b - tolerance)
+                {
+                    r = 0;
+                }
+
+                (a, b) = (b, r);
             }
+
+            step = a;
+        }
+
+        if (step < smallest / 20)
+        {
+            return 0;
         }
 
         return step;
