@@ -408,33 +408,7 @@ internal static class ClusterCommands
     /// <summary>`pmi FILE --cluster G`: FILE a folder or glob of text shards, each its own document(s).</summary>
     public static int Pmi(ParseResult result)
     {
-        var u = CommonOptions.ParseUnit(result.GetValue<string>("--unit"));
-        int w = result.GetValue<int>("--window"), m = result.GetValue<int>("--min-count"), top = result.GetValue<int>("--top");
-        double a = result.GetValue<double>("--alpha"), k = result.GetValue<double>("--shift");
-        if (w < 1)
-        {
-            throw new UsageException($"`--window` must be >= 1; got {w}.");
-        }
-
-        if (m < 1)
-        {
-            throw new UsageException($"`--min-count` must be >= 1; got {m}.");
-        }
-
-        if (top < 1)
-        {
-            throw new UsageException($"`--top` must be >= 1; got {top}.");
-        }
-
-        if (!(a > 0 && a <= 1))
-        {
-            throw new UsageException($"`--alpha` must be in (0, 1]; got {CommonOptions.Format(a)}.");
-        }
-
-        if (!(k >= 1) || !double.IsFinite(k))
-        {
-            throw new UsageException($"`--shift` must be a finite number >= 1; got {CommonOptions.Format(k)}.");
-        }
+        var (u, w, m, top, a, k) = PmiCommand.Settings(result);
 
         string file = result.GetValue<string>("FILE")!;
         return WithCluster(result, async jobs =>

@@ -30,33 +30,7 @@ internal static class PmiCommand
                 return ClusterCommands.Pmi(result);
             }
 
-            var u = CommonOptions.ParseUnit(result.GetValue(unit));
-            int w = result.GetValue(window), m = result.GetValue(minCount), n = result.GetValue(top);
-            double a = result.GetValue(alpha), k = result.GetValue(shift);
-            if (w < 1)
-            {
-                throw new UsageException($"`--window` must be >= 1; got {w}.");
-            }
-
-            if (m < 1)
-            {
-                throw new UsageException($"`--min-count` must be >= 1; got {m}.");
-            }
-
-            if (n < 1)
-            {
-                throw new UsageException($"`--top` must be >= 1; got {n}.");
-            }
-
-            if (!(a > 0 && a <= 1))
-            {
-                throw new UsageException($"`--alpha` must be in (0, 1]; got {CommonOptions.Format(a)}.");
-            }
-
-            if (!(k >= 1) || !double.IsFinite(k))
-            {
-                throw new UsageException($"`--shift` must be a finite number >= 1; got {CommonOptions.Format(k)}.");
-            }
+            var (u, w, m, n, a, k) = Settings(result);
 
             string text = TextInput.Read(result.GetValue(file), "FILE");
             var watch = Stopwatch.StartNew();
@@ -122,5 +96,39 @@ internal static class PmiCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>--unit, --window, --min-count, --top, --alpha and --shift, validated once for `pmi` and `pmi --cluster`.</summary>
+    internal static (InformationUnit Unit, int Window, int MinCount, int Top, double Alpha, double Shift) Settings(ParseResult result)
+    {
+        var u = CommonOptions.ParseUnit(result.GetValue<string>("--unit"));
+        int w = result.GetValue<int>("--window"), m = result.GetValue<int>("--min-count"), n = result.GetValue<int>("--top");
+        double a = result.GetValue<double>("--alpha"), k = result.GetValue<double>("--shift");
+        if (w < 1)
+        {
+            throw new UsageException($"`--window` must be >= 1; got {w}.");
+        }
+
+        if (m < 1)
+        {
+            throw new UsageException($"`--min-count` must be >= 1; got {m}.");
+        }
+
+        if (n < 1)
+        {
+            throw new UsageException($"`--top` must be >= 1; got {n}.");
+        }
+
+        if (!(a > 0 && a <= 1))
+        {
+            throw new UsageException($"`--alpha` must be in (0, 1]; got {CommonOptions.Format(a)}.");
+        }
+
+        if (!(k >= 1) || !double.IsFinite(k))
+        {
+            throw new UsageException($"`--shift` must be a finite number >= 1; got {CommonOptions.Format(k)}.");
+        }
+
+        return (u, w, m, n, a, k);
     }
 }
