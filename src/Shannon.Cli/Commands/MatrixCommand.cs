@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shannon.Cli.Output;
 using System.Globalization;
 using Shannon.Data;
 using Shannon.Estimators.Catalogue;
@@ -68,7 +69,9 @@ internal static class MatrixCommand
             var (perms, boots) = options.Resampling(result);
             var read = options.Read(result, data, cols);
             var uncertainty = new UncertaintyOptions { Bootstrap = boots ?? 0, Permutations = perms ?? 0, Seed = settings.Seed };
-            var matrix = InformationMatrix.Compute(read, options.EstimatorName(result), settings, unit, uncertainty, progress: null);
+            using var progress = StderrProgress.ForCommand("matrix", result.GetValue(options.Json));
+            var matrix = InformationMatrix.Compute(read, options.EstimatorName(result), settings, unit, uncertainty, progress);
+            progress.Clear();
             int m = cols.Length;
             var warnings = new List<string>();
             var used = new List<string>();

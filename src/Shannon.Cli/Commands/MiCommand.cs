@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shannon.Cli.Output;
 using System.Globalization;
 using Shannon.Cluster;
 using Shannon.Data;
@@ -125,12 +126,16 @@ internal static class MiCommand
             }
             else
             {
+                using var progress = StderrProgress.ForCommand("mi", result.GetValue(options.Json));
+                progress.Label = "mi: permutations";
                 test = perms is int np
-                    ? EstimatorUncertainty.MutualInformationPermutation(name, cx, cy, cz, settings, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
+                    ? EstimatorUncertainty.MutualInformationPermutation(name, cx, cy, cz, settings, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed }, progress)
                     : null;
+                progress.Label = "mi: bootstrap";
                 interval = boots is int nb
-                    ? EstimatorUncertainty.MutualInformation(name, cx, cy, cz, settings, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed })
+                    ? EstimatorUncertainty.MutualInformation(name, cx, cy, cz, settings, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed }, progress)
                     : null;
+                progress.Clear();
             }
             warnings.AddRange(estimate.Warnings);
             if (interval is not null)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shannon.Cli.Output;
 using System.Globalization;
 using Shannon.Data;
 using Shannon.Estimators.Catalogue;
@@ -44,7 +45,9 @@ internal static class RankCommand
 
             var read = options.Read(result, data, [t, .. candidates]);
             var uncertainty = new UncertaintyOptions { Bootstrap = boots ?? 0, Permutations = perms ?? 0, Seed = settings.Seed };
-            var rows = FeatureRanking.Rank(read[0], read[1..], requested, settings, unit, uncertainty, progress: null);
+            using var progress = StderrProgress.ForCommand("rank", result.GetValue(options.Json));
+            var rows = FeatureRanking.Rank(read[0], read[1..], requested, settings, unit, uncertainty, progress);
+            progress.Clear();
             long n = rows[0].Estimate.SampleCount;
             var distinctWarnings = rows.SelectMany(r => r.Estimate.Warnings.Select(w => $"{r.Column}: {w}")).Distinct().ToList();
             if (result.GetValue(options.Json))
