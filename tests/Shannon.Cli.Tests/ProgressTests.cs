@@ -30,6 +30,20 @@ public sealed class ProgressTests : IDisposable
     }
 
     [Fact]
+    public void BareFractionsFromTheStartAreDrawn()
+    {
+        // rank and matrix report fractions only (IProgress<double>), from the first call and after a Clear: the
+        // first one draws (the "never drawn" time once overflowed a TimeSpan subtraction and crashed `rank`).
+        var error = new StringWriter();
+        var progress = new StderrProgress("rank", enabled: true, error, width: 60);
+        progress.Report(0.25);
+        progress.Clear();
+        progress.Report(0.5);
+        Assert.Contains("\rrank:  25% (", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\rrank:  50% (", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheEndOfAStepIsAlwaysDrawnAndOtherTypesAdapt()
     {
         var error = new StringWriter();

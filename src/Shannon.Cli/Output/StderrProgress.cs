@@ -18,7 +18,7 @@ internal sealed class StderrProgress : IProgress<double>, IProgress<ExperimentPr
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private readonly Lock _gate = new();
     private readonly int _width;
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private TimeSpan _lastDraw = -Interval; // never drawn: the first report draws (MinValue would overflow the subtraction)
     private string _lastMessage = "";
     private int _shown;
 
@@ -125,7 +125,7 @@ internal sealed class StderrProgress : IProgress<double>, IProgress<ExperimentPr
             }
 
             _lastMessage = "";
-            _lastDraw = TimeSpan.MinValue;
+            _lastDraw = -Interval;
             _watch.Restart();
         }
     }
