@@ -431,15 +431,7 @@ internal static class ClusterCommands
                 jw.WriteStartArray("pairs");
                 foreach (int i in pairs)
                 {
-                    jw.WriteStartObject();
-                    jw.WriteString("x", words[table.X[i]]);
-                    jw.WriteString("y", words[table.Y[i]]);
-                    jw.WriteNumber("count", table.PairCounts[i]);
-                    jw.WriteNumber("pmi", table.PmiNats(i) * scale);
-                    jw.WriteNumber("npmi", table.NormalizedPmi(i));
-                    jw.WriteNumber("ppmi", table.ShiftedPpmiNats(i, smoothed, 1) * scale);
-                    jw.WriteNumber("sppmi", table.ShiftedPpmiNats(i, smoothed, k) * scale);
-                    jw.WriteEndObject();
+                    PmiCommand.WritePair(jw, words, table, i, scale, smoothed, k);
                 }
 
                 jw.WriteEndArray();
@@ -455,8 +447,7 @@ internal static class ClusterCommands
                     $"{"x",-16} {"y",-16} {"count",8} {"PMI",9} {"NPMI",7} {"PPMI(a)",9} {"SPPMI(k)",9}   ({unitName}; a = {a}, k = {k})"));
                 foreach (int i in pairs)
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{words[table.X[i]],-16} {words[table.Y[i]],-16} {table.PairCounts[i],8} {table.PmiNats(i) * scale,9:0.000} {table.NormalizedPmi(i),7:0.000} {table.ShiftedPpmiNats(i, smoothed, 1) * scale,9:0.000} {table.ShiftedPpmiNats(i, smoothed, k) * scale,9:0.000}"));
+                    Console.Out.WriteLine(PmiCommand.PairLine(words, table, i, scale, smoothed, k));
                 }
             }
         });

@@ -59,15 +59,7 @@ internal static class PmiCommand
                 jw.WriteStartArray("pairs");
                 foreach (int i in pairs)
                 {
-                    jw.WriteStartObject();
-                    jw.WriteString("x", tokens.Words[table.X[i]]);
-                    jw.WriteString("y", tokens.Words[table.Y[i]]);
-                    jw.WriteNumber("count", table.PairCounts[i]);
-                    jw.WriteNumber("pmi", table.PmiNats(i) * scale);
-                    jw.WriteNumber("npmi", table.NormalizedPmi(i));
-                    jw.WriteNumber("ppmi", table.ShiftedPpmiNats(i, smoothed, 1) * scale);
-                    jw.WriteNumber("sppmi", table.ShiftedPpmiNats(i, smoothed, k) * scale);
-                    jw.WriteEndObject();
+                    PmiCommand.WritePair(jw, tokens.Words, table, i, scale, smoothed, k);
                 }
 
                 jw.WriteEndArray();
@@ -83,8 +75,7 @@ internal static class PmiCommand
                     $"{"x",-16} {"y",-16} {"count",8} {"PMI",9} {"NPMI",7} {"PPMI(a)",9} {"SPPMI(k)",9}   ({unitName}; a = {a}, k = {k})"));
                 foreach (int i in pairs)
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{tokens.Words[table.X[i]],-16} {tokens.Words[table.Y[i]],-16} {table.PairCounts[i],8} {table.PmiNats(i) * scale,9:0.000} {table.NormalizedPmi(i),7:0.000} {table.ShiftedPpmiNats(i, smoothed, 1) * scale,9:0.000} {table.ShiftedPpmiNats(i, smoothed, k) * scale,9:0.000}"));
+                    Console.Out.WriteLine(PmiCommand.PairLine(tokens.Words, table, i, scale, smoothed, k));
                 }
 
                 if (pairs.Length == 0)
@@ -131,4 +122,23 @@ internal static class PmiCommand
 
         return (u, w, m, n, a, k);
     }
+
+    /// <summary>One pair of the `pmi --json` list: the words, the count, PMI, NPMI, PPMI and SPPMI (in the unit).</summary>
+    internal static void WritePair(System.Text.Json.Utf8JsonWriter jw, IReadOnlyList<string> words, CooccurrenceTable table, int i, double scale, double[] smoothed, double k)
+    {
+        jw.WriteStartObject();
+        jw.WriteString("x", words[table.X[i]]);
+        jw.WriteString("y", words[table.Y[i]]);
+        jw.WriteNumber("count", table.PairCounts[i]);
+        jw.WriteNumber("pmi", table.PmiNats(i) * scale);
+        jw.WriteNumber("npmi", table.NormalizedPmi(i));
+        jw.WriteNumber("ppmi", table.ShiftedPpmiNats(i, smoothed, 1) * scale);
+        jw.WriteNumber("sppmi", table.ShiftedPpmiNats(i, smoothed, k) * scale);
+        jw.WriteEndObject();
+    }
+
+    /// <summary>One pair of the `pmi` table as text.</summary>
+    internal static string PairLine(IReadOnlyList<string> words, CooccurrenceTable table, int i, double scale, double[] smoothed, double k) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{words[table.X[i]],-16} {words[table.Y[i]],-16} {table.PairCounts[i],8} {table.PmiNats(i) * scale,9:0.000} {table.NormalizedPmi(i),7:0.000} {table.ShiftedPpmiNats(i, smoothed, 1) * scale,9:0.000} {table.ShiftedPpmiNats(i, smoothed, k) * scale,9:0.000}");
 }
