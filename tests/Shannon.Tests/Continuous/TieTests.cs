@@ -253,5 +253,21 @@ public class DequantizeTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(0, ContinuousInput.LatticeStep([0.1, 0.2, 0.3, 0.5, 1.0 / 3]));      // no ties: continuous
         Assert.Equal(0, ContinuousInput.LatticeStep([0, 0, 1, Math.PI, 2, 2]));           // tied, not on a lattice
         Assert.Equal(1, ContinuousInput.LatticeStep([0, 0, 1, 3, 3, 7]));                  // integers
+        Assert.Equal(0.002, ContinuousInput.LatticeStep([0.57, 0.57, 0.906, 1.04, 1.05]), 1e-9); // one value on a finer grid (wine's hue)
+        Assert.Equal(0, ContinuousInput.LatticeStep([-1e308, 1e308, -1e308, 1e308]));      // the gap overflows: nothing to spread over
+        Assert.Equal(0, ContinuousInput.LatticeStep([5e-324, 1e-323, 1e-323, 2e-323]));   // a subnormal step: noise not representable
+    }
+
+    [Fact]
+    public void LatticeColumnsAtTheEdgesOfTheDoubleRangeGiveFiniteEstimates()
+    {
+        // The fuzzer's huge.csv and subnormal.csv: +-1e308 alternating, and multiples of 5e-324, against a uniform column.
+        var r = new Random(5);
+        double[] huge = [.. Enumerable.Range(0, 60).Select(i => i % 2 == 0 ? 1e308 : -1e308)];
+        double[] tiny = [.. Enumerable.Range(0, 60).Select(_ => r.Next(1, 9) * 5e-324)];
+        double[] u = [.. Enumerable.Range(0, 60).Select(_ => r.NextDouble())];
+        var ksg = new KsgMutualInformationEstimator(KsgOptions.Default with { Dequantize = true });
+        Assert.True(double.IsFinite(ksg.Estimate(huge, u, InformationUnit.Nats).Value));
+        Assert.True(double.IsFinite(ksg.Estimate(tiny, u, InformationUnit.Nats).Value));
     }
 }

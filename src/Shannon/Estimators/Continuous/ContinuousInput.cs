@@ -267,7 +267,18 @@ internal static class ContinuousInput
         double smallest = double.PositiveInfinity;
         for (int i = 1; i < distinct.Count; i++)
         {
-            smallest = Math.Min(smallest, distinct[i] - distinct[i - 1]);
+            double gap = distinct[i] - distinct[i - 1];
+            if (!double.IsFinite(gap))
+            {
+                return 0; // values near +-1.8e308 whose gap overflows: no step to spread them over in doubles
+            }
+
+            smallest = Math.Min(smallest, gap);
+        }
+
+        if (!double.IsNormal(smallest))
+        {
+            return 0; // a subnormal step: noise over it is not representable
         }
 
         // The step is the (approximate, Euclid's) greatest common divisor of the gaps: values rounded to 0.01 with one
@@ -292,7 +303,7 @@ internal static class ContinuousInput
             step = a;
         }
 
-        if (step < smallest / 20)
+        if (step < smallest / 20 || !double.IsFinite(distinct[^1] + step) || !double.IsFinite(distinct[0] - step))
         {
             return 0;
         }
