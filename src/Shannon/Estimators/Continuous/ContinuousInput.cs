@@ -485,9 +485,12 @@ internal static class ContinuousInput
 
         if (largest > ScaleRatioWarning * smallest)
         {
+            // The ratio of 1e308 to 1e-300 overflows a double: say it as a power of ten, never "Infinity".
+            double ratio = largest / smallest;
+            string factor = double.IsFinite(ratio) ? Text(ratio) : string.Create(CultureInfo.InvariantCulture, $"10^{Math.Log10(largest) - Math.Log10(smallest):0.#}");
             warnings.Add(standardized
-                ? $"Column standard deviations differ by a factor of {Text(largest / smallest)} before standardising; the estimate is computed on z-scored columns."
-                : $"Column standard deviations differ by a factor of {Text(largest / smallest)} and the columns were not standardised: the max-norm neighbour search is dominated by the widest column.");
+                ? $"Column standard deviations differ by a factor of {factor} before standardising; the estimate is computed on z-scored columns."
+                : $"Column standard deviations differ by a factor of {factor} and the columns were not standardised: the max-norm neighbour search is dominated by the widest column.");
         }
     }
 
