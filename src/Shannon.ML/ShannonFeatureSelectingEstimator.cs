@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Shannon.Estimators;
+using Shannon.Inference;
 
 namespace Shannon.ML;
 
@@ -89,7 +90,8 @@ public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeature
             double? p = null, nullMean = null;
             if (Options.Permutations > 0)
             {
-                (p, nullMean) = Permute(columns[s], labels, shuffled, labelCount, estimate.Value, random);
+                var test = Permute(columns[s], labels, shuffled, labelCount, estimate, random);
+                (p, nullMean) = (test.PValue, test.NullMean);
             }
 
             scores[s] = new FeatureScore(s, names[s], estimate.Value, estimate.Unit, estimate.Estimator, p, nullMean, Selected: false);
@@ -156,21 +158,17 @@ public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeature
         return column.Value;
     }
 
-    private (double PValue, double NullMean) Permute(double[] feature, int[] labels, int[] shuffled, int labelCount, double observed, Random random)
+    private PermutationTestResult Permute(double[] feature, int[] labels, int[] shuffled, int labelCount, InformationEstimate observed, Random random)
     {
-        // The same rule as Shannon.Inference.PermutationTest: p = (n_ge + 1)/(B + 1), ties within 1e-12 relative count.
-        double threshold = observed - 1e-12 * Math.Max(1, Math.Abs(observed));
-        int atLeast = 0;
-        double sum = 0;
+        // The permuted statistics; the p-value, (n_ge + 1)/(B + 1) with ties within 1e-12 relative, is the library's.
+        var values = new double[Options.Permutations];
         labels.CopyTo(shuffled, 0);
-        for (int b = 0; b < Options.Permutations; b++)
+        for (int b = 0; b < values.Length; b++)
         {
             random.Shuffle(shuffled);
-            double v = _information.Estimate(feature, shuffled, labelCount, Options.Unit).Value;
-            atLeast += v >= threshold ? 1 : 0;
-            sum += v;
+            values[b] = _information.Estimate(feature, shuffled, labelCount, Options.Unit).Value;
         }
 
-        return ((atLeast + 1.0) / (Options.Permutations + 1.0), sum / Options.Permutations);
+        return PermutationTest.FromNull(observed, values);
     }
 }
