@@ -17,7 +17,7 @@ public sealed class ShannonScriptTests : IDisposable
     [Fact]
     public void RebuildsOnlyWhenASourceIsNewerThanTheBuild()
     {
-        string repo = RepositoryRoot();
+        string repo = Shannon.Testing.RepositoryPaths.Root;
         string script = Path.Combine(_root, "shannon");
         File.Copy(Path.Combine(repo, "shannon"), script);
         File.WriteAllText(Path.Combine(_root, "Directory.Build.props"), "<Project />");
@@ -80,14 +80,4 @@ public sealed class ShannonScriptTests : IDisposable
         return [.. File.ReadAllLines(log).Select(l => l.EndsWith("Shannon.Cli.dll", StringComparison.Ordinal) ? "run" : l)];
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shannon.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Shannon.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

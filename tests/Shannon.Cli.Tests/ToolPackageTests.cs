@@ -18,7 +18,7 @@ public class ToolPackageTests
     [Fact]
     public void PackedToolInstallsFromALocalFolderAndRuns()
     {
-        string root = RepositoryRoot();
+        string root = Shannon.Testing.RepositoryPaths.Root;
         string temp = Path.Combine(Path.GetTempPath(), "shannon-tool-" + Guid.NewGuid().ToString("N"));
         string feed = Path.Combine(temp, "feed"), tools = Path.Combine(temp, "tools"), packages = Path.Combine(temp, "packages");
         Directory.CreateDirectory(feed);
@@ -62,17 +62,6 @@ public class ToolPackageTests
                 Directory.Delete(temp, true);
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shannon.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Shannon.slnx not found above " + AppContext.BaseDirectory);
     }
 
     private static void Run(string directory, params string[] args)

@@ -19,7 +19,7 @@ public sealed record DocBlock(string File, int Line, string Language, string Cod
 /// <summary>Reads the documentation's code blocks from the files themselves (docs/**/*.md).</summary>
 public static partial class DocBlocks
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Shannon.Testing.RepositoryPaths.Root;
 
     public static IReadOnlyList<DocBlock> All { get; } = Read();
 
@@ -28,19 +28,6 @@ public static partial class DocBlocks
     public static IEnumerable<object[]> Console() => All.Where(b => b.Language == "console").Select(b => new object[] { b.ToString() });
 
     public static DocBlock Find(string id) => All.Single(b => b.ToString() == id);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Shannon.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Shannon.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     private static List<DocBlock> Read()
     {

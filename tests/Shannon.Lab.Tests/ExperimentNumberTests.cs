@@ -157,18 +157,6 @@ public class ExperimentNumberTests(QuickLabFixture lab)
     }
 
     [Fact]
-    public void LensAreaSolverInvertsTheLensArea()
-    {
-        // Two unit circles at distance 0 overlap fully (area pi); at distance 2 they touch (area 0).
-        Assert.Equal(Math.PI, MutualInformationExperiment.LensArea(1, 1, 0), 12);
-        Assert.Equal(0.0, MutualInformationExperiment.LensArea(1, 1, 2));
-        // Equal unit circles at distance 1: 2 acos(1/2) - (1/2) sqrt(3) = 2 pi / 3 - sqrt(3) / 2 (analytic).
-        Assert.Equal((2 * Math.PI / 3) - (Math.Sqrt(3) / 2), MutualInformationExperiment.LensArea(1, 1, 1), 12);
-        double d = MutualInformationExperiment.SolveLensDistance(0.7, 0.5, 0.3);
-        Assert.Equal(0.3, MutualInformationExperiment.LensArea(0.7, 0.5, d), 12);
-    }
-
-    [Fact]
     public void TemperatureRaisesEntropyMonotonically()
     {
         Assert.Equal(true, lab["temperature"].KeyNumbers["entropy_is_monotone_in_T"]);

@@ -21,7 +21,7 @@ public sealed class WineSelectionTests
     /// decimals (ties, like real measurements), independent of the class.</summary>
     private static readonly Lazy<string> WineWithNoise = new(() =>
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "data", "wine.csv"));
+        var lines = File.ReadAllLines(Path.Combine(Shannon.Testing.RepositoryPaths.Root, "docs", "data", "wine.csv"));
         var random = new Random(20240601);
         string header = string.Concat(Enumerable.Range(0, NoiseColumns).Select(i => ",noise" + i.ToString(CultureInfo.InvariantCulture)));
         var output = new List<string> { lines[0].Replace(",class", header + ",class", StringComparison.Ordinal) };
@@ -36,19 +36,6 @@ public sealed class WineSelectionTests
         File.WriteAllLines(path, output);
         return path;
     });
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Shannon.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Shannon.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     private static (MLContext Context, IDataView Data) Load()
     {
@@ -142,7 +129,7 @@ public sealed class WineSelectionTests
     public void ADiscreteSlotGetsMillerMadow()
     {
         var context = new MLContext(seed: 0);
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "data", "wine.csv")).Skip(1);
+        var lines = File.ReadAllLines(Path.Combine(Shannon.Testing.RepositoryPaths.Root, "docs", "data", "wine.csv")).Skip(1);
         var rows = lines.Select(l => float.Parse(l[(l.LastIndexOf(',') + 1)..], CultureInfo.InvariantCulture))
             .Select(c => new LabelledVector { Features = [c, c * 2], Label = c }).ToList();
         var data = context.Data.LoadFromEnumerable(rows);

@@ -52,13 +52,7 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>The repository's TestResults folder (git-ignored), where screenshots and the load-test record go.</summary>
     public static string ResultsDirectory(string sub)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shannon.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        string path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "TestResults", sub);
+        string path = Shannon.Testing.RepositoryPaths.Combine("TestResults", sub);
         Directory.CreateDirectory(path);
         return path;
     }

@@ -160,9 +160,8 @@ public sealed class MutualInformationExperiment : IExperiment
         double hyGivenX = Measures.ConditionalEntropy(joint, [1], [0], InformationUnit.Bits).Value;
 
         // Areas to scale: circle areas H(X), H(Y) (1 square unit = 1 bit), overlap (lens) area I(X;Y).
-        double r1 = Math.Sqrt(hx / Math.PI), r2 = Math.Sqrt(hy / Math.PI);
-        double d = SolveLensDistance(r1, r2, i);
-        double lens = LensArea(r1, r2, d);
+        var circles = VennGeometry.Solve(hx, hy, i);
+        double r1 = circles.RadiusX, r2 = circles.RadiusY, d = circles.Distance, lens = circles.OverlapArea;
 
         var plot = Plots.Create($"Information diagram to scale: H(X,Y) = {F(hxy, "0.000")} bits", "(areas to scale: 1 square unit = 1 bit)", "");
         AddCircle(plot, 0, r1, Colors.SteelBlue, $"H(X) = {F(hx, "0.000")} bits (weather)");
@@ -195,46 +194,6 @@ public sealed class MutualInformationExperiment : IExperiment
         result.KeyNumbers["venn_i_bits"] = i;
         result.KeyNumbers["venn_lens_area"] = lens;
         result.KeyNumbers["venn_centre_distance"] = d;
-    }
-
-    /// <summary>The area of the intersection of two circles of radii r1, r2 whose centres are d apart.</summary>
-    internal static double LensArea(double r1, double r2, double d)
-    {
-        if (d >= r1 + r2)
-        {
-            return 0;
-        }
-
-        if (d <= Math.Abs(r1 - r2))
-        {
-            double r = Math.Min(r1, r2);
-            return Math.PI * r * r;
-        }
-
-        double a1 = Math.Acos(((d * d) + (r1 * r1) - (r2 * r2)) / (2 * d * r1));
-        double a2 = Math.Acos(((d * d) + (r2 * r2) - (r1 * r1)) / (2 * d * r2));
-        double k = (-d + r1 + r2) * (d + r1 - r2) * (d - r1 + r2) * (d + r1 + r2);
-        return (r1 * r1 * a1) + (r2 * r2 * a2) - (0.5 * Math.Sqrt(Math.Max(0, k)));
-    }
-
-    /// <summary>The centre distance whose lens area is <paramref name="area"/> (bisection; the area falls as d grows).</summary>
-    internal static double SolveLensDistance(double r1, double r2, double area)
-    {
-        double lo = Math.Abs(r1 - r2), hi = r1 + r2;
-        for (int it = 0; it < 200; it++)
-        {
-            double mid = 0.5 * (lo + hi);
-            if (LensArea(r1, r2, mid) > area)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return 0.5 * (lo + hi);
     }
 
     private static void AddCircle(Plot plot, double centre, double radius, Color color, string legend)

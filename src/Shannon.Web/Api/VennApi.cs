@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Shannon.Lab.Report;
 
 namespace Shannon.Web.Api;
 
@@ -27,7 +28,7 @@ internal static class VennApi
         double hy = Measures.Entropy(joint.MarginalOf(1), unit).Value;
         double hxy = Measures.JointEntropy(joint, unit).Value;
         double mi = Measures.MutualInformation(joint, unit).Value;
-        var diagram = VennLayout.Solve(hx, hy, mi);
+        var diagram = VennGeometry.Solve(hx, hy, mi);
         return Results.Json(new
         {
             rows,
@@ -47,65 +48,4 @@ internal static class VennApi
             diagram = new { radiusX = diagram.RadiusX, radiusY = diagram.RadiusY, distance = diagram.Distance, overlapArea = diagram.OverlapArea },
         });
     });
-}
-
-/// <summary>
-/// Two circles drawn to scale: areas H(X) and H(Y) (so r = sqrt(H / pi)), centres at the distance whose lens area is
-/// I(X;Y), found by bisection (the lens area decreases strictly with the distance between |r1 - r2| and r1 + r2).
-/// </summary>
-internal static class VennLayout
-{
-    public readonly record struct Circles(double RadiusX, double RadiusY, double Distance, double OverlapArea);
-
-    public static Circles Solve(double areaX, double areaY, double overlap)
-    {
-        double r1 = Math.Sqrt(Math.Max(areaX, 0) / Math.PI);
-        double r2 = Math.Sqrt(Math.Max(areaY, 0) / Math.PI);
-        double lo = Math.Abs(r1 - r2), hi = r1 + r2;
-        if (overlap <= 0 || r1 == 0 || r2 == 0)
-        {
-            return new Circles(r1, r2, hi, 0);
-        }
-
-        if (overlap >= LensArea(r1, r2, lo))
-        {
-            return new Circles(r1, r2, lo, LensArea(r1, r2, lo));
-        }
-
-        for (int i = 0; i < 200 && hi - lo > 1e-15 * (r1 + r2); i++)
-        {
-            double mid = 0.5 * (lo + hi);
-            if (LensArea(r1, r2, mid) > overlap)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        double d = 0.5 * (lo + hi);
-        return new Circles(r1, r2, d, LensArea(r1, r2, d));
-    }
-
-    /// <summary>The area of the intersection of two discs of radii r1, r2 whose centres are d apart.</summary>
-    public static double LensArea(double r1, double r2, double d)
-    {
-        if (d >= r1 + r2)
-        {
-            return 0;
-        }
-
-        if (d <= Math.Abs(r1 - r2))
-        {
-            double r = Math.Min(r1, r2);
-            return Math.PI * r * r;
-        }
-
-        double a1 = Math.Acos(Math.Clamp(((d * d) + (r1 * r1) - (r2 * r2)) / (2 * d * r1), -1, 1));
-        double a2 = Math.Acos(Math.Clamp(((d * d) + (r2 * r2) - (r1 * r1)) / (2 * d * r2), -1, 1));
-        double k = (-d + r1 + r2) * (d + r1 - r2) * (d - r1 + r2) * (d + r1 + r2);
-        return (r1 * r1 * a1) + (r2 * r2 * a2) - (0.5 * Math.Sqrt(Math.Max(k, 0)));
-    }
 }

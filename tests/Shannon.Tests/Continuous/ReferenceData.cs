@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace Shannon.Tests.Continuous;
 
@@ -15,7 +14,7 @@ internal static class ReferenceData
 
     private static Dictionary<string, double[]> Load()
     {
-        string path = Path.Combine(Folder(), "data", "continuous_reference.csv");
+        string path = Shannon.Testing.RepositoryPaths.Combine("tests", "Shannon.Tests", "Continuous", "data", "continuous_reference.csv");
         string[] lines = File.ReadAllLines(path);
         string[] header = lines[0].Split(',');
         var values = header.Select(_ => new double[lines.Length - 1]).ToArray();
@@ -30,6 +29,4 @@ internal static class ReferenceData
 
         return header.Select((h, c) => (h, c)).ToDictionary(t => t.h, t => values[t.c]);
     }
-
-    private static string Folder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Shannon.Estimators.Continuous;
 
 namespace Shannon.Tests.Continuous;
@@ -24,7 +23,7 @@ internal static class NumericCsv
         return header.Select((h, c) => (h, c)).ToDictionary(t => t.h, t => values[t.c]);
     }
 
-    public static string TestsFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(Path.GetDirectoryName(path)!)!;
+    public static string TestsFolder() => Shannon.Testing.RepositoryPaths.Combine("tests", "Shannon.Tests");
 }
 
 /// <summary>

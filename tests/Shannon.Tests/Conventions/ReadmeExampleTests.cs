@@ -5,18 +5,6 @@ namespace Shannon.Tests.Conventions;
 /// <summary>The README's library example is compiled and run here, and the README is checked to still show it verbatim.</summary>
 public class ReadmeExampleTests
 {
-    private static string RepositoryFile(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shannon.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        return Path.Combine(dir.FullName, name);
-    }
-
     [Fact]
     public void TheReadmeLibraryExampleRunsAndIsShownVerbatim()
     {
@@ -35,7 +23,7 @@ public class ReadmeExampleTests
         Assert.Equal(0.6667608722411806, h.Value, 1e-12); // see ReferenceTests.SoftmaxWithTemperatureMatchesScipy
         Assert.Equal(24.532530197109352, perplexity, 1e-12);
 
-        string readme = File.ReadAllText(RepositoryFile("README.md"));
+        string readme = File.ReadAllText(Shannon.Testing.RepositoryPaths.Combine("README.md"));
         string[] shown =
         [
             "Information kl = Measures.KullbackLeibler([0.5, 0.5], [0.9, 0.1], InformationUnit.Bits);",
@@ -50,7 +38,7 @@ public class ReadmeExampleTests
         }
 
         // docs/guide.md shows the same lines.
-        string guide = File.ReadAllText(RepositoryFile(Path.Combine("docs", "guide.md")));
+        string guide = File.ReadAllText(Shannon.Testing.RepositoryPaths.Combine(Path.Combine("docs", "guide.md")));
         foreach (var line in shown)
         {
             Assert.Contains(line, guide, StringComparison.Ordinal);
