@@ -48,13 +48,25 @@ internal static class MlColumns
                         string.Create(CultureInfo.InvariantCulture, $"{v} in slot {s} of row {row} of '{column.Name}'"), "Replace missing values first (ReplaceMissingValues).");
                 }
 
-                slots[s++][row] = v;
+                slots[s++][row] = Widen(v);
             }
 
             row++;
         }
 
         return slots;
+    }
+
+    /// <summary>
+    /// A Single as the double of the shortest decimal that prints it (12.37f becomes 12.37, not 12.369999885559082):
+    /// ML.NET reads text into Single, and widening bit by bit would move rounded measurements off their decimal lattice,
+    /// so the library's ties rule (spread lattice values over one step) would no longer see them as rounded.
+    /// Integers and values exact in binary are unchanged.
+    /// </summary>
+    internal static double Widen(float v)
+    {
+        double exact = v;
+        return exact == Math.Floor(exact) ? exact : double.Parse(v.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     /// <summary>ML.NET's slot names of the column, or "slot {i}".</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Shannon.Estimators;
-using Shannon.Inference;
+using Shannon.Estimators.Catalogue;
 
 namespace Shannon.ML;
 
@@ -13,20 +13,23 @@ namespace Shannon.ML;
 /// values highly, noise included, on a small sample).
 /// </summary>
 /// <remarks>
-/// <para>Each slot is scored by the automatic choice of estimator: a discrete slot (integer values only, at most
-/// sqrt(N) of them) by the Miller-Madow bias-corrected plug-in estimate of the count table; a real slot by Ross's
-/// mixed k-NN estimator (PLoS ONE 9(2) e87357, 2014), the estimator of scikit-learn's <c>mutual_info_classif</c>,
-/// with seeded jitter to break ties. With <see cref="ShannonFeatureSelectionOptions.Permutations"/> B &gt; 0 each
-/// slot is tested against independence by shuffling the labels B times; a slot is kept only when its p-value is at
-/// most alpha. Then the <see cref="ShannonFeatureSelectionOptions.SlotsInOutput"/> largest are kept, in their
-/// input order. Cost: O(B S N log N) for S slots of N rows; the data are read once into memory.</para>
+/// <para>Each slot is scored by the library's estimator catalogue, exactly as <c>shannon rank</c> scores a column:
+/// the slot's kind is decided from its values (<see cref="ColumnKinds"/>: integers with few distinct values are
+/// categorical, anything else real-valued, rounded values spread over their lattice step), and the catalogue's
+/// automatic choice scores it: a real slot by Ross's mixed k-NN estimator (PLoS ONE 9(2) e87357, 2014, the estimator
+/// of scikit-learn's <c>mutual_info_classif</c>), a categorical slot by the count table, bias-corrected here with
+/// Miller-Madow (the catalogue's own choice there is the plug-in, which a selector should not use: its bias grows with
+/// the number of levels). <see cref="ShannonFeatureSelectionOptions.Estimator"/> names any catalogued estimator
+/// instead. With <see cref="ShannonFeatureSelectionOptions.Permutations"/> B &gt; 0 each slot is tested against
+/// independence by the library's seeded permutation test; a slot is kept only when its p-value is at most alpha. Then
+/// the <see cref="ShannonFeatureSelectionOptions.SlotsInOutput"/> largest are kept, in their input order. Cost:
+/// O(B S N log N) for S slots of N rows, slots in parallel; the data are read once into memory.</para>
 /// <para>The label column may be a key, a boolean, a number or a string; each distinct value is a class. Missing
 /// (NaN) feature values are rejected.</para>
 /// </remarks>
 public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeatureSelectingTransformer>
 {
     private readonly MLContext _context;
-    private readonly IFeatureLabelInformation _information;
 
     /// <summary>Creates the estimator.</summary>
     /// <param name="context">The ML.NET context.</param>
@@ -35,11 +38,6 @@ public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeature
     /// <param name="labelColumnName">The label column (default "Label").</param>
     /// <param name="options">The options (null: <see cref="ShannonFeatureSelectionOptions.Default"/>).</param>
     public ShannonFeatureSelectingEstimator(MLContext context, string outputColumnName, string? inputColumnName = null, string labelColumnName = "Label", ShannonFeatureSelectionOptions? options = null)
-        : this(context, outputColumnName, inputColumnName, labelColumnName, options, null)
-    {
-    }
-
-    internal ShannonFeatureSelectingEstimator(MLContext context, string outputColumnName, string? inputColumnName, string labelColumnName, ShannonFeatureSelectionOptions? options, IFeatureLabelInformation? information)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
@@ -50,7 +48,6 @@ public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeature
         OutputColumnName = outputColumnName;
         InputColumnName = inputColumnName ?? outputColumnName;
         LabelColumnName = labelColumnName;
-        _information = information ?? new AutomaticFeatureLabelInformation(Options.K, Options.Jitter, Options.Seed);
     }
 
     /// <summary>The options.</summary>
@@ -81,22 +78,7 @@ public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeature
             throw Preconditions.Error(LabelColumnName, "a label column with at least two classes", $"{labelCount} class");
         }
 
-        var scores = new FeatureScore[slotCount];
-        var random = new Random(Options.Seed);
-        int[] shuffled = Options.Permutations > 0 ? (int[])labels.Clone() : [];
-        for (int s = 0; s < slotCount; s++)
-        {
-            var estimate = _information.Estimate(columns[s], labels, labelCount, Options.Unit);
-            double? p = null, nullMean = null;
-            if (Options.Permutations > 0)
-            {
-                var test = Permute(columns[s], labels, shuffled, labelCount, estimate, random);
-                (p, nullMean) = (test.PValue, test.NullMean);
-            }
-
-            scores[s] = new FeatureScore(s, names[s], estimate.Value, estimate.Unit, estimate.Estimator, p, nullMean, Selected: false);
-        }
-
+        var scores = Score(columns, labels, names);
         var kept = scores.Where(f => f.PValue is null || f.PValue <= Options.Alpha)
             .OrderByDescending(f => f.Value).ThenBy(f => f.Slot)
             .Take(Options.SlotsInOutput ?? slotCount)
@@ -112,7 +94,7 @@ public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeature
             scores[s] = scores[s] with { Selected = true };
         }
 
-        var mapping = SlotMapping.Estimator(_context, InputColumnName, OutputColumnName, slotCount, kept, names).Fit(input);
+        var mapping = SlotSelection.Fit(_context, InputColumnName, OutputColumnName, slotCount, kept);
         return new ShannonFeatureSelectingTransformer(mapping, InputColumnName, OutputColumnName, kept, scores);
     }
 
@@ -138,8 +120,40 @@ public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeature
             throw Preconditions.Error(nameof(LabelColumnName), "a column of the input", $"'{LabelColumnName}'");
         }
 
-        // The output is a float vector whose size is known once fitted; the mapping's own shape says so.
-        return SlotMapping.Estimator(_context, InputColumnName, OutputColumnName, 1, [0], null).GetOutputSchema(inputSchema);
+        return SlotSelection.Estimator(_context, InputColumnName, OutputColumnName).GetOutputSchema(inputSchema);
+    }
+
+    /// <summary>Every slot's estimate (and test), through the catalogue, one ranking per chosen estimator.</summary>
+    private FeatureScore[] Score(double[][] columns, int[] labels, string[] names)
+    {
+        var target = SampleColumn.FromCodes(LabelColumnName, labels);
+        // Internal names are the slot indices: ML.NET slot names need not be unique.
+        var features = columns.Select((c, s) => SampleColumn.FromNumbers(s.ToString(CultureInfo.InvariantCulture), c)).ToArray();
+        var settings = new EstimatorSettings { K = Options.K, Jitter = Options.Jitter, Dequantize = Options.Dequantize, Seed = Options.Seed };
+        var uncertainty = new UncertaintyOptions { Permutations = Options.Permutations, Seed = Options.Seed };
+        var scores = new FeatureScore[columns.Length];
+        foreach (var group in features.GroupBy(f => Choice(f, target)))
+        {
+            foreach (var ranked in FeatureRanking.Rank(target, [.. group], group.Key, settings, Options.Unit, uncertainty))
+            {
+                int s = int.Parse(ranked.Column, CultureInfo.InvariantCulture);
+                var e = ranked.Estimate;
+                scores[s] = new FeatureScore(s, names[s], e.Value, e.Unit, e.Estimator, ranked.Test?.PValue, ranked.Test?.NullMean, Selected: false);
+            }
+        }
+
+        return scores;
+    }
+
+    private string Choice(SampleColumn feature, SampleColumn target)
+    {
+        if (!EstimatorCatalogue.IsAutomatic(Options.Estimator))
+        {
+            return Options.Estimator!;
+        }
+
+        string name = EstimatorCatalogue.ChooseMutualInformation([feature], [target], []).Name;
+        return name == "plugin" ? "miller-madow" : name;
     }
 
     private DataViewSchema.Column FeatureColumn(DataViewSchema schema)
@@ -156,19 +170,5 @@ public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeature
         }
 
         return column.Value;
-    }
-
-    private PermutationTestResult Permute(double[] feature, int[] labels, int[] shuffled, int labelCount, InformationEstimate observed, Random random)
-    {
-        // The permuted statistics; the p-value, (n_ge + 1)/(B + 1) with ties within 1e-12 relative, is the library's.
-        var values = new double[Options.Permutations];
-        labels.CopyTo(shuffled, 0);
-        for (int b = 0; b < values.Length; b++)
-        {
-            random.Shuffle(shuffled);
-            values[b] = _information.Estimate(feature, shuffled, labelCount, Options.Unit).Value;
-        }
-
-        return PermutationTest.FromNull(observed, values);
     }
 }

@@ -8,9 +8,11 @@ namespace Shannon.ML;
 /// The fitted selector: copies the chosen slots of the input vector, in their input order, into the output column
 /// (with their slot names), and reports every slot's score.
 /// </summary>
-/// <remarks>The mapping runs in memory in any pipeline; it is not saved with <c>MLContext.Model.Save</c> (ML.NET
-/// saves only custom mappings registered under a fixed contract, and this one depends on the data). Refit it, or
-/// store <see cref="SelectedSlots"/> and apply them again.</remarks>
+/// <remarks>The selection itself is ML.NET's own slot-dropping transform (the one its
+/// <c>SelectFeaturesBasedOnCount</c> and <c>SelectFeaturesBasedOnMutualInformation</c> return), so
+/// <c>MLContext.Model.Save</c> saves it with the rest of a pipeline and <c>Model.Load</c> reads it back with nothing
+/// registered. What is saved is the selection, not the scores: the loaded model maps the same slots, and
+/// <see cref="Scores"/> are available only on the fitted object.</remarks>
 public sealed class ShannonFeatureSelectingTransformer : ITransformer
 {
     private readonly ITransformer _mapping;
@@ -54,51 +56,38 @@ public sealed class ShannonFeatureSelectingTransformer : ITransformer
     /// <returns>The data with the output column.</returns>
     public IDataView Transform(IDataView input) => _mapping.Transform(input);
 
-    /// <summary>Not supported: see the remarks of the class.</summary>
+    /// <summary>Saves the selection as ML.NET's slot-dropping transform (see the remarks of the class).</summary>
     /// <param name="ctx">The save context.</param>
-    /// <exception cref="NotSupportedException">Always.</exception>
-    void ICanSaveModel.Save(ModelSaveContext ctx) =>
-        throw new NotSupportedException("ShannonFeatureSelectingTransformer is not saved with the model; refit it or store SelectedSlots.");
+    void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)_mapping).Save(ctx);
 }
 
-/// <summary>The vector in, for the custom mapping (column name and size set by the schema definition).</summary>
-internal sealed class SlotMappingInput
+/// <summary>
+/// The selection of slots as ML.NET's own, saveable slot-dropping transform: <c>SelectFeaturesBasedOnCount</c> with a
+/// count of 1 keeps exactly the slots that are non-zero in at least one row, so fitting it on one row that is 1 in the
+/// kept slots and 0 elsewhere yields the transform that keeps those slots.
+/// </summary>
+internal static class SlotSelection
 {
-    public float[] Features { get; set; } = [];
-}
-
-/// <summary>The vector out.</summary>
-internal sealed class SlotMappingOutput
-{
-    public float[] Selected { get; set; } = [];
-}
-
-/// <summary>ML.NET's custom mapping that copies chosen slots.</summary>
-internal static class SlotMapping
-{
-    public static CustomMappingEstimator<SlotMappingInput, SlotMappingOutput> Estimator(MLContext context, string inputColumnName, string outputColumnName, int slotCount, int[] kept, string[]? names)
+    private sealed class Indicator
     {
-        var input = SchemaDefinition.Create(typeof(SlotMappingInput));
-        input[0].ColumnName = inputColumnName;
-        input[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, slotCount);
-        var output = SchemaDefinition.Create(typeof(SlotMappingOutput));
-        output[0].ColumnName = outputColumnName;
-        output[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, kept.Length);
-        if (names is not null)
+        public float[] Features { get; set; } = [];
+    }
+
+    public static IEstimator<ITransformer> Estimator(MLContext context, string inputColumnName, string outputColumnName) =>
+        context.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(outputColumnName, inputColumnName, count: 1);
+
+    public static ITransformer Fit(MLContext context, string inputColumnName, string outputColumnName, int slotCount, int[] kept)
+    {
+        var row = new float[slotCount];
+        foreach (int s in kept)
         {
-            var slotNames = new VBuffer<ReadOnlyMemory<char>>(kept.Length, [.. kept.Select(s => names[s].AsMemory())]);
-            output[0].AddAnnotation("SlotNames", slotNames, new VectorDataViewType(TextDataViewType.Instance, kept.Length));
+            row[s] = 1;
         }
 
-        return context.Transforms.CustomMapping<SlotMappingInput, SlotMappingOutput>((i, o) =>
-        {
-            var selected = new float[kept.Length];
-            for (int j = 0; j < kept.Length; j++)
-            {
-                selected[j] = i.Features[kept[j]];
-            }
-
-            o.Selected = selected;
-        }, contractName: null, input, output);
+        var schema = SchemaDefinition.Create(typeof(Indicator));
+        schema[0].ColumnName = inputColumnName;
+        schema[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, slotCount);
+        var indicator = context.Data.LoadFromEnumerable([new Indicator { Features = row }], schema);
+        return Estimator(context, inputColumnName, outputColumnName).Fit(indicator);
     }
 }

@@ -5,8 +5,9 @@ namespace Shannon.ML;
 /// <summary>Options of <see cref="ShannonFeatureSelectingEstimator"/>.</summary>
 /// <remarks>
 /// Defaults: keep every feature (rank only) unless <see cref="SlotsInOutput"/> or <see cref="Permutations"/> says
-/// otherwise; k = 3 neighbours (scikit-learn's <c>mutual_info_classif</c> default; JIDT uses 4); jitter 1e-10
-/// standard deviations to break ties (Kraskov et al. 2004); no permutation test; alpha 0.05; seed 0; bits.
+/// otherwise; the catalogue's automatic estimator per slot; k = 3 neighbours (scikit-learn's <c>mutual_info_classif</c>
+/// default; JIDT uses 4); rounded slots spread over their lattice step (the library's ties rule), no jitter; no
+/// permutation test; alpha 0.05; seed 0; bits.
 /// </remarks>
 public sealed record ShannonFeatureSelectionOptions
 {
@@ -17,12 +18,22 @@ public sealed record ShannonFeatureSelectionOptions
     /// significance test, or all when there is no test). ML.NET's own selector calls this <c>slotsInOutput</c>.</summary>
     public int? SlotsInOutput { get; init; }
 
+    /// <summary>A name from the library's estimator catalogue (<c>EstimatorCatalogue.Names</c>, the names
+    /// <c>shannon rank --estimator</c> takes) to score every slot with, or null (the default) or "auto" for the automatic
+    /// choice per slot (see <see cref="ShannonFeatureSelectingEstimator"/>).</summary>
+    public string? Estimator { get; init; }
+
     /// <summary>Neighbours k of the k-NN estimator for real features (default 3; must be below the size of each class).</summary>
     public int K { get; init; } = 3;
 
     /// <summary>Gaussian noise added to real features, in units of each feature's standard deviation, to break ties
-    /// (default 1e-10; 0 for none). Seeded by <see cref="Seed"/>.</summary>
-    public double Jitter { get; init; } = 1e-10;
+    /// (default 0: none; ties are handled by <see cref="Dequantize"/> and Gao et al.'s zero-distance rule). Seeded by
+    /// <see cref="Seed"/>.</summary>
+    public double Jitter { get; init; }
+
+    /// <summary>Whether a real slot whose values lie on a lattice (rounded measurements) is spread uniformly over one
+    /// lattice step before the neighbour search (default true; the library's <c>EstimatorSettings.Dequantize</c>).</summary>
+    public bool Dequantize { get; init; } = true;
 
     /// <summary>The number of label permutations B of the independence test of each feature (default 0: no test).
     /// With B &gt; 0 a feature is kept only when its p-value, (n_ge + 1)/(B + 1), is at most <see cref="Alpha"/>.</summary>
@@ -50,6 +61,10 @@ public sealed record ShannonFeatureSelectionOptions
         }
 
         Preconditions.NonNegativeFinite(Jitter, nameof(Jitter));
+        if (!Estimators.Catalogue.EstimatorCatalogue.IsAutomatic(Estimator) && !Estimators.Catalogue.EstimatorCatalogue.TryGet(Estimator, out _))
+        {
+            throw Preconditions.Error(nameof(Estimator), "null, \"auto\" or one of " + string.Join(", ", Estimators.Catalogue.EstimatorCatalogue.Names), $"'{Estimator}'");
+        }
         if (Permutations < 0)
         {
             throw Preconditions.OutOfRange(nameof(Permutations), ">= 0", Text(Permutations));
@@ -71,7 +86,8 @@ public sealed record ShannonFeatureSelectionOptions
 /// <param name="Name">The slot's name (ML.NET's slot names, e.g. from Concatenate), or "slot {index}".</param>
 /// <param name="Value">The estimate of I(slot; label) in <paramref name="Unit"/> (raw: may be slightly negative).</param>
 /// <param name="Unit">The unit of <paramref name="Value"/>.</param>
-/// <param name="Estimator">The estimator used ("mixed-ross" for real slots, "miller-madow" for discrete ones).</param>
+/// <param name="Estimator">The catalogue name of the estimator used (by default "mixed-ross" for real slots,
+/// "miller-madow" for categorical ones).</param>
 /// <param name="PValue">The permutation p-value, or null without a test.</param>
 /// <param name="NullMean">The mean of the permuted estimates (the estimator's value under independence), or null.</param>
 /// <param name="Selected">Whether the slot is in the output.</param>
