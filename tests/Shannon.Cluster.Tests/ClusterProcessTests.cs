@@ -112,7 +112,8 @@ public sealed class ClusterProcessTests
             var faulted = JsonDocument.Parse(faultOut).RootElement;
             SameFeatures(rankOne, faulted);
             Assert.True(faulted.GetProperty("retries").GetInt32() > 0, "no unit was retried: " + faultErr);
-            Assert.True(timer.Elapsed < TimeSpan.FromSeconds(60), $"the faulted job took {timer.Elapsed}");
+            // Not a speed test: a bound that only a hang (a unit never retried) can reach, even on a loaded 2-core machine.
+            Assert.True(timer.Elapsed < TimeSpan.FromMinutes(5), $"the faulted job hung: {timer.Elapsed}");
 
             // Every silo gone: exit 2 and one line naming the cluster address, well before any hang.
             silos.Kill(1);
@@ -125,7 +126,7 @@ public sealed class ClusterProcessTests
             var lines = goneErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("trace:", StringComparison.Ordinal)).ToArray();
             Assert.Single(lines);
             Assert.Contains(g, lines[0], StringComparison.Ordinal);
-            Assert.True(timer.Elapsed < TimeSpan.FromSeconds(25), $"the dead cluster took {timer.Elapsed} to report");
+            Assert.True(timer.Elapsed < TimeSpan.FromMinutes(2), $"the dead cluster hung before reporting: {timer.Elapsed}");
         }
         finally
         {

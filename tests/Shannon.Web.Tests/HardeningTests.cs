@@ -121,7 +121,7 @@ public sealed class HardeningTests(ServerFixture server)
             var watch = Stopwatch.StartNew();
             using var response = await client.PostAsync("api/data?estimator=nsb&x=a&y=b", Csv(ExpensiveCsv()));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed.TotalSeconds:0.0} s");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"the 0.3 s limit did not stop the request: took {watch.Elapsed.TotalSeconds:0.0} s");
             var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             Assert.Contains("limit", json.GetProperty("error").GetString(), StringComparison.Ordinal);
         }
