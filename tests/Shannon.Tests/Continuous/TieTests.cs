@@ -258,6 +258,36 @@ public class DequantizeTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public void AFewStrayValuesDoNotHideTheLattice()
+    {
+        // 40 values on the 0.01 grid, tied in pairs, and one float artefact 9.899999 (wine's color_intensity has one among
+        // 178 rows): the grid is 0.01, the 1e-6 gap the stray makes is not a step.
+        double[] rounded = [.. Enumerable.Range(0, 40).Select(i => Math.Round(9.5 + 0.01 * (i / 2), 2)), 9.899999];
+        Assert.Equal(0.01, ContinuousInput.LatticeStep(rounded), 1e-9);
+
+        // The same with 0.30000000000000004 (0.1 + 0.2) among tenths.
+        double[] tenths = [.. Enumerable.Range(0, 40).Select(i => (i % 10) / 10.0), 0.1 + 0.2];
+        Assert.Equal(0.1, ContinuousInput.LatticeStep(tenths), 1e-9);
+
+        // But more than 5% of the rows off the grid is no lattice: a point mass at 0 and 1 amid continuous values.
+        var random = new Random(3);
+        double[] mixed = [.. Enumerable.Range(0, 40).Select(i => i < 30 ? i % 2 : random.NextDouble())];
+        Assert.Equal(0, ContinuousInput.LatticeStep(mixed));
+    }
+
+    [Fact]
+    public void WineColorIntensityIsOnTheHundredthsGrid()
+    {
+        // load_wine's color_intensity (scikit-learn 1.2.1, docs/data/wine.csv): 132 distinct values written with at most
+        // two decimals, except 9.899999.
+        string[] lines = File.ReadAllLines(Path.Combine(Shannon.Testing.RepositoryPaths.Root, "docs", "data", "wine.csv"));
+        int c = Array.IndexOf(lines[0].Split(','), "color_intensity");
+        double[] x = [.. lines.Skip(1).Where(l => l.Length > 0).Select(l => double.Parse(l.Split(',')[c], System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.Contains(9.899999, x);
+        Assert.Equal(0.01, ContinuousInput.LatticeStep(x), 1e-9);
+    }
+
+    [Fact]
     public void LatticeColumnsAtTheEdgesOfTheDoubleRangeGiveFiniteEstimates()
     {
         // The fuzzer's huge.csv and subnormal.csv: +-1e308 alternating, and multiples of 5e-324, against a uniform column.
