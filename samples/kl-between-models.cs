@@ -1,4 +1,4 @@
-#:project ../src/Shannon/Shannon.csproj
+#:package Shannon@0.1.0
 // How far apart are two models' predictions? Two classifiers of the wine cultivars, Gaussian naive Bayes and a
 // nearest-centroid softmax, each give a distribution over the 3 classes for every wine. Per wine: KL(A||B),
 // KL(B||A) and the Jensen-Shannon divergence (symmetric, at most 1 bit); per model: the cross-entropy against the

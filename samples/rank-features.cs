@@ -1,10 +1,10 @@
-#:project ../src/Shannon/Shannon.csproj
+#:package Shannon@0.1.0
 // Rank the features of a CSV by their mutual information with a class column, with a permutation p-value each.
-// Real features against class labels: Ross's mixed k-NN estimator (the estimator of scikit-learn's
-// mutual_info_classif), with seeded jitter of 1e-10 standard deviations to break the ties of rounded data.
+// The estimator catalogue chooses per feature: a real feature against class labels gets Ross's mixed k-NN estimator
+// (the estimator of scikit-learn's mutual_info_classif), on values dequantised when they were rounded to a grid.
 // Run from the repository root:  dotnet run samples/rank-features.cs -- docs/data/wine.csv class
 using Shannon;
-using Shannon.Estimators.Continuous;
+using Shannon.Estimators.Catalogue;
 
 string path = args.Length > 0 ? args[0] : "docs/data/wine.csv";
 string target = args.Length > 1 ? args[1] : "class";
@@ -23,33 +23,17 @@ if (t < 0)
 }
 
 int[] labels = [.. rows.Select(r => (int)r[t])];
-var estimator = new MixedMutualInformationEstimator(new KsgOptions { K = 3, Jitter = 1e-10, Seed = 0 });
-var random = new Random(1);
-var ranked = new List<(string Name, double Bits, double P)>();
-for (int c = 0; c < header.Length; c++)
-{
-    if (c == t)
-    {
-        continue;
-    }
-
-    double[] x = [.. rows.Select(r => r[c])];
-    double observed = estimator.Estimate(x, labels, InformationUnit.Bits).Value;
-    int atLeast = 0;
-    int[] shuffled = [.. labels];
-    for (int b = 0; b < permutations; b++)
-    {
-        random.Shuffle(shuffled);
-        atLeast += estimator.Estimate(x, shuffled, InformationUnit.Bits).Value >= observed ? 1 : 0;
-    }
-
-    ranked.Add((header[c], observed, (atLeast + 1.0) / (permutations + 1.0)));
-}
+// Each feature a column of numbers; the catalogue decides per feature how to read it (a lattice of rounded values
+// is dequantised, integers with few distinct values are categories) and which estimator fits the pair of kinds.
+SampleColumn[] features = [.. Enumerable.Range(0, header.Length).Where(c => c != t)
+    .Select(c => SampleColumn.FromNumbers(header[c], [.. rows.Select(r => r[c])]))];
+var ranked = FeatureRanking.Rank(SampleColumn.FromCodes(target, labels), features, estimator: null, settings: null,
+    InformationUnit.Bits, new UncertaintyOptions { Permutations = permutations, Seed = 1 });
 
 Console.WriteLine($"I(feature; {target}) in bits, n = {rows.Length}, p from {permutations} permutations:");
-foreach (var (name, bits, p) in ranked.OrderByDescending(r => r.Bits))
+foreach (var feature in ranked)
 {
-    Console.WriteLine($"  {name,-22} {bits,8:F4}   p = {p:F2}");
+    Console.WriteLine($"  {feature.Column,-22} {feature.Estimate.Value,8:F4}   p = {feature.Test!.PValue:F2}   ({feature.Estimate.Estimator})");
 }
 
 return 0;

@@ -1,4 +1,4 @@
-#:project ../src/Shannon/Shannon.csproj
+#:package Shannon@0.1.0
 // The entropy of a text, in bits per character: the letter frequencies alone (four estimators of H(X), which
 // differ by their bias correction) and the letter given the one before, H(X_t | X_t-1), with Miller-Madow.
 // Run from the repository root:  dotnet run samples/text-entropy.cs -- README.md
