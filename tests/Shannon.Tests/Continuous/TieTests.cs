@@ -269,6 +269,10 @@ public class DequantizeTests(Xunit.Abstractions.ITestOutputHelper output)
         double[] tenths = [.. Enumerable.Range(0, 40).Select(i => (i % 10) / 10.0), 0.1 + 0.2];
         Assert.Equal(0.1, ContinuousInput.LatticeStep(tenths), 1e-9);
 
+        // A value one decimal finer is a finer grid, not a stray (wine's hue: 0.906 among hundredths, step 0.002).
+        double[] finer = [.. Enumerable.Range(0, 40).Select(i => Math.Round(0.5 + 0.01 * (i / 2), 2)), 0.906];
+        Assert.Equal(0.002, ContinuousInput.LatticeStep(finer), 1e-9);
+
         // But more than 5% of the rows off the grid is no lattice: a point mass at 0 and 1 amid continuous values.
         var random = new Random(3);
         double[] mixed = [.. Enumerable.Range(0, 40).Select(i => i < 30 ? i % 2 : random.NextDouble())];

@@ -244,8 +244,9 @@ internal static class ContinuousInput
     /// <summary>
     /// The step of the lattice a tied column lies on (the greatest common divisor of the gaps between its sorted distinct
     /// values, within 1e-6 of the smallest gap, and at least a twentieth of it), or 0 when the column has no ties or is
-    /// not on a lattice. When a few values spoil the lattice (at most 5% of the rows written with more decimals than
-    /// the rest, as wine's one color_intensity of 9.899999 among values rounded to 0.01), the step is that of the others.
+    /// not on a lattice. When a few float artefacts spoil the lattice (at most 5% of the rows, written with four or more
+    /// decimals beyond the rest, as wine's one color_intensity of 9.899999 among values rounded to 0.01), the step is
+    /// that of the others.
     /// </summary>
     public static double LatticeStep(double[] column)
     {
@@ -288,8 +289,8 @@ internal static class ContinuousInput
     }
 
     /// <summary>
-    /// The lattice of the values written with the fewest decimals that cover 95% of the rows, when the others (float
-    /// artefacts such as 9.899999 or 0.30000000000000004) are what defeat the exact step; 0 when there is none.
+    /// The lattice of the values with at most three decimals beyond those that cover 95% of the rows, when the others
+    /// (float artefacts such as 9.899999 or 0.30000000000000004) are what defeat the exact step; 0 when there are none.
     /// </summary>
     private static double StepWithoutStrays(double[] sorted, List<double> distinct)
     {
@@ -327,12 +328,15 @@ internal static class ContinuousInput
             covered += rowsWith[++most];
         }
 
-        if (most >= maximum)
+        // A stray is a float artefact, four or more decimals beyond that: 0.906 among hundredths is a finer grid
+        // (kept, the step is 0.002), 9.899999 among hundredths is 9.9 printed from a float.
+        int finest = most + 3;
+        if (finest >= maximum)
         {
-            return 0; // the values with the most decimals are more than 5% of the rows: no strays to set aside
+            return 0; // no artefacts, or more than 5% of the rows: no strays to set aside
         }
 
-        var kept = distinct.Where((v, d) => decimals[d] <= most).ToList();
+        var kept = distinct.Where((v, d) => decimals[d] <= finest).ToList();
         if (kept.Count < 2)
         {
             return 0;
