@@ -30,6 +30,9 @@ public enum CsvProblem
 
     /// <summary>A record with more or fewer fields than the header.</summary>
     FieldCount = 7,
+
+    /// <summary>No records at all: an empty text has no header row.</summary>
+    NoHeader = 8,
 }
 
 /// <summary>A CSV text that does not follow RFC 4180: the problem and the line where it is.</summary>
@@ -62,6 +65,9 @@ public sealed class CsvFormatException : FormatException
     /// <summary>The 1-based line.</summary>
     public int Line { get; }
 
+    /// <summary>For <see cref="CsvProblem.FieldCount"/> from <see cref="CsvTable"/>: the row's field count and the header's.</summary>
+    public (int Row, int Header)? Fields { get; init; }
+
     private static string Describe(CsvProblem problem) => problem switch
     {
         CsvProblem.QuoteInUnquotedField => "a quote inside an unquoted field; quote the whole field and double the inner quotes.",
@@ -70,6 +76,7 @@ public sealed class CsvFormatException : FormatException
         CsvProblem.BlankColumnName => "a column without a name; the header row must name every column.",
         CsvProblem.DuplicateColumnName => "a column name that appears twice.",
         CsvProblem.FieldCount => "a row with a different number of fields from the header.",
+        CsvProblem.NoHeader => "the text is empty; a CSV starts with a header row naming its columns.",
         _ => "a quoted field is never closed.",
     };
 }

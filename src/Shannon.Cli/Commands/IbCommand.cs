@@ -201,35 +201,55 @@ internal static class IbCommand
         return (JointDistribution.FromCounts(weights, rowOf.Count, columnOf.Count), warnings);
     }
 
-    /// <summary>Reads the --joint CSV: header of y names, then rows of non-negative weights; normalised here.</summary>
+    /// <summary>
+    /// Reads the --joint CSV (Shannon.Data's <see cref="CsvTable"/>: RFC 4180, quoted fields, the shared header rules):
+    /// a header of y names, then rows of non-negative weights, normalised here. A first row of weights is not a header:
+    /// one whose fields are all numbers, some of them not integers, is refused rather than silently taken as names.
+    /// </summary>
     internal static (JointDistribution Table, List<string> Warnings) ReadJoint(string path)
     {
-        if (!File.Exists(path))
+        CsvTable csv;
+        try
+        {
+            csv = CsvTable.Read(path);
+        }
+        catch (FileNotFoundException)
         {
             throw new FileNotFoundException($"`--joint` must name an existing file; got '{path}'.");
         }
-
-        var lines = File.ReadAllLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        if (lines.Count < 2)
+        catch (CsvFormatException e) when (e.Fields is var (row, header))
         {
-            throw new UsageException($"`--joint` must hold a header row and at least one row of weights; got {lines.Count} non-empty line(s) in '{path}'.");
+            throw new UsageException($"`--joint` must have {header} values per row (one per header name); got {row} on line {e.Line}.");
+        }
+        catch (CsvFormatException e)
+        {
+            throw new UsageException($"`--joint` must be a valid CSV file; got {e.Message.TrimEnd('.')} of '{path}'.");
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"`--joint` must be a readable file; got '{path}': {e.Message}");
         }
 
-        int columns = lines[0].Split(',').Length;
-        var weights = new List<double>();
-        for (int r = 1; r < lines.Count; r++)
+        if (csv.Rows.Count == 0)
         {
-            var cells = lines[r].Split(',');
-            if (cells.Length != columns)
-            {
-                throw new UsageException($"`--joint` must have {columns} values per row (one per header name); got {cells.Length} on line {r + 1}.");
-            }
+            throw new UsageException($"`--joint` must hold a header row and at least one row of weights; got only the header row in '{path}'.");
+        }
 
-            for (int c = 0; c < cells.Length; c++)
+        bool Number(string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        if (csv.Header.All(h => Number(h, out _)) && csv.Header.Any(h => Number(h, out double v) && v != Math.Floor(v)))
+        {
+            throw new UsageException($"`--joint` must start with a header row naming the y values; got a first row of weights ({string.Join(",", csv.Header)}) in '{path}'. Add a header line such as y1,y2,...");
+        }
+
+        int columns = csv.Header.Count;
+        var weights = new List<double>();
+        for (int r = 0; r < csv.Rows.Count; r++)
+        {
+            for (int c = 0; c < columns; c++)
             {
-                if (!double.TryParse(cells[c].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double w) || !(w >= 0) || !double.IsFinite(w))
+                if (!csv.TryNumber(r, c, out double w) || !(w >= 0) || !double.IsFinite(w))
                 {
-                    throw new UsageException($"`--joint` must hold finite weights >= 0; got '{cells[c].Trim()}' on line {r + 1}, column {c + 1}.");
+                    throw new UsageException($"`--joint` must hold finite weights >= 0; got '{csv.Rows[r][c]}' on line {csv.Lines[r]}, column {c + 1}.");
                 }
 
                 weights.Add(w);
@@ -247,6 +267,6 @@ internal static class IbCommand
             warnings.Add($"weights normalised on read (total {CommonOptions.Format(weights.Sum())})");
         }
 
-        return (JointDistribution.FromCounts(weights.ToArray(), lines.Count - 1, columns), warnings);
+        return (JointDistribution.FromCounts(weights.ToArray(), csv.Rows.Count, columns), warnings);
     }
 }

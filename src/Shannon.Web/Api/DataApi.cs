@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Shannon.Data;
 using Shannon.Web.Estimation;
 
 namespace Shannon.Web.Api;
@@ -61,7 +62,7 @@ internal static class DataApi
         CsvTable table;
         try
         {
-            table = CsvTable.Parse(text);
+            table = UploadedCsv.Parse(text);
         }
         catch (FormatException e)
         {
@@ -72,7 +73,7 @@ internal static class DataApi
         {
             try
             {
-                return DataColumn.From(table, table.ColumnIndex(name, parameter), bins);
+                return DataColumn.From(table, UploadedCsv.ColumnIndex(table, name, parameter), bins);
             }
             catch (FormatException e)
             {
@@ -80,7 +81,7 @@ internal static class DataApi
             }
         }
 
-        var columns = Enumerable.Range(0, table.Header.Length).Select(j => DataColumn.From(table, j, bins)).ToArray();
+        var columns = Enumerable.Range(0, table.Header.Count).Select(j => DataColumn.From(table, j, bins)).ToArray();
         object? x = null, y = null, mi = null;
         if (xName is not null)
         {

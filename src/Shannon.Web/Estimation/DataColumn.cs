@@ -1,4 +1,5 @@
 using Shannon.Estimators.Catalogue;
+using Shannon.Data;
 using Shannon.Lab;
 using System.Globalization;
 
@@ -35,7 +36,7 @@ internal sealed class DataColumn
     public static DataColumn From(CsvTable table, int column, int binCount)
     {
         string name = table.Header[column];
-        var numbers = table.Numeric(column);
+        var numbers = table.FiniteNumbers(column);
         if (numbers is null)
         {
             var (codes, k) = Encode(table.Rows.Select(r => r[column]));

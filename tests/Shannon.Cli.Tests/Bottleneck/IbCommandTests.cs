@@ -85,6 +85,27 @@ public class IbCommandTests
     }
 
     [Fact]
+    public void JointIsReadAsCsvWithAHeader()
+    {
+        // Quoted names with commas are one field each (a Split(',') made three columns of two).
+        var quoted = Run("ib", "--joint", Write("\"y, first\",\"y, second\"\n9,1\n1,9\n"), "--beta", "1000", "--json");
+        Assert.True(quoted.Code == 0, quoted.Err);
+        var plain = Run("ib", "--joint", Write("y0,y1\n9,1\n1,9\n"), "--beta", "1000", "--json");
+        Assert.Equal(plain.Out, quoted.Out);
+
+        // A first row of weights is not a header: refused, where it used to become the y names silently.
+        var headless = Run("ib", "--joint", Write("0.45,0.05\n0.05,0.45\n"), "--beta", "2");
+        Assert.Equal(2, headless.Code);
+        Assert.Contains("header row naming the y values", headless.Err, StringComparison.Ordinal);
+        Assert.Single(headless.Err.TrimEnd().Split('\n'));
+
+        // A quote never closed names its line.
+        var open = Run("ib", "--joint", Write("a,b\n1,2\n\"3,4\n"), "--beta", "2");
+        Assert.Equal(2, open.Code);
+        Assert.Contains("line 3", open.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SamplesGiveTheSameSolutionAsTheirCountTable()
     {
         // 20 samples whose counts are the table 9,1 / 1,9 (x = a/b, y = u/v): the empirical joint is that table,
