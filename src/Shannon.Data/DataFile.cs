@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
 using Shannon.Estimators.Catalogue;
+using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 
 namespace Shannon.Data;
@@ -177,9 +178,10 @@ public sealed class DataFile : IDisposable
 
     /// <summary>
     /// The count table with real columns cut into equal-width bins inside DuckDB (discrete columns as they are).
-    /// The bin count of each real column is <paramref name="bins"/> when given, otherwise Freedman-Diaconis:
-    /// width 2 IQR n^(-1/3) (IQR by linear interpolation, DuckDB's quantile_cont), bins ceil(range / width); 10 when
-    /// the IQR is 0. Bin i covers [min + i w, min + (i + 1) w), the maximum in the last bin.
+    /// The bin count of each real column is <paramref name="bins"/> when given, otherwise Freedman-Diaconis by the
+    /// library's rule (<see cref="Binning.FreedmanDiaconisBinCount"/>; the IQR by linear interpolation, DuckDB's
+    /// quantile_cont): one bin when the IQR is 0. The bins are the library's (<see cref="Binning.Codes"/>): bin i holds
+    /// edge_i &lt;= x &lt; edge_(i+1), the maximum in the last bin.
     /// </summary>
     /// <param name="columns">The columns.</param>
     /// <param name="bins">A fixed bin count for every real column, or null for Freedman-Diaconis.</param>
@@ -210,38 +212,43 @@ public sealed class DataFile : IDisposable
                 q3 = r.GetDouble(3);
                 n = r.GetInt64(4);
             });
-            // The rule is scale-free: a column near +-1e308, whose range or IQR overflows, is ruled in halves.
+            // Ruled and cut in a binary scale s where nothing overflows (a column near +-1e308 has max - min = Infinity):
+            // scaling by a power of two is exact, so the bins are those of the unscaled column.
             bool overflows = !double.IsFinite(max - min) || !double.IsFinite(2 * (q3 - q1));
             double scale = overflows ? 0.25 : 1;
-            int b = bins ?? FreedmanDiaconis(scale * min, scale * max, (scale * q3) - (scale * q1), n);
+            double lo = scale * min, hi = scale * max;
+            int b = bins ?? Binning.FreedmanDiaconisBinCount(hi - lo, (scale * q3) - (scale * q1), n);
             binCounts[i] = b;
-            // Half-widths and half-values: max - min overflows for a column spanning -1e308..1e308 (it wrote
-            // Infinity into the SQL), while max / 2 - min / 2 and x / 2 - min / 2 are always finite.
-            double halfWidth = ((0.5 * max) - (0.5 * min)) / b;
-            expressions[i] = halfWidth > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"CAST(least(floor(({q}::DOUBLE * 0.5 - {0.5 * min:R}) / {halfWidth:R}), {b - 1}) AS BIGINT)")
-                : "CAST(0 AS BIGINT)";
+            expressions[i] = hi > lo ? EqualWidthBinSql(q, scale, lo, hi, b) : "CAST(0 AS BIGINT)";
         }
 
         var (table, levels) = GroupBy(columns, expressions);
         return (table, levels, binCounts);
     }
 
-    /// <summary>Freedman-Diaconis bin count: ceil(range / (2 IQR n^(-1/3))), at least 1; 10 when the IQR is 0.</summary>
+    /// <summary>Freedman-Diaconis bin count, the library's rule (<see cref="Binning.FreedmanDiaconisBinCount"/>): ceil(range / (2 IQR n^(-1/3))), at least 1; one bin when the IQR is 0.</summary>
     /// <param name="min">The minimum.</param>
     /// <param name="max">The maximum.</param>
     /// <param name="iqr">The interquartile range.</param>
     /// <param name="n">The number of values.</param>
     /// <returns>The bin count.</returns>
-    public static int FreedmanDiaconis(double min, double max, double iqr, long n)
-    {
-        if (!(iqr > 0))
-        {
-            return 10;
-        }
+    public static int FreedmanDiaconis(double min, double max, double iqr, long n) => Binning.FreedmanDiaconisBinCount(max - min, iqr, n);
 
-        double width = 2 * iqr / Math.Cbrt(n);
-        return (int)Math.Clamp(Math.Ceiling((max - min) / width), 1, int.MaxValue);
+    /// <summary>
+    /// The SQL of <see cref="Binning.Codes"/> for equal-width bins: bin i holds edge_i &lt;= x &lt; edge_(i+1), edge_i =
+    /// i step + min as <see cref="Binning.EqualWidthEdges"/> computes it (the same double operations, so the same
+    /// doubles), the maximum in the last bin. A first guess floor((x - min) / step) is corrected by one comparison
+    /// with each neighbouring edge, which is all the rounding of the division can move it. Values are scaled by
+    /// <paramref name="scale"/> (a power of two) first.
+    /// </summary>
+    private static string EqualWidthBinSql(string column, double scale, double lo, double hi, int bins)
+    {
+        double step = (hi - lo) / bins;
+        string D(double v) => "'" + v.ToString("R", CultureInfo.InvariantCulture) + "'::DOUBLE";
+        string x = $"({column}::DOUBLE * {D(scale)})";
+        string guess = $"least(greatest(CAST(floor(({x} - {D(lo)}) / {D(step)}) AS BIGINT), 0), {bins - 1})";
+        string Edge(string k) => $"(CAST({k} AS DOUBLE) * {D(step)} + {D(lo)})";
+        return $"({guess} - CAST({x} < {Edge(guess)} AS BIGINT) + CAST({guess} < {bins - 1} AND {x} >= {Edge(guess + " + 1")} AS BIGINT))";
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Shannon.Lab;
 
-/// <summary>Sample summaries shared by the lab's experiments and the explorer: Pearson's r and equal-width bin codes.</summary>
+/// <summary>Sample summaries shared by the lab's experiments and the explorer: Pearson's r (bins are the library's <see cref="Shannon.Estimators.Continuous.Binning"/>).</summary>
 public static class SampleStatistics
 {
     /// <summary>Pearson's sample correlation (two-pass).</summary>
@@ -34,28 +34,5 @@ public static class SampleStatistics
         }
 
         return sxy / Math.Sqrt(sxx * syy);
-    }
-
-    /// <summary>The equal-width bin code 0..binCount-1 of each value over [min, max] of the sample (the maximum goes in the last bin; a constant sample is one bin).</summary>
-    /// <param name="values">The sample.</param>
-    /// <param name="binCount">The number of bins, &gt;= 1.</param>
-    /// <returns>The bin codes.</returns>
-    public static int[] EqualWidthBins(ReadOnlySpan<double> values, int binCount)
-    {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (double v in values)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        var bins = new int[values.Length];
-        double width = (max - min) / binCount;
-        for (int i = 0; i < values.Length; i++)
-        {
-            bins[i] = width > 0 ? Math.Min(binCount - 1, (int)((values[i] - min) / width)) : 0;
-        }
-
-        return bins;
     }
 }

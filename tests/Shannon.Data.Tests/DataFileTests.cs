@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 
 namespace Shannon.Data.Tests;
@@ -123,6 +124,54 @@ public sealed class DataFileTests : IDisposable
         Assert.Equal([4, 0], bins);
         Assert.Equal(4, table.LevelCounts[0]);
         Assert.Equal(60, table.Total);
-        Assert.Equal(10, DataFile.FreedmanDiaconis(0, 1, 0, 100));
+        // A zero IQR is one bin, as numpy's "fd" and the library rule it (Binning.FreedmanDiaconisBinCount); this
+        // asserted 10, the data layer's own rule, which gave other bins than the library on the same column (issue 16).
+        Assert.Equal(1, DataFile.FreedmanDiaconis(0, 1, 0, 100));
+    }
+
+    [Fact]
+    public void BinsInDuckDbAreTheLibrarys()
+    {
+        // The SQL is generated from the library's rule objects: on the same columns, the same bins, value for value.
+        var random = new Random(16);
+        int n = 997;
+        double[] normal = [.. Enumerable.Range(0, n).Select(_ => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()))];
+        double[] rounded = [.. normal.Select(v => Math.Round(v, 1))];
+        double[] cauchy = [.. Enumerable.Range(0, n).Select(_ => Math.Tan(Math.PI * (random.NextDouble() - 0.5)))];
+        double[] tenths = [.. Enumerable.Range(0, n).Select(i => (i % 31) / 10.0)]; // edges land on values: 0.1 steps
+        double[] huge = [.. Enumerable.Range(0, n).Select(i => (i % 2 == 0 ? 1 : -1) * 1.5e308 * random.NextDouble())];
+        double[] constant = [.. Enumerable.Repeat(2.5, n)];
+        var columns = new[] { ("normal", normal), ("rounded", rounded), ("cauchy", cauchy), ("tenths", tenths), ("huge", huge), ("constant", constant) };
+        var text = new System.Text.StringBuilder(string.Join(',', columns.Select(c => c.Item1)) + ",id\n");
+        for (int i = 0; i < n; i++)
+        {
+            text.AppendJoin(',', columns.Select(c => c.Item2[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture))).Append(',').Append(i).Append('\n');
+        }
+
+        using var f = DataFile.Open(Write("bins.csv", text.ToString()));
+        foreach (var (name, values) in columns)
+        {
+            foreach (int? bins in new int?[] { null, 7, 50 })
+            {
+                var (table, levels, counts) = f.BinnedCountTable([f.Column(name), f.Column("id")], bins);
+                int b = counts[0];
+                var options = bins is int fixedCount
+                    ? new BinningOptions { Rule = BinningRule.EqualWidth, BinCount = fixedCount }
+                    : new BinningOptions { Rule = BinningRule.FreedmanDiaconis };
+                int[] expected = Binning.Codes(values, options);
+                Assert.Equal(Binning.Edges(values, options).Length - 1, b);
+
+                // Each row's cell: its id names the row, the level of the binned column is its bin.
+                var duck = new int[n];
+                for (int c = 0; c < table.CellCount; c++)
+                {
+                    Assert.Equal(1, table.Counts[c]);
+                    int row = int.Parse(levels[1][table.Codes(1)[c]], System.Globalization.CultureInfo.InvariantCulture);
+                    duck[row] = int.Parse(levels[0][table.Codes(0)[c]], System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                Assert.True(expected.SequenceEqual(duck), $"{name}, bins {bins?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "fd"}: DuckDB's bins differ from the library's");
+            }
+        }
     }
 }

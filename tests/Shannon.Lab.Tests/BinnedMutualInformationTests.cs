@@ -1,4 +1,3 @@
-using Shannon.Lab;
 using Shannon.Lab.Experiments;
 
 namespace Shannon.Lab.Tests;
@@ -18,12 +17,5 @@ public class BinnedMutualInformationTests
     public void MatchesNumpyHistogramAndScikitLearn(int bins, double expectedBits)
     {
         Assert.Equal(expectedBits, MutualInformationExperiment.BinnedMutualInformation(X, Y, bins), 12);
-    }
-
-    [Fact]
-    public void EqualWidthBinsPutTheMaximumInTheLastBin()
-    {
-        Assert.Equal([0, 0, 1, 2, 2], SampleStatistics.EqualWidthBins([0.0, 0.9, 1.5, 2.1, 3.0], 3));
-        Assert.Equal([0, 0, 0], SampleStatistics.EqualWidthBins([2.0, 2.0, 2.0], 4)); // constant data: one bin
     }
 }

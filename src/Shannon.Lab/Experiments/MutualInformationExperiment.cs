@@ -1,6 +1,7 @@
 using static Shannon.Lab.SampleStatistics;
 using ScottPlot;
 using Shannon.Distributions;
+using Shannon.Estimators.Continuous;
 using Shannon.Lab.Report;
 using static Shannon.Lab.Experiments.LabTools;
 
@@ -23,7 +24,7 @@ public sealed class MutualInformationExperiment : IExperiment
     public string Title => "Mutual information: estimators, the Venn picture, conditioning and data processing";
 
     /// <summary>KSG 1 with k = 3, one thread (the experiment already runs estimates side by side).</summary>
-    private static readonly Shannon.Estimators.Continuous.KsgMutualInformationEstimator Ksg =
+    private static readonly KsgMutualInformationEstimator Ksg =
         new(Shannon.Estimators.Continuous.KsgOptions.Default with { MaxDegreeOfParallelism = 1 });
 
     /// <summary>The estimators compared on Gaussian samples, each (x, y) -> I in bits. One more is one more line.</summary>
@@ -44,19 +45,9 @@ public sealed class MutualInformationExperiment : IExperiment
         return list;
     }
 
-    /// <summary>The plug-in MI of the equal-width 2-D histogram of (x, y), in bits.</summary>
-    internal static double BinnedMutualInformation(double[] x, double[] y, int binCount)
-    {
-        var bx = EqualWidthBins(x, binCount);
-        var by = EqualWidthBins(y, binCount);
-        var counts = new double[binCount * binCount];
-        for (int i = 0; i < bx.Length; i++)
-        {
-            counts[(bx[i] * binCount) + by[i]]++;
-        }
-
-        return Measures.MutualInformation(JointDistribution.FromCounts(counts, binCount, binCount), InformationUnit.Bits).Value;
-    }
+    /// <summary>The plug-in MI of the equal-width 2-D histogram of (x, y), in bits: the library's binned estimator (numpy's bins).</summary>
+    internal static double BinnedMutualInformation(double[] x, double[] y, int binCount) =>
+        new BinnedMutualInformationEstimator(new BinningOptions { Rule = BinningRule.EqualWidth, BinCount = binCount }).Estimate(x, y, InformationUnit.Bits).Value;
 
     /// <inheritdoc/>
     public ExperimentResult Run(ExperimentContext context)

@@ -1,4 +1,5 @@
 using Shannon.Estimators.Catalogue;
+using Shannon.Estimators.Continuous;
 using Shannon.Data;
 using Shannon.Lab;
 using System.Globalization;
@@ -49,7 +50,7 @@ internal sealed class DataColumn
             return new DataColumn(name, numbers, codes, k, $"{k} integer values");
         }
 
-        var bins = SampleStatistics.EqualWidthBins(numbers, binCount);
+        var bins = Binning.Codes(numbers, new BinningOptions { Rule = BinningRule.EqualWidth, BinCount = binCount });
         return new DataColumn(name, numbers, bins, binCount, $"{binCount} equal-width bins");
     }
 
