@@ -54,11 +54,11 @@ public sealed class CodingExperiment : IExperiment
         bool huffmanRoundTrip = huffman.Decode(huffmanBits, n).AsSpan().SequenceEqual(symbols);
 
         context.Report(Name, "arithmetic coder", 0.3);
-        var cumulative = ArithmeticCoding.CumulativeFromFrequencies(counts);
+        var model = FixedSymbolModel.FromFrequencies(counts);
         var encoder = new ArithmeticEncoder();
         for (int i = 0; i < n; i++)
         {
-            encoder.Encode(cumulative, symbols[i]);
+            encoder.Encode(model, symbols[i]);
             if ((i & 0xFFFFF) == 0xFFFFF)
             {
                 context.Report(Name, "arithmetic coder: encoding", 0.3 + (0.1 * i / n));
@@ -70,7 +70,7 @@ public sealed class CodingExperiment : IExperiment
         bool arithmeticRoundTrip = true;
         for (int i = 0; i < n; i++)
         {
-            if (decoder.Decode(cumulative) != symbols[i])
+            if (decoder.Decode(model) != symbols[i])
             {
                 arithmeticRoundTrip = false;
                 break;

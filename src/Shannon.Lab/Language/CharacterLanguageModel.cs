@@ -16,7 +16,8 @@ namespace Shannon.Lab.Language;
 /// <para>Symbols: the (at most 127) most frequent characters of the training text, plus one "other" symbol (id 0)
 /// for every remaining character. A character outside the alphabet gets p(other) / 65536 (the other-mass spread
 /// uniformly over the UTF-16 code units), so that cross-entropy is the code length of
-/// <see cref="ModelArithmeticCoder"/>, which codes it as "other" followed by its 16-bit code unit.</para>
+/// <see cref="ModelArithmeticCoder"/> (the library coder through <see cref="CharacterSymbolModel"/>), which codes it as
+/// "other" followed by its 16-bit code unit.</para>
 /// <para>Counting: each order has an exact hash index from the packed context (7 bits per symbol, at most 9 symbols
 /// in 63 bits) to a context id, and the context's children (next symbols with raw and continuation counts) in
 /// compressed-row arrays sorted by symbol. The orders are counted in parallel. One trained model of order N holds
@@ -243,7 +244,7 @@ public sealed partial class CharacterLanguageModel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask(int symbols) => symbols == 0 ? 0 : (1UL << (7 * symbols)) - 1;
+    internal static ulong Mask(int symbols) => symbols == 0 ? 0 : (1UL << (7 * symbols)) - 1;
 
     /// <summary>
     /// The context of level n on the walk up to order m: its index, or -1 where the walk stops (the history is shorter

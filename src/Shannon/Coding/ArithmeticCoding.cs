@@ -6,7 +6,10 @@ namespace Shannon.Coding;
 /// Shared constants and table helpers of the arithmetic coder. A model drives the coder with a cumulative
 /// frequency table per symbol: integers c[0] = 0 &lt;= c[1] &lt;= ... &lt;= c[K] = total, symbol s owning
 /// [c[s], c[s+1]), i.e. probability (c[s+1] - c[s]) / total. The table may change from symbol to symbol
-/// (adaptive or context models), as long as the decoder is given the same table at the same step.
+/// (adaptive or context models), as long as the decoder is given the same table at the same step; an
+/// <see cref="ISymbolModel"/> packages such a sequence of tables, and <see cref="Encode"/> / <see cref="Decode"/>
+/// code a whole sequence with it. Every path, fixed or model-driven, runs through the one
+/// <see cref="ArithmeticEncoder"/> / <see cref="ArithmeticDecoder"/> pair.
 /// </summary>
 public static class ArithmeticCoding
 {
@@ -64,6 +67,20 @@ public static class ArithmeticCoding
     /// <returns>The cumulative table, length K + 1, ending in <paramref name="total"/>.</returns>
     public static int[] QuantizeProbabilities(ReadOnlySpan<double> probabilities, int total)
     {
+        var cumulative = new int[probabilities.Length + 1];
+        QuantizeProbabilities(probabilities, total, cumulative);
+        return cumulative;
+    }
+
+    /// <summary>
+    /// The same quantisation as <see cref="QuantizeProbabilities(ReadOnlySpan{double}, int)"/>, written into a
+    /// caller's buffer so that a model can build a table per symbol without allocating (O(K)).
+    /// </summary>
+    /// <param name="probabilities">A probability vector.</param>
+    /// <param name="total">The table total, in [2K, <see cref="MaxTotal"/>].</param>
+    /// <param name="cumulative">Receives c[0..K]; its length must be K + 1.</param>
+    public static void QuantizeProbabilities(ReadOnlySpan<double> probabilities, int total, Span<int> cumulative)
+    {
         Preconditions.Probabilities(probabilities, nameof(probabilities));
         int k = probabilities.Length;
         if (total < 2L * k || total > MaxTotal)
@@ -72,23 +89,80 @@ public static class ArithmeticCoding
                 total.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (cumulative.Length != k + 1)
+        {
+            throw Preconditions.Error(nameof(cumulative), $"of length K + 1 = {(k + 1).ToString(CultureInfo.InvariantCulture)}",
+                $"length {cumulative.Length.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         long spare = total - k;
-        var frequencies = new long[k];
         long sum = 0;
         int argmax = 0;
+        cumulative[0] = 0;
         for (int s = 0; s < k; s++)
         {
-            frequencies[s] = 1 + (long)Math.Floor(probabilities[s] * spare);
-            sum += frequencies[s];
+            int frequency = 1 + (int)Math.Floor(probabilities[s] * spare);
+            cumulative[s + 1] = frequency; // frequencies first, summed below
+            sum += frequency;
             if (probabilities[s] > probabilities[argmax])
             {
                 argmax = s;
             }
         }
 
-        frequencies[argmax] += total - sum; // the floors lose fewer than K counts; the likeliest symbol takes them
+        cumulative[argmax + 1] += (int)(total - sum); // the floors lose fewer than K counts; the likeliest symbol takes them
+        for (int s = 0; s < k; s++)
+        {
+            cumulative[s + 1] += cumulative[s];
+        }
+    }
 
-        return CumulativeFromFrequencies(frequencies);
+    /// <summary>
+    /// Encodes a symbol sequence with a model (a fixed table, an adaptive or a context model): resets the model,
+    /// then for each symbol codes it against <see cref="ISymbolModel.Cumulative"/> and calls
+    /// <see cref="ISymbolModel.Update"/>. The length is within about 2 + n K / 2^30 bits of the sum of
+    /// -log2(f(s) / total) over the tables the model gave (see <see cref="ArithmeticEncoder"/>).
+    /// </summary>
+    /// <param name="model">The model; it is reset first.</param>
+    /// <param name="symbols">The symbols, each of frequency &gt;= 1 in its step's table.</param>
+    /// <returns>The code.</returns>
+    public static EncodedBits Encode(ISymbolModel model, ReadOnlySpan<int> symbols)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Reset();
+        var encoder = new ArithmeticEncoder();
+        foreach (int symbol in symbols)
+        {
+            encoder.Encode(model, symbol);
+        }
+
+        return encoder.Finish();
+    }
+
+    /// <summary>Decodes <paramref name="symbolCount"/> symbols written by <see cref="Encode"/> with the same model.</summary>
+    /// <param name="model">The model that encoded them; it is reset first.</param>
+    /// <param name="bits">The code.</param>
+    /// <param name="symbolCount">How many symbols to decode, &gt;= 0.</param>
+    /// <returns>The symbols.</returns>
+    /// <exception cref="InvalidDataException">The bits do not fit the model's tables.</exception>
+    public static int[] Decode(ISymbolModel model, EncodedBits bits, int symbolCount)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(bits);
+        if (symbolCount < 0)
+        {
+            throw Preconditions.OutOfRange(nameof(symbolCount), ">= 0", symbolCount.ToString(CultureInfo.InvariantCulture));
+        }
+
+        model.Reset();
+        var decoder = new ArithmeticDecoder(bits);
+        var symbols = new int[symbolCount];
+        for (int i = 0; i < symbols.Length; i++)
+        {
+            symbols[i] = decoder.Decode(model);
+        }
+
+        return symbols;
     }
 
     /// <summary>The symbol s with c[s] &lt;= target &lt; c[s+1] (binary search, O(log K)).</summary>

@@ -4,7 +4,7 @@ namespace Shannon.Coding;
 
 /// <summary>
 /// Decodes the bits of an <see cref="ArithmeticEncoder"/>. The caller supplies, step by step, the same
-/// cumulative tables the encoder saw, and must know how many symbols to decode (or code an end symbol).
+/// cumulative tables the encoder saw (directly or through the same <see cref="ISymbolModel"/>), and must know how many symbols to decode (or code an end symbol).
 /// </summary>
 public sealed class ArithmeticDecoder
 {
@@ -29,9 +29,23 @@ public sealed class ArithmeticDecoder
     /// <param name="cumulative">The table the encoder used at this step.</param>
     /// <returns>The symbol.</returns>
     /// <exception cref="InvalidDataException">The bits do not fit the table (corrupt data or a different model).</exception>
-    public int Decode(ReadOnlySpan<int> cumulative)
+    public int Decode(ReadOnlySpan<int> cumulative) => Decode(cumulative, nameof(cumulative));
+
+    /// <summary>Decodes one symbol with the model's table for this step (<see cref="ISymbolModel.Cumulative"/>), then advances the model past it.</summary>
+    /// <param name="model">The model, in the state the encoder's model was in at this step.</param>
+    /// <returns>The symbol.</returns>
+    /// <exception cref="InvalidDataException">The bits do not fit the table (corrupt data or a different model).</exception>
+    public int Decode(ISymbolModel model)
     {
-        ArithmeticCoding.CheckTableShape(cumulative, nameof(cumulative));
+        ArgumentNullException.ThrowIfNull(model);
+        int symbol = Decode(model.Cumulative(), nameof(model));
+        model.Update(symbol);
+        return symbol;
+    }
+
+    private int Decode(ReadOnlySpan<int> cumulative, string tableName)
+    {
+        ArithmeticCoding.CheckTableShape(cumulative, tableName);
         uint total = (uint)cumulative[^1];
         ulong range = _high - _low + 1;
         ulong target = ((((_value - _low) + 1) * total) - 1) / range;
@@ -43,7 +57,7 @@ public sealed class ArithmeticDecoder
         int symbol = ArithmeticCoding.FindSymbol(cumulative, (int)target);
         if (!(cumulative[symbol] <= (int)target && (int)target < cumulative[symbol + 1]))
         {
-            throw Preconditions.Error(nameof(cumulative), "a non-decreasing cumulative table",
+            throw Preconditions.Error(tableName, "a non-decreasing cumulative table",
                 $"no symbol owning the value {target.ToString(CultureInfo.InvariantCulture)}");
         }
 

@@ -4,7 +4,8 @@ namespace Shannon.Coding;
 /// An exact integer arithmetic coder (Witten, Neal &amp; Cleary 1987, "Arithmetic coding for data compression",
 /// CACM 30(6)) with 32-bit low/high registers, 64-bit products and underflow ("bits to follow") handling.
 /// Each symbol is coded against a cumulative frequency table supplied by the caller (see
-/// <see cref="ArithmeticCoding"/>), so a static, adaptive or context model can drive it. The output length is
+/// <see cref="ArithmeticCoding"/>) or by an <see cref="ISymbolModel"/>, so a static, adaptive or context model can
+/// drive it; this is the library's one arithmetic coder. The output length is
 /// within about 2 + n * K / 2^30 bits of the ideal sum of -log2(f(s)/total) over the n coded symbols.
 /// </summary>
 public sealed class ArithmeticEncoder
@@ -26,10 +27,16 @@ public sealed class ArithmeticEncoder
     /// <summary>Encodes one symbol with the model's cumulative table for this step.</summary>
     /// <param name="cumulative">c[0..K]: c[0] = 0, non-decreasing, total c[K] in [1, 2^30]; the symbol's frequency c[s+1] - c[s] must be &gt;= 1.</param>
     /// <param name="symbol">The symbol, in [0, K).</param>
-    public void Encode(ReadOnlySpan<int> cumulative, int symbol)
+    public void Encode(ReadOnlySpan<int> cumulative, int symbol) => Encode(cumulative, symbol, nameof(cumulative));
+
+    /// <summary>Encodes one symbol with the model's table for this step (<see cref="ISymbolModel.Cumulative"/>), then advances the model past it.</summary>
+    /// <param name="model">The model; the symbol's frequency in its table must be &gt;= 1.</param>
+    /// <param name="symbol">The symbol, in [0, K).</param>
+    public void Encode(ISymbolModel model, int symbol)
     {
-        ArithmeticCoding.CheckTable(cumulative, symbol, nameof(cumulative));
-        EncodeRange((uint)cumulative[symbol], (uint)cumulative[symbol + 1], (uint)cumulative[^1]);
+        ArgumentNullException.ThrowIfNull(model);
+        Encode(model.Cumulative(), symbol, nameof(model));
+        model.Update(symbol);
     }
 
     /// <summary>Finishes the stream (two disambiguating bits plus any pending ones) and returns the bits. The encoder cannot be used afterwards.</summary>
@@ -45,6 +52,12 @@ public sealed class ArithmeticEncoder
         _pending++;
         Emit(_low < Quarter ? 0 : 1);
         return _writer.ToEncodedBits();
+    }
+
+    private void Encode(ReadOnlySpan<int> cumulative, int symbol, string tableName)
+    {
+        ArithmeticCoding.CheckTable(cumulative, symbol, tableName);
+        EncodeRange((uint)cumulative[symbol], (uint)cumulative[symbol + 1], (uint)cumulative[^1]);
     }
 
     private void EncodeRange(uint cumulativeLow, uint cumulativeHigh, uint total)
