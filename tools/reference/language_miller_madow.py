@@ -1,4 +1,5 @@
-"""Reference values for CountInformation (tests/Shannon.Lab.Tests/Language/EmbeddingAndProbeTests.cs).
+"""Reference values for the Miller-Madow MI of a sparse count table (tests/Shannon.Lab.Tests/Language/EmbeddingAndProbeTests.cs;
+the language experiment computes it with DiscreteInformation.MutualInformation and MillerMadowEntropyEstimator).
 
 Miller-Madow entropy H_MM = H_plugin + (m - 1) / (2 N) nats (m = occupied bins), and
 I(A;B) = H_MM(A) + H_MM(B) - H_MM(A,B), H(B|A) = H_MM(A,B) - H_MM(A), from a small (a, b) count table.

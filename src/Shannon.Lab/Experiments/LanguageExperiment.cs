@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ScottPlot;
+using Shannon.Estimators.Discrete;
 using Shannon.Lab.Corpora;
 using Shannon.Lab.Language;
 using Shannon.Lab.Report;
@@ -362,10 +363,8 @@ public sealed class LanguageExperiment : IExperiment
         var controlFit = SoftmaxProbe.Fit(Gather(control, trainFeatures.Ids, embeddings.Dimensions), trainCounts, embeddings.Dimensions, classes, maxIterations: quick ? 150 : 400, cancellationToken: context.CancellationToken);
         double controlCe = controlFit.CrossEntropyBits(Gather(control, testFeatures.Ids, embeddings.Dimensions), testCounts);
 
-        var heldPairs = PairCounts(testFeatures.Ids, testCounts, classes);
-        var trainPairs = PairCounts(trainFeatures.Ids, trainCounts, classes);
-        var (miHeld, hTagHeld, hTagGivenWordHeld) = CountInformation.MillerMadow(heldPairs);
-        var (miTrain, _, hTagGivenWordTrain) = CountInformation.MillerMadow(trainPairs);
+        var (miHeld, hTagHeld, hTagGivenWordHeld) = MillerMadow(PairCounts(testFeatures.Ids, testCounts, classes, embeddings.Words.Count));
+        var (miTrain, _, hTagGivenWordTrain) = MillerMadow(PairCounts(trainFeatures.Ids, trainCounts, classes, embeddings.Words.Count));
         double ln2 = Math.Log(2);
         double hTag = hTagHeld / ln2;
         double bound = hTag - probeCe, controlBound = hTag - controlCe;
@@ -475,20 +474,33 @@ public sealed class LanguageExperiment : IExperiment
         return x;
     }
 
-    private static Dictionary<(int A, int B), long> PairCounts(int[] ids, long[] counts, int classes)
+    /// <summary>The (word, tag) count table of the probe's tokens: one cell per word and tag seen together.</summary>
+    private static CountTable PairCounts(int[] ids, long[] counts, int classes, int wordCount)
     {
-        var pairs = new Dictionary<(int, int), long>();
+        var words = new List<int>();
+        var tags = new List<int>();
+        var cells = new List<long>();
         for (int e = 0; e < ids.Length; e++)
         {
             for (int c = 0; c < classes; c++)
             {
                 if (counts[(e * classes) + c] > 0)
                 {
-                    pairs[(ids[e], c)] = counts[(e * classes) + c];
+                    words.Add(ids[e]);
+                    tags.Add(c);
+                    cells.Add(counts[(e * classes) + c]);
                 }
             }
         }
 
-        return pairs;
+        return CountTable.FromCells([words.ToArray(), tags.ToArray()], cells.ToArray(), [wordCount, classes]);
+    }
+
+    /// <summary>I(word; tag), H(tag) and H(tag | word) = H(word, tag) - H(word) in nats, each entropy Miller-Madow corrected.</summary>
+    private static (double MutualInformation, double EntropyTag, double ConditionalEntropyTagGivenWord) MillerMadow(CountTable table)
+    {
+        var mi = DiscreteInformation.MutualInformation(table, [0], [1], MillerMadowEntropyEstimator.Instance, InformationUnit.Nats);
+        double hWord = mi.Diagnostic("h_x")!.Value, hTag = mi.Diagnostic("h_y")!.Value, hJoint = mi.Diagnostic("h_xy")!.Value;
+        return (mi.Value, hTag, hJoint - hWord);
     }
 }

@@ -159,15 +159,6 @@ public sealed partial class CharacterLanguageModel
             }
         }
 
-        double h = 0;
-        for (int w = 1; w <= m; w++)
-        {
-            if (q[w] > 0)
-            {
-                h -= q[w] * Math.Log2(q[w]);
-            }
-        }
-
-        return h;
+        return InformationUnits.FromNats(Measures.EntropyNats(q.Slice(1, m)), InformationUnit.Bits);
     }
 }

@@ -6,17 +6,20 @@ namespace Shannon.Lab.Language;
 /// sums are equal. Counted in parallel (one hash table per chunk of the stream, merged), stored sparse and sorted
 /// by (x, y) so every result is the same on any number of cores. From the table: p(x, y) = n(x, y) / N,
 /// p(x) = n(x, ·) / N, and PMI(x, y) = log p(x, y) / (p(x) p(y)), whose count-weighted mean is the mutual information
-/// I(X; Y) of the pair distribution.
+/// I(X; Y) of the pair distribution. The table only counts: PMI, NPMI, shifted PPMI and context smoothing are the
+/// library's (<see cref="Measures.PointwiseMutualInformationFromCounts"/> and its neighbours), applied to its counts.
 /// </summary>
 public sealed class CooccurrenceTable
 {
+    private readonly long[] _marginal;
+
     private CooccurrenceTable(int window, int[] x, int[] y, long[] counts, long[] marginal, long total)
     {
         Window = window;
         X = x;
         Y = y;
         PairCounts = counts;
-        Marginal = marginal;
+        _marginal = marginal;
         Total = total;
     }
 
@@ -33,7 +36,7 @@ public sealed class CooccurrenceTable
     public IReadOnlyList<long> PairCounts { get; }
 
     /// <summary>n(x, ·) = n(·, x) by word id.</summary>
-    public IReadOnlyList<long> Marginal { get; }
+    public IReadOnlyList<long> Marginal => _marginal;
 
     /// <summary>N, the sum of all pair counts.</summary>
     public long Total { get; }
@@ -226,52 +229,37 @@ public sealed class CooccurrenceTable
         counts[id]++;
     }
 
-    /// <summary>PMI of stored pair <paramref name="i"/> in nats: log n(x,y) N / (n(x) n(y)).</summary>
+    /// <summary>
+    /// PMI of stored pair <paramref name="i"/> in nats, log n(x,y) N / (n(x) n(y)):
+    /// <see cref="Measures.PointwiseMutualInformationFromCounts"/> of the pair's counts.
+    /// </summary>
     /// <param name="i">The pair index.</param>
     /// <returns>PMI in nats.</returns>
-    public double PmiNats(int i) => Math.Log((double)PairCounts[i] * Total / ((double)Marginal[X[i]] * Marginal[Y[i]]));
-
-    /// <summary>Normalised PMI of pair <paramref name="i"/>: PMI / -log p(x, y), in [-1, 1] (Bouma 2009).</summary>
-    /// <param name="i">The pair index.</param>
-    /// <returns>NPMI.</returns>
-    public double NormalizedPmi(int i)
-    {
-        double pxy = (double)PairCounts[i] / Total;
-        return pxy >= 1 ? 1 : PmiNats(i) / -Math.Log(pxy);
-    }
+    public double PmiNats(int i) =>
+        Measures.PointwiseMutualInformationFromCounts(PairCounts[i], _marginal[X[i]], _marginal[Y[i]], Total, InformationUnit.Nats).Value;
 
     /// <summary>
-    /// The context-distribution-smoothed probabilities p_alpha(y) = n(y)^alpha / sum n(y')^alpha (Levy, Goldberg &amp;
-    /// Dagan 2015; word2vec's alpha = 0.75).
+    /// Normalised PMI of pair <paramref name="i"/>, PMI / -log p(x, y), in [-1, 1] (Bouma 2009):
+    /// <see cref="Measures.NormalizedPointwiseMutualInformationFromCounts"/> of the pair's counts.
+    /// </summary>
+    /// <param name="i">The pair index.</param>
+    /// <returns>NPMI.</returns>
+    public double NormalizedPmi(int i) =>
+        Measures.NormalizedPointwiseMutualInformationFromCounts(PairCounts[i], _marginal[X[i]], _marginal[Y[i]], Total);
+
+    /// <summary>
+    /// The context-distribution-smoothed probabilities p_alpha(y) = n(y)^alpha / sum n(y')^alpha of the marginal counts
+    /// (<see cref="Measures.SmoothedContextDistributionFromCounts"/>; Levy, Goldberg &amp; Dagan 2015; word2vec's alpha = 0.75).
     /// </summary>
     /// <param name="alpha">alpha in (0, 1].</param>
     /// <returns>p_alpha by word id.</returns>
-    public double[] SmoothedContextProbabilities(double alpha)
-    {
-        if (!(alpha > 0 && alpha <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(alpha), $"`alpha` must be in (0, 1]; got {alpha}.");
-        }
-
-        var p = new double[Marginal.Count];
-        double z = 0;
-        for (int i = 0; i < p.Length; i++)
-        {
-            p[i] = Math.Pow(Marginal[i], alpha);
-            z += p[i];
-        }
-
-        for (int i = 0; i < p.Length; i++)
-        {
-            p[i] /= z;
-        }
-
-        return p;
-    }
+    public double[] SmoothedContextProbabilities(double alpha) =>
+        Measures.SmoothedContextDistributionFromCounts(_marginal, alpha);
 
     /// <summary>
-    /// Shifted positive PMI of pair <paramref name="i"/> in nats with context smoothing:
-    /// max(log p(x, y) / (p(x) p_alpha(y)) - log k, 0) (Levy &amp; Goldberg 2014; k = 1 is plain PPMI).
+    /// Shifted positive PMI of pair <paramref name="i"/> in nats with context smoothing,
+    /// max(log p(x, y) / (p(x) p_alpha(y)) - log k, 0) (Levy &amp; Goldberg 2014; k = 1 is plain PPMI):
+    /// <see cref="Measures.ShiftedPositivePointwiseMutualInformation"/> with p = n / N.
     /// </summary>
     /// <param name="i">The pair index.</param>
     /// <param name="smoothedContext">From <see cref="SmoothedContextProbabilities"/>.</param>
@@ -280,11 +268,14 @@ public sealed class CooccurrenceTable
     public double ShiftedPpmiNats(int i, double[] smoothedContext, double shift)
     {
         ArgumentNullException.ThrowIfNull(smoothedContext);
-        double pxy = (double)PairCounts[i] / Total, px = (double)Marginal[X[i]] / Total;
-        return Math.Max(Math.Log(pxy / (px * smoothedContext[Y[i]])) - Math.Log(shift), 0);
+        double pxy = (double)PairCounts[i] / Total, px = (double)_marginal[X[i]] / Total;
+        return Measures.ShiftedPositivePointwiseMutualInformation(pxy, px, smoothedContext[Y[i]], shift, InformationUnit.Nats).Value;
     }
 
-    /// <summary>The mutual information of the pair distribution, I(X; Y) = sum_xy p(x, y) PMI(x, y), in nats.</summary>
+    /// <summary>
+    /// The mutual information of the pair distribution, I(X; Y) = sum_xy p(x, y) PMI(x, y), in nats: the count-weighted
+    /// mean of <see cref="PmiNats"/>.
+    /// </summary>
     /// <returns>I in nats (plug-in; its bias under independence is about (K - 1)^2 / (2 N) for K words).</returns>
     public double MutualInformationNats()
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Shannon.Estimators.Discrete;
 
 namespace Shannon.Lab.Models;
 
@@ -345,34 +346,10 @@ public static class LayerInformation
             pattern[i] = id;
         }
 
-        var counts = new int[ids.Count];
-        var joint = new Dictionary<(int, int), int>();
-        var labelCounts = new Dictionary<int, int>();
-        for (int i = 0; i < n; i++)
-        {
-            counts[pattern[i]]++;
-            joint[(pattern[i], labels[i])] = joint.GetValueOrDefault((pattern[i], labels[i])) + 1;
-            labelCounts[labels[i]] = labelCounts.GetValueOrDefault(labels[i]) + 1;
-        }
-
-        double hT = EntropyBits(counts, n);
-        double hY = EntropyBits(labelCounts.Values, n);
-        double hTY = EntropyBits(joint.Values, n);
-        return new PlanePoint(hT, hT + hY - hTY);
-    }
-
-    private static double EntropyBits(IEnumerable<int> counts, int total)
-    {
-        double s = 0;
-        foreach (int c in counts)
-        {
-            if (c > 0)
-            {
-                s += c * Math.Log2(c);
-            }
-        }
-
-        return Math.Log2(total) - (s / total);
+        // The plug-in I(T; Y) = H(T) + H(Y) - H(T, Y) of the (pattern, label) count table, and H(T) = I(X; T) since T is
+        // a function of X: the library's plug-in entropy of counts for each term.
+        var mi = DiscreteInformation.MutualInformation(pattern, labels, PluginEntropyEstimator.Instance, InformationUnit.Bits);
+        return new PlanePoint(mi.Diagnostic("h_x")!.Value, mi.Value);
     }
 
     private static void Check(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels)

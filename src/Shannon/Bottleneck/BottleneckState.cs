@@ -974,10 +974,9 @@ internal sealed class BottleneckState
             }
         }
 
-        double ht = 0, ity = 0;
+        double ht = Measures.EntropyNats(qt), ity = 0;
         for (int j = 0; j < m; j++)
         {
-            ht -= qt[j] * Math.Log(qt[j]);
             for (int y = 0; y < ny; y++)
             {
                 double d = decoder[(j * ny) + y];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Shannon.Distributions;
 
 namespace Shannon;
@@ -44,6 +45,128 @@ public static partial class Measures
     {
         var pmi = PointwiseMutualInformation(jointProbability, probabilityX, probabilityY, unit);
         return pmi.Value > 0 ? pmi : new Information(0, unit);
+    }
+
+    /// <summary>
+    /// Pointwise mutual information from the counts of a contingency table, pmi(x; y) = log[n(x, y) N / (n(x) n(y))]:
+    /// the same quantity as <see cref="PointwiseMutualInformation(double, double, double, InformationUnit)"/> with
+    /// p = n / N, computed from the integers, so that pairs whose count ratios are equal get equal values (the products
+    /// are exact below 2^53). -infinity when n(x, y) = 0. O(1). Church &amp; Hanks (1990), eq. 1.
+    /// </summary>
+    /// <param name="jointCount">n(x, y) &gt;= 0, at most <paramref name="countX"/> and <paramref name="countY"/>.</param>
+    /// <param name="countX">n(x) &gt;= 1, the row total of x.</param>
+    /// <param name="countY">n(y) &gt;= 1, the column total of y.</param>
+    /// <param name="total">N, the table's total, at least <paramref name="countX"/> and <paramref name="countY"/>.</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <returns>pmi(x; y).</returns>
+    public static Information PointwiseMutualInformationFromCounts(long jointCount, long countX, long countY, long total, InformationUnit unit)
+    {
+        Preconditions.Unit(unit, nameof(unit));
+        CheckPmiCounts(jointCount, countX, countY, total);
+        return Information.FromNats(PmiNatsFromCounts(jointCount, countX, countY, total), unit);
+    }
+
+    /// <summary>
+    /// Normalised PMI from counts, npmi = pmi(x; y) / -log(n(x, y) / N) (Bouma 2009): -1 when n(x, y) = 0, 0 for
+    /// independence, +1 for complete co-occurrence and when n(x, y) = N. Dimensionless, in [-1, 1]. O(1).
+    /// </summary>
+    /// <param name="jointCount">n(x, y) &gt;= 0, at most <paramref name="countX"/> and <paramref name="countY"/>.</param>
+    /// <param name="countX">n(x) &gt;= 1.</param>
+    /// <param name="countY">n(y) &gt;= 1.</param>
+    /// <param name="total">N, at least <paramref name="countX"/> and <paramref name="countY"/>.</param>
+    /// <returns>npmi(x; y).</returns>
+    public static double NormalizedPointwiseMutualInformationFromCounts(long jointCount, long countX, long countY, long total)
+    {
+        CheckPmiCounts(jointCount, countX, countY, total);
+        if (jointCount == 0)
+        {
+            return -1;
+        }
+
+        return jointCount == total ? 1 : PmiNatsFromCounts(jointCount, countX, countY, total) / -Math.Log((double)jointCount / total);
+    }
+
+    /// <summary>
+    /// Shifted positive PMI of one pair, max(log[p(x, y) / (p(x) p_c(y))] - log k, 0) (Levy &amp; Goldberg 2014, sec. 5.1:
+    /// skip-gram with k negative samples factorises PMI - log k), where p_c(y) is the context probability: p(y), or the
+    /// smoothed p_alpha(y) of <see cref="SmoothedContextDistribution"/> (Levy, Goldberg &amp; Dagan 2015, sec. 3.2).
+    /// k = 1 is plain PPMI. 0 when p(x, y) = 0. Range [0, -log p(x) - log p_c(y) - log k]. O(1).
+    /// </summary>
+    /// <param name="jointProbability">p(x, y) in [0, 1], at most <paramref name="probabilityX"/>.</param>
+    /// <param name="probabilityX">p(x) in (0, 1].</param>
+    /// <param name="contextProbability">p_c(y) in (0, 1]; smoothed, it may be below p(x, y).</param>
+    /// <param name="shift">k &gt;= 1, the number of negative samples; 1 means no shift.</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <returns>sppmi(x; y) &gt;= 0.</returns>
+    public static Information ShiftedPositivePointwiseMutualInformation(double jointProbability, double probabilityX, double contextProbability, double shift, InformationUnit unit)
+    {
+        Preconditions.Unit(unit, nameof(unit));
+        Preconditions.InRange(jointProbability, 0, 1, nameof(jointProbability));
+        Preconditions.InRange(probabilityX, double.Epsilon, 1, nameof(probabilityX));
+        Preconditions.InRange(contextProbability, double.Epsilon, 1, nameof(contextProbability));
+        Preconditions.AtLeast(shift, 1, nameof(shift), "k is the number of negative samples: 1 means no shift");
+        if (jointProbability > probabilityX * (1 + 1e-12))
+        {
+            throw Preconditions.Error(nameof(jointProbability), "at most probabilityX",
+                $"{Preconditions.Format(jointProbability)} with p(x) = {Preconditions.Format(probabilityX)}");
+        }
+
+        return Information.FromNats(jointProbability > 0 ? SppmiNats(jointProbability, probabilityX, contextProbability, Math.Log(shift)) : 0, unit);
+    }
+
+    /// <summary>
+    /// Context-distribution smoothing p_alpha(y) = p(y)^alpha / sum_y' p(y')^alpha (Levy, Goldberg &amp; Dagan 2015,
+    /// sec. 3.2; alpha = 0.75 is word2vec's negative-sampling exponent, Mikolov et al. 2013): raises the probability of
+    /// rare contexts, which lowers their PMI. alpha = 1 returns p. The normaliser is a compensated sum. O(n).
+    /// </summary>
+    /// <param name="contextProbabilities">p(y), a probability vector.</param>
+    /// <param name="contextSmoothing">alpha in (0, 1].</param>
+    /// <returns>A new probability vector p_alpha.</returns>
+    public static double[] SmoothedContextDistribution(ReadOnlySpan<double> contextProbabilities, double contextSmoothing)
+    {
+        Preconditions.Probabilities(contextProbabilities, nameof(contextProbabilities));
+        Preconditions.InRange(contextSmoothing, double.Epsilon, 1, nameof(contextSmoothing));
+        var p = contextProbabilities.ToArray();
+        SmoothInPlace(p, contextSmoothing);
+        return p;
+    }
+
+    /// <summary>
+    /// Context-distribution smoothing from the context counts n(y): p_alpha(y) = n(y)^alpha / sum_y' n(y')^alpha, the
+    /// same as <see cref="SmoothedContextDistribution"/> of p = n / N (Levy, Goldberg &amp; Dagan 2015, sec. 3.2). O(n).
+    /// </summary>
+    /// <param name="contextCounts">n(y) &gt;= 0, with a positive total.</param>
+    /// <param name="contextSmoothing">alpha in (0, 1].</param>
+    /// <returns>A new probability vector p_alpha (0 where n(y) = 0).</returns>
+    public static double[] SmoothedContextDistributionFromCounts(ReadOnlySpan<long> contextCounts, double contextSmoothing)
+    {
+        Preconditions.InRange(contextSmoothing, double.Epsilon, 1, nameof(contextSmoothing));
+        if (contextCounts.IsEmpty)
+        {
+            throw Preconditions.Error(nameof(contextCounts), "non-empty", "an empty sequence");
+        }
+
+        long total = 0;
+        var p = new double[contextCounts.Length];
+        for (int i = 0; i < p.Length; i++)
+        {
+            long c = contextCounts[i];
+            if (c < 0)
+            {
+                throw Preconditions.Error(nameof(contextCounts), ">= 0 everywhere", $"{c.ToString(CultureInfo.InvariantCulture)} at index {i}");
+            }
+
+            total = Preconditions.AddCount(total, c, nameof(contextCounts));
+            p[i] = c;
+        }
+
+        if (total == 0)
+        {
+            throw Preconditions.Error(nameof(contextCounts), "a vector with a positive total", "all zeros");
+        }
+
+        SmoothInPlace(p, contextSmoothing);
+        return p;
     }
 
     /// <summary>The PMI of every cell of a two-variable table, row-major; -infinity for p(x, y) = 0 with p(x) p(y) &gt; 0, NaN where p(x) p(y) = 0.</summary>
@@ -103,17 +226,7 @@ public static partial class Measures
         var py = joint.MarginalValues([1]);
         if (contextSmoothing != 1.0)
         {
-            double z = 0;
-            for (int j = 0; j < py.Length; j++)
-            {
-                py[j] = Math.Pow(py[j], contextSmoothing);
-                z += py[j];
-            }
-
-            for (int j = 0; j < py.Length; j++)
-            {
-                py[j] /= z;
-            }
+            SmoothInPlace(py, contextSmoothing);
         }
 
         double logShift = Math.Log(shift);
@@ -125,7 +238,7 @@ public static partial class Measures
             double a = px[i / py.Length], b = py[i % py.Length];
             if (p[i] > 0)
             {
-                result[i] = Math.Max(Math.Log(p[i] / a / b) - logShift, 0) / scale;
+                result[i] = SppmiNats(p[i], a, b, logShift) / scale;
             }
         }
 
@@ -160,6 +273,48 @@ public static partial class Measures
         }
 
         return Math.Log(pxy / px / py) / -Math.Log(pxy);
+    }
+
+    private static double PmiNatsFromCounts(long n, long nx, long ny, long total) =>
+        Math.Log((double)n * total / ((double)nx * ny));
+
+    private static double SppmiNats(double pxy, double px, double pc, double logShift) =>
+        Math.Max(Math.Log(pxy / (px * pc)) - logShift, 0);
+
+    /// <summary>w^alpha / sum w'^alpha in place, for non-negative weights with a positive sum.</summary>
+    private static void SmoothInPlace(Span<double> weights, double alpha)
+    {
+        var z = default(CompensatedSum);
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = Math.Pow(weights[i], alpha);
+            z.Add(weights[i]);
+        }
+
+        double sum = z.Value;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] /= sum;
+        }
+    }
+
+    private static void CheckPmiCounts(long n, long nx, long ny, long total)
+    {
+        if (nx < 1 || nx > total)
+        {
+            throw Preconditions.OutOfRange("countX", "in [1, total]", $"{nx.ToString(CultureInfo.InvariantCulture)} with total = {total.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (ny < 1 || ny > total)
+        {
+            throw Preconditions.OutOfRange("countY", "in [1, total]", $"{ny.ToString(CultureInfo.InvariantCulture)} with total = {total.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (n < 0 || n > nx || n > ny)
+        {
+            throw Preconditions.OutOfRange("jointCount", "in [0, min(countX, countY)]",
+                $"{n.ToString(CultureInfo.InvariantCulture)} with countX = {nx.ToString(CultureInfo.InvariantCulture)}, countY = {ny.ToString(CultureInfo.InvariantCulture)}");
+        }
     }
 
     private static void CheckPmiArguments(double pxy, double px, double py, InformationUnit unit)

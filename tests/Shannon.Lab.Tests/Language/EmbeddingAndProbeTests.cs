@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Shannon.Estimators.Discrete;
 using Shannon.Lab.Corpora;
 using Shannon.Lab.Language;
 
@@ -135,24 +136,31 @@ public class EmbeddingAndProbeTests
     public void MillerMadowMatchesScipyReference()
     {
         // /usr/bin/python3 tools/reference/language_miller_madow.py (scipy 1.10 entropy + (m - 1) / 2N).
+        // The language experiment takes these from the library (its sparse (word, tag) cells as a CountTable).
         long[,] table = { { 30, 5, 0, 1 }, { 2, 40, 7, 0 }, { 0, 3, 9, 25 } };
-        var pairs = new Dictionary<(int A, int B), long>();
-        for (int a = 0; a < 3; a++)
+        var a = new List<int>();
+        var b = new List<int>();
+        var cells = new List<long>();
+        for (int i = 0; i < 3; i++)
         {
-            for (int b = 0; b < 4; b++)
+            for (int j = 0; j < 4; j++)
             {
-                if (table[a, b] > 0)
+                if (table[i, j] > 0)
                 {
-                    pairs[(a, b)] = table[a, b];
+                    a.Add(i);
+                    b.Add(j);
+                    cells.Add(table[i, j]);
                 }
             }
         }
 
-        var (mi, hb, hbGivenA) = CountInformation.MillerMadow(pairs);
+        var counts = CountTable.FromCells([a.ToArray(), b.ToArray()], cells.ToArray(), [3, 4]);
+        var estimate = DiscreteInformation.MutualInformation(counts, [0], [1], MillerMadowEntropyEstimator.Instance, InformationUnit.Nats);
+        double mi = estimate.Value, hb = estimate.Diagnostic("h_y")!.Value, hbGivenA = estimate.Diagnostic("h_xy")!.Value - estimate.Diagnostic("h_x")!.Value;
         Assert.Equal(0.6694779475823791, mi, 1e-12);
         Assert.Equal(1.3262085286876413, hb, 1e-12);
         Assert.Equal(0.6567305811052622, hbGivenA, 1e-12);
-        Assert.Throws<ArgumentException>(() => CountInformation.MillerMadowEntropyNats([0, 0]));
+        Assert.Throws<ArgumentException>(() => MillerMadowEntropyEstimator.Instance.Estimate([0, 0], InformationUnit.Nats));
     }
 
     [Fact]

@@ -267,7 +267,10 @@ public sealed class BinnedEntropyEstimator
             counts[cells[i]] = counts.GetValueOrDefault(cells[i]) + 1;
         }
 
-        double nats = 0;
+        // h = H(cell counts) + sum_c p_c ln vol_c: the library's plug-in entropy of the counts plus the mean log volume.
+        var cellCounts = new long[counts.Count];
+        var meanLogVolume = default(CompensatedSum);
+        int at = 0;
         foreach (var (cell, c) in counts.OrderBy(e => e.Key))
         {
             double logVolume = 0;
@@ -288,9 +291,11 @@ public sealed class BinnedEntropyEstimator
                 logVolume += Math.Log(width);
             }
 
-            double p = (double)c / n;
-            nats -= p * (Math.Log(p) - logVolume);
+            cellCounts[at++] = c;
+            meanLogVolume.Add((double)c / n * logVolume);
         }
+
+        double nats = Discrete.CountSummary.PluginNats(cellCounts, n) + meanLogVolume.Value;
 
         int ties = ContinuousInput.CountTies(x);
         return ContinuousInput.Result(nats, unit, n, "binned", null, ties, bins, []);

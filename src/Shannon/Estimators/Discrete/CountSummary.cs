@@ -52,20 +52,31 @@ internal readonly record struct CountSummary(long Total, long AlphabetSize, long
         return new CountSummary(total, alphabetSize, occupied, singletons);
     }
 
-    /// <summary>The plug-in entropy -sum (n/N) ln(n/N) in nats over the positive counts.</summary>
+    /// <summary>
+    /// The plug-in entropy H = sum (n/N) ln(N/n) in nats over the positive counts: the library's one plug-in entropy of
+    /// counts (every estimator, score and experiment that needs H_ML of counts calls it). Each term is non-negative, so
+    /// nothing cancels (the textbook form ln N - sum n ln n / N loses all digits when one bin holds nearly everything);
+    /// ln(N / n) of a bin holding more than half is log1p((N - n) / n), and the terms are added with <see cref="CompensatedSum"/>: exact to a few units in the last place, and exactly 0
+    /// for a single occupied bin. O(K).
+    /// </summary>
+    /// <param name="counts">Non-negative counts (zeros are skipped: 0 ln 0 = 0).</param>
+    /// <param name="total">N, the sum of the counts (&gt; 0; not checked here).</param>
+    /// <returns>H in nats.</returns>
     public static double PluginNats(ReadOnlySpan<long> counts, long total)
     {
         double n = total;
-        double sum = 0;
+        var sum = default(CompensatedSum);
         for (int i = 0; i < counts.Length; i++)
         {
             long c = counts[i];
             if (c > 0)
             {
-                sum += c * Math.Log(c);
+                // N / n near 1 (only the one bin holding more than half) loses its small part to rounding: log1p of
+                // the exact (N - n) / n keeps it.
+                sum.Add(c * (2 * c > total ? SpecialFunctions.LogOnePlus((double)(total - c) / c) : Math.Log(n / c)));
             }
         }
 
-        return Math.Log(n) - sum / n;
+        return sum.Value / n;
     }
 }
