@@ -2,6 +2,8 @@ using Shannon.Lab;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Shannon.Estimators;
+using Shannon.Estimators.Catalogue;
 using Shannon.Estimators.Continuous;
 using Shannon.Web.Estimation;
 
@@ -26,11 +28,14 @@ internal static class CorrelationApi
         int seed = q.Integer("seed", 0, int.MaxValue, 1);
         var unit = q.Unit();
         var (x, y) = Sample(rho, n, seed);
+        // The catalogue's estimators under their catalogue names (the same on every surface).
+        SampleColumn[] a = [SampleColumn.FromNumbers("x", x, VariableKind.Continuous)], b = [SampleColumn.FromNumbers("y", y, VariableKind.Continuous)];
+        var settings = new EstimatorSettings { Bins = bins };
         var estimates = new[]
         {
-            Estimate("binned", $"binned ({bins}x{bins} equal-width plug-in)", new BinnedMutualInformationEstimator(new BinningOptions { Rule = BinningRule.EqualWidth, BinCount = bins }).Estimate(x, y, unit)),
-            Estimate("gaussian", "Gaussian (from the sample covariance)", new GaussianMutualInformationEstimator().Estimate(x, y, unit)),
-            Estimate("ksg", "KSG (k = 3, algorithm 1)", new KsgMutualInformationEstimator().Estimate(x, y, unit)),
+            Estimate($"binned ({bins}x{bins} equal-width plug-in)", EstimatorCatalogue.MutualInformation("binned", a, b, [], settings, unit)),
+            Estimate("Gaussian (from the sample covariance)", EstimatorCatalogue.MutualInformation("gaussian", a, b, [], settings, unit)),
+            Estimate("KSG (k = 3, algorithm 1)", EstimatorCatalogue.MutualInformation("ksg1", a, b, [], settings, unit)),
         };
 
         return Results.Json(new
@@ -47,8 +52,8 @@ internal static class CorrelationApi
         });
     });
 
-    private static object Estimate(string estimator, string label, ContinuousEstimate e) =>
-        new { estimator, label, value = e.Value, warnings = e.Warnings };
+    private static object Estimate(string label, InformationEstimate e) =>
+        new { estimator = e.Estimator, label, value = e.Value, warnings = e.Warnings };
 
     /// <summary>N seeded draws of (X, Y), standard normal marginals with correlation rho.</summary>
     public static (double[] X, double[] Y) Sample(double rho, int n, int seed)

@@ -97,20 +97,25 @@ internal static class DataApi
             }
         }
 
+        // The library's matrix (InformationMatrix, as `shannon matrix`): I off the diagonal; on it H of a categorical
+        // column, while a real column's entropy is a differential h, another quantity, so null in `values` and given
+        // apart in `diagonalEntropies` with its kind.
         var inMatrix = columns.Take(MaxMatrixColumns).ToArray();
         string matrixEstimator = CatalogueColumns.IsContinuous(estimator) && !inMatrix.All(c => c.IsNumeric) ? "plugin" : estimator;
-        var matrix = new double[inMatrix.Length][];
+        var computed = CatalogueColumns.Matrix(matrixEstimator, inMatrix, unit, bins, cancel);
+        var matrix = new double?[inMatrix.Length][];
         for (int i = 0; i < inMatrix.Length; i++)
         {
-            matrix[i] = new double[inMatrix.Length];
+            matrix[i] = new double?[inMatrix.Length];
             for (int j = 0; j < inMatrix.Length; j++)
             {
-                cancel.ThrowIfCancellationRequested();
-                matrix[i][j] = i == j
-                    ? CatalogueColumns.Entropy(matrixEstimator, inMatrix[i], unit, bins).Value
-                    : j < i ? matrix[j][i] : CatalogueColumns.MutualInformation(matrixEstimator, inMatrix[i], inMatrix[j], unit, bins).Value;
+                var e = computed.Estimate(i, j);
+                matrix[i][j] = i == j && e.Differential ? null : e.Value;
             }
         }
+
+        var diagonal = Enumerable.Range(0, inMatrix.Length).Select(i => computed.Estimate(i, i))
+            .Select(e => new { value = e.Value, kind = e.Differential ? "differential" : "discrete", estimator = e.Estimator }).ToArray();
 
         return Results.Json(new
         {
@@ -129,7 +134,10 @@ internal static class DataApi
                 columns = inMatrix.Select(c => c.Name),
                 values = matrix,
                 note = columns.Length > MaxMatrixColumns ? $"the first {MaxMatrixColumns} of {columns.Length} columns" : null,
-                diagonal = "the entropy of each column",
+                diagonal = diagonal.Any(d => d.kind == "differential")
+                    ? "H of each categorical column; a real column's differential h is another quantity, left blank (see diagonalEntropies)"
+                    : "the entropy of each column",
+                diagonalEntropies = diagonal,
             },
         });
     }

@@ -82,5 +82,9 @@ internal static class CatalogueColumns
         return (interval, test);
     }
 
+    /// <summary>The library's pairwise matrix of the columns (<see cref="InformationMatrix"/>, as `shannon matrix` computes it).</summary>
+    public static InformationMatrix Matrix(string estimator, IReadOnlyList<DataColumn> columns, InformationUnit unit, int binCount, CancellationToken cancellationToken) =>
+        InformationMatrix.Compute([.. columns.Select(c => Sample(c, estimator))], estimator, Settings(binCount), unit, cancellationToken: cancellationToken);
+
     private static EstimatorSettings Settings(int binCount) => new() { Bins = binCount };
 }

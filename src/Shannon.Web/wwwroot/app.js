@@ -145,8 +145,9 @@ function heatmap(parent, values, rect, { labels = null, digits = null } = {}) {
     for (let j = 0; j < cols; j++) {
       const v = values[i][j];
       const t = finite(v) && max > 0 ? Math.log1p(v) / Math.log1p(max) : 1;
-      svgEl('rect', { x: rect.x + j * cw, y: rect.y + (rows - 1 - i) * ch, width: cw + 0.5, height: ch + 0.5, fill: colour(t) }, parent);
-      if (digits !== null) {
+      // null: a quantity that is not on this scale (a differential entropy on an MI matrix's diagonal), left blank.
+      svgEl('rect', { x: rect.x + j * cw, y: rect.y + (rows - 1 - i) * ch, width: cw + 0.5, height: ch + 0.5, fill: v === null ? '#e5e5e5' : colour(t) }, parent);
+      if (digits !== null && v !== null) {
         svgEl('text', { x: rect.x + (j + 0.5) * cw, y: rect.y + (rows - 1 - i + 0.5) * ch + 4, 'text-anchor': 'middle', class: 'tick', fill: t > 0.6 ? '#111' : '#fff', style: `fill:${t > 0.6 ? '#111' : '#fff'}` }, parent, fmt(v, digits));
       }
     }
