@@ -12,7 +12,7 @@ internal static class MlColumns
     public static (int[] Codes, int Count) ReadLabels(IDataView data, string name)
     {
         var column = data.Schema.GetColumnOrNull(name)
-            ?? throw Preconditions.Error("labelColumnName", "a column of the input", $"'{name}'");
+            ?? throw ArgumentErrors.Error("labelColumnName", "a column of the input", $"'{name}'");
         var type = column.Type;
         return type switch
         {
@@ -23,7 +23,7 @@ internal static class MlColumns
             _ when type == NumberDataViewType.Double => Code(data.GetColumn<double>(name).Select(v => Finite(v, name)), name),
             _ when type == NumberDataViewType.Int32 => Code(data.GetColumn<int>(name), name),
             _ when type == NumberDataViewType.Int64 => Code(data.GetColumn<long>(name), name),
-            _ => throw Preconditions.Error("labelColumnName", "a key, boolean, text or numeric column", $"'{name}' of type {type}"),
+            _ => throw ArgumentErrors.Error("labelColumnName", "a key, boolean, text or numeric column", $"'{name}' of type {type}"),
         };
     }
 
@@ -44,7 +44,7 @@ internal static class MlColumns
             {
                 if (!float.IsFinite(v))
                 {
-                    throw Preconditions.Error("inputColumnName", "finite in every slot",
+                    throw ArgumentErrors.Error("inputColumnName", "finite in every slot",
                         string.Create(CultureInfo.InvariantCulture, $"{v} in slot {s} of row {row} of '{column.Name}'"), "Replace missing values first (ReplaceMissingValues).");
                 }
 
@@ -110,7 +110,7 @@ internal static class MlColumns
 
         if (codes.Count == 0)
         {
-            throw Preconditions.Error("labelColumnName", "a column with at least one row", $"'{name}' with none");
+            throw ArgumentErrors.Error("labelColumnName", "a column with at least one row", $"'{name}' with none");
         }
 
         return ([.. codes], levels.Count);
@@ -121,7 +121,7 @@ internal static class MlColumns
     {
         if (!T.IsFinite(value))
         {
-            throw Preconditions.Error("labelColumnName", "finite in every row", $"{value} in '{name}'");
+            throw ArgumentErrors.Error("labelColumnName", "finite in every row", $"{value} in '{name}'");
         }
 
         return value;

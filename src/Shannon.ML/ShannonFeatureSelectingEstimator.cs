@@ -75,7 +75,7 @@ public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeature
         string[] names = MlColumns.SlotNames(featureColumn, slotCount);
         if (labelCount < 2)
         {
-            throw Preconditions.Error(LabelColumnName, "a label column with at least two classes", $"{labelCount} class");
+            throw ArgumentErrors.Error(LabelColumnName, "a label column with at least two classes", $"{labelCount} class");
         }
 
         var scores = Score(columns, labels, names);
@@ -106,18 +106,18 @@ public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeature
         var found = inputSchema.Where(c => c.Name == InputColumnName).ToList();
         if (found.Count == 0)
         {
-            throw Preconditions.Error(nameof(InputColumnName), "a column of the input", $"'{InputColumnName}'");
+            throw ArgumentErrors.Error(nameof(InputColumnName), "a column of the input", $"'{InputColumnName}'");
         }
 
         var column = found[0];
         if (column.Kind != SchemaShape.Column.VectorKind.Vector || column.ItemType != NumberDataViewType.Single)
         {
-            throw Preconditions.Error(nameof(InputColumnName), "a known-size vector of Single", $"'{InputColumnName}' of {column.ItemType}");
+            throw ArgumentErrors.Error(nameof(InputColumnName), "a known-size vector of Single", $"'{InputColumnName}' of {column.ItemType}");
         }
 
         if (!inputSchema.Any(c => c.Name == LabelColumnName))
         {
-            throw Preconditions.Error(nameof(LabelColumnName), "a column of the input", $"'{LabelColumnName}'");
+            throw ArgumentErrors.Error(nameof(LabelColumnName), "a column of the input", $"'{LabelColumnName}'");
         }
 
         return SlotSelection.Estimator(_context, InputColumnName, OutputColumnName).GetOutputSchema(inputSchema);
@@ -161,12 +161,12 @@ public sealed class ShannonFeatureSelectingEstimator : IEstimator<ShannonFeature
         var column = schema.GetColumnOrNull(InputColumnName);
         if (column is null)
         {
-            throw Preconditions.Error(nameof(InputColumnName), "a column of the input", $"'{InputColumnName}'");
+            throw ArgumentErrors.Error(nameof(InputColumnName), "a column of the input", $"'{InputColumnName}'");
         }
 
         if (column.Value.Type is not VectorDataViewType { IsKnownSize: true } vector || vector.ItemType != NumberDataViewType.Single)
         {
-            throw Preconditions.Error(nameof(InputColumnName), "a known-size vector of Single", $"'{InputColumnName}' of type {column.Value.Type}");
+            throw ArgumentErrors.Error(nameof(InputColumnName), "a known-size vector of Single", $"'{InputColumnName}' of type {column.Value.Type}");
         }
 
         return column.Value;

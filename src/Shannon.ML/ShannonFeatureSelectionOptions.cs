@@ -52,33 +52,43 @@ public sealed record ShannonFeatureSelectionOptions
     {
         if (SlotsInOutput is int s && s < 1)
         {
-            throw Preconditions.OutOfRange(nameof(SlotsInOutput), ">= 1 or null", Text(s));
+            throw ArgumentErrors.OutOfRange(nameof(SlotsInOutput), ">= 1 or null", Text(s));
         }
 
         if (K < 1)
         {
-            throw Preconditions.OutOfRange(nameof(K), ">= 1", Text(K));
+            throw ArgumentErrors.OutOfRange(nameof(K), ">= 1", Text(K));
         }
 
-        Preconditions.NonNegativeFinite(Jitter, nameof(Jitter));
+        if (!(Jitter >= 0) || !double.IsFinite(Jitter))
+        {
+            throw ArgumentErrors.OutOfRange(nameof(Jitter), "a finite number >= 0", Text(Jitter));
+        }
+
         if (!Estimators.Catalogue.EstimatorCatalogue.IsAutomatic(Estimator) && !Estimators.Catalogue.EstimatorCatalogue.TryGet(Estimator, out _))
         {
-            throw Preconditions.Error(nameof(Estimator), "null, \"auto\" or one of " + string.Join(", ", Estimators.Catalogue.EstimatorCatalogue.Names), $"'{Estimator}'");
+            throw ArgumentErrors.Error(nameof(Estimator), "null, \"auto\" or one of " + string.Join(", ", Estimators.Catalogue.EstimatorCatalogue.Names), $"'{Estimator}'");
         }
+
         if (Permutations < 0)
         {
-            throw Preconditions.OutOfRange(nameof(Permutations), ">= 0", Text(Permutations));
+            throw ArgumentErrors.OutOfRange(nameof(Permutations), ">= 0", Text(Permutations));
         }
 
         if (!(Alpha > 0 && Alpha <= 1))
         {
-            throw Preconditions.OutOfRange(nameof(Alpha), "in (0, 1]", Preconditions.Format(Alpha));
+            throw ArgumentErrors.OutOfRange(nameof(Alpha), "in (0, 1]", Text(Alpha));
         }
 
-        Preconditions.Unit(Unit, nameof(Unit));
+        if (Unit is not (InformationUnit.Bits or InformationUnit.Nats or InformationUnit.Hartleys))
+        {
+            throw ArgumentErrors.OutOfRange(nameof(Unit), "Bits, Nats or Hartleys", Text((int)Unit));
+        }
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
 
 /// <summary>What the selector found for one slot of the feature vector.</summary>

@@ -1,4 +1,5 @@
 using CsCheck;
+using Shannon.Estimators.InformationPlane;
 using Shannon.Lab.Models;
 
 namespace Shannon.Lab.Tests;

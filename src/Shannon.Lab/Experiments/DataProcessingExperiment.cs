@@ -1,4 +1,5 @@
 using ScottPlot;
+using Shannon.Estimators.InformationPlane;
 using Shannon.Lab.Models;
 using Shannon.Lab.Report;
 using static Shannon.Lab.Experiments.LabTools;

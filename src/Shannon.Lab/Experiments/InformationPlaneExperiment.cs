@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using Shannon.Estimators.InformationPlane;
 using Shannon.Lab.Models;
 using Shannon.Lab.Report;
 

@@ -159,6 +159,6 @@ public sealed partial class CharacterLanguageModel
             }
         }
 
-        return InformationUnits.FromNats(Measures.EntropyNats(q.Slice(1, m)), InformationUnit.Bits);
+        return Measures.Entropy(q.Slice(1, m), InformationUnit.Bits).Value;
     }
 }

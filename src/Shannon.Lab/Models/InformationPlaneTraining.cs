@@ -1,3 +1,5 @@
+using Shannon.Estimators.InformationPlane;
+
 namespace Shannon.Lab.Models;
 
 /// <summary>The estimators of the information plane.</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Shannon;
 
 /// <summary>
-/// Every argument check of the library, so that every error reads the same way:
+/// Every argument check of the library, so that every error reads the same way (<see cref="ArgumentErrors"/>):
 /// "`{name}` must be {constraint}; got {value}." with the index of a bad element and a hint where one helps.
 /// </summary>
 internal static class Preconditions
@@ -14,13 +14,13 @@ internal static class Preconditions
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     public static ArgumentException Error(string name, string constraint, string got, string? hint = null) =>
-        new(Message(name, constraint, got, hint), name);
+        ArgumentErrors.Error(name, constraint, got, hint);
 
     public static string Message(string name, string constraint, string got, string? hint = null) =>
-        $"`{name}` must be {constraint}; got {got}." + (hint is null ? "" : " " + hint);
+        ArgumentErrors.Message(name, constraint, got, hint);
 
     public static ArgumentOutOfRangeException OutOfRange(string name, string constraint, string got, string? hint = null) =>
-        new(name, Message(name, constraint, got, hint));
+        ArgumentErrors.OutOfRange(name, constraint, got, hint);
 
     public static ArgumentOutOfRangeException InvalidUnit(InformationUnit unit, string name) =>
         OutOfRange(name, "Bits, Nats or Hartleys", ((int)unit).ToString(CultureInfo.InvariantCulture));

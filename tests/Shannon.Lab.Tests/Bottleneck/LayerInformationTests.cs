@@ -1,3 +1,4 @@
+using Shannon.Estimators.InformationPlane;
 using Shannon.Lab.Experiments;
 using Shannon.Lab.Models;
 using Shannon.Lab.Report;

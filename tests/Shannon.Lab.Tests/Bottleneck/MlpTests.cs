@@ -1,3 +1,4 @@
+using Shannon.Estimators.InformationPlane;
 using Shannon.Lab.Models;
 
 namespace Shannon.Lab.Tests.Bottleneck;

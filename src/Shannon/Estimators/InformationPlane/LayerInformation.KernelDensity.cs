@@ -1,84 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Shannon.Estimators.Discrete;
 
-namespace Shannon.Lab.Models;
+namespace Shannon.Estimators.InformationPlane;
 
-/// <summary>A point of the information plane, in bits.</summary>
-/// <param name="MutualInformationXT">I(X;T).</param>
-/// <param name="MutualInformationTY">I(T;Y).</param>
-public readonly record struct PlanePoint(double MutualInformationXT, double MutualInformationTY);
-
-/// <summary>
-/// The three estimators of a layer's information plane coordinates used in the literature, for a layer T = f(X)
-/// evaluated on every input of a finite set of equiprobable, distinct inputs X (the 4096 patterns), with labels Y.
-/// Activities are feature-major (unit u of sample n at u * samples + n). Results are in bits.
-/// <list type="bullet">
-/// <item><see cref="FixedRangeBinning"/>: Shwartz-Ziv &amp; Tishby (2017): each unit's value is binned into
-/// equal bins on [low, high]; values outside share the end bins (as numpy.digitize in the original code, so a
-/// ReLU value above 1 falls into the top bin). T is then discrete and a function of X, so I(X;T) = H(T).</item>
-/// <item><see cref="FixedWidthBinning"/>: Saxe et al. (2018): bins of a fixed width, unbounded, floor(v / width).</item>
-/// <item><see cref="KernelDensityUpperBound"/>: Kolchinsky &amp; Tracey (2017), as used by Saxe et al.: T + Gaussian noise of
-/// variance s2 per unit; I(X;T) &lt;= -mean_i log(mean_j exp(-|t_i - t_j|^2 / (2 s2))) and
-/// I(T;Y) = H(T) - sum_y p(y) H(T|y) with each entropy bounded the same way over its class.</item>
-/// </list>
-/// Binned patterns are counted exactly (bin indices are compared, not hashed).
-/// </summary>
-public static class LayerInformation
+// The kernel-density upper bound (Kolchinsky &amp; Tracey 2017) and its SIMD kernels.
+public static partial class LayerInformation
 {
-    /// <summary>Fixed-range binning: <paramref name="binCount"/> equal bins on [low, high] (defaults: 30 bins on [-1, 1], the original code).</summary>
-    /// <param name="activity">Feature-major activity.</param>
-    /// <param name="units">Units of the layer.</param>
-    /// <param name="labels">Label of each sample (0..classes-1); its length is the sample count.</param>
-    /// <param name="low">Lower edge.</param>
-    /// <param name="high">Upper edge (&gt; low).</param>
-    /// <param name="binCount">Number of bins (&gt;= 1).</param>
-    /// <returns>I(X;T) and I(T;Y) in bits.</returns>
-    public static PlanePoint FixedRangeBinning(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels, double low = -1, double high = 1, int binCount = 30)
-    {
-        Check(activity, units, labels);
-        if (!(high > low) || binCount < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(binCount), $"`binCount` must be >= 1 on a range with high > low; got {binCount} bins on [{low}, {high}].");
-        }
-
-        int n = labels.Length;
-        var bins = new long[units * n];
-        double scale = binCount / (high - low);
-        for (int i = 0; i < bins.Length; i++)
-        {
-            // Values at or beyond the edges share the end bins (numpy.digitize in Shwartz-Ziv & Tishby's code).
-            long b = (long)Math.Floor((activity[i] - low) * scale);
-            bins[i] = Math.Clamp(b, 0, binCount - 1);
-        }
-
-        return FromBins(bins, units, labels);
-    }
-
-    /// <summary>Fixed-width binning, unbounded: bin floor(v / width) (default width 0.07, Saxe et al. 2018).</summary>
-    /// <param name="activity">Feature-major activity.</param>
-    /// <param name="units">Units of the layer.</param>
-    /// <param name="labels">Labels.</param>
-    /// <param name="width">Bin width (&gt; 0).</param>
-    /// <returns>I(X;T) and I(T;Y) in bits.</returns>
-    public static PlanePoint FixedWidthBinning(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels, double width = 0.07)
-    {
-        Check(activity, units, labels);
-        if (!(width > 0) || !double.IsFinite(width))
-        {
-            throw new ArgumentOutOfRangeException(nameof(width), $"`width` must be a finite number > 0; got {width}.");
-        }
-
-        var bins = new long[units * labels.Length];
-        for (int i = 0; i < bins.Length; i++)
-        {
-            bins[i] = (long)Math.Floor(activity[i] / width);
-        }
-
-        return FromBins(bins, units, labels);
-    }
-
     /// <summary>
     /// The KDE upper bound of Kolchinsky &amp; Tracey (2017, eq. 10) with noise variance s2 per unit (default 1e-3, Saxe
     /// et al.). O(n^2 units) at worst: pairs farther apart than the kernel's cutoff (below e^-87) are skipped in
@@ -88,8 +16,9 @@ public static class LayerInformation
     /// <param name="units">Units of the layer.</param>
     /// <param name="labels">Labels.</param>
     /// <param name="noiseVariance">s2 &gt; 0.</param>
-    /// <returns>I(X;T) and I(T;Y) in bits.</returns>
-    public static PlanePoint KernelDensityUpperBound(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels, double noiseVariance = 1e-3)
+    /// <param name="unit">The unit (default bits).</param>
+    /// <returns>I(X;T) and I(T;Y) in the unit.</returns>
+    public static PlanePoint KernelDensityUpperBound(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels, double noiseVariance = 1e-3, InformationUnit unit = InformationUnit.Bits)
     {
         Check(activity, units, labels);
         if (!(noiseVariance > 0) || !double.IsFinite(noiseVariance))
@@ -139,7 +68,7 @@ public static class LayerInformation
 
         hT /= n;
         hTgivenY /= n;
-        return new PlanePoint(hT / Math.Log(2), (hT - hTgivenY) / Math.Log(2));
+        return new PlanePoint(InformationUnits.FromNats(hT, unit), InformationUnits.FromNats(hT - hTgivenY, unit));
     }
 
     /// <summary>
@@ -328,84 +257,4 @@ public static class LayerInformation
 
     /// <summary>Samples per leaf, and pairs per step of <see cref="SumKernels"/>: four vectors of floats.</summary>
     private static readonly int KernelBlock = 4 * Vector256<float>.Count;
-
-    private static PlanePoint FromBins(long[] bins, int units, ReadOnlySpan<int> labels)
-    {
-        int n = labels.Length;
-        var comparer = new RowComparer(bins, units, n);
-        var ids = new Dictionary<int, int>(comparer);
-        var pattern = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            if (!ids.TryGetValue(i, out int id))
-            {
-                id = ids.Count;
-                ids[i] = id;
-            }
-
-            pattern[i] = id;
-        }
-
-        // The plug-in I(T; Y) = H(T) + H(Y) - H(T, Y) of the (pattern, label) count table, and H(T) = I(X; T) since T is
-        // a function of X: the library's plug-in entropy of counts for each term.
-        var mi = DiscreteInformation.MutualInformation(pattern, labels, PluginEntropyEstimator.Instance, InformationUnit.Bits);
-        return new PlanePoint(mi.Diagnostic("h_x")!.Value, mi.Value);
-    }
-
-    private static void Check(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels)
-    {
-        if (labels.IsEmpty)
-        {
-            throw new ArgumentException("`labels` must be non-empty; got an empty sequence.", nameof(labels));
-        }
-
-        if (units < 1 || activity.Length != units * labels.Length)
-        {
-            throw new ArgumentException($"`activity` must hold units x samples = {units} x {labels.Length} values; got {activity.Length}.", nameof(activity));
-        }
-
-        for (int i = 0; i < activity.Length; i++)
-        {
-            if (!double.IsFinite(activity[i]))
-            {
-                throw new ArgumentException($"`activity` must be finite everywhere; got {activity[i]} at index {i}.", nameof(activity));
-            }
-        }
-
-        for (int i = 0; i < labels.Length; i++)
-        {
-            if (labels[i] < 0)
-            {
-                throw new ArgumentException($"`labels` must be >= 0; got {labels[i]} at index {i}.", nameof(labels));
-            }
-        }
-    }
-
-    /// <summary>Compares samples by their rows of bin indices (feature-major storage).</summary>
-    private sealed class RowComparer(long[] bins, int units, int samples) : IEqualityComparer<int>
-    {
-        public bool Equals(int a, int b)
-        {
-            for (int u = 0; u < units; u++)
-            {
-                if (bins[(u * samples) + a] != bins[(u * samples) + b])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        public int GetHashCode(int a)
-        {
-            var h = new HashCode();
-            for (int u = 0; u < units; u++)
-            {
-                h.Add(bins[(u * samples) + a]);
-            }
-
-            return h.ToHashCode();
-        }
-    }
 }
