@@ -48,13 +48,13 @@ static void KdeTiming(string path, int n, int d, int repeat)
     Buffer.BlockCopy(raw, 0, values, 0, raw.Length);
     var activity = values.AsSpan(0, n * d).ToArray();
     var labels = values.Skip(n * d).Take(n).Select(v => (int)v).ToArray();
-    Shannon.Estimators.InformationPlane.LayerInformation.KernelDensityUpperBound(activity, d, labels); // warm-up (JIT)
+    Shannon.Estimators.InformationPlane.LayerInformation.KernelDensityUpperBound(activity, d, labels, InformationUnit.Bits); // warm-up (JIT)
     double best = double.PositiveInfinity;
     Shannon.Estimators.InformationPlane.PlanePoint point = default;
     for (int r = 0; r < repeat; r++)
     {
         var watch = Stopwatch.StartNew();
-        point = Shannon.Estimators.InformationPlane.LayerInformation.KernelDensityUpperBound(activity, d, labels);
+        point = Shannon.Estimators.InformationPlane.LayerInformation.KernelDensityUpperBound(activity, d, labels, InformationUnit.Bits);
         best = Math.Min(best, watch.Elapsed.TotalSeconds);
     }
 

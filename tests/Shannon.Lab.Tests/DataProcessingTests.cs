@@ -29,7 +29,7 @@ public class DataProcessingTests
             double previous = Math.Log2(n), previousY = 0.9;
             for (int l = 0; l < layers.Length; l++)
             {
-                var p = LayerInformation.FixedWidthBinning(layers[l], units[l], labels, options.BinWidth);
+                var p = LayerInformation.FixedWidthBinning(layers[l], units[l], labels, InformationUnit.Bits, options.BinWidth);
                 Assert.True(p.MutualInformationXT <= previous + 1e-12, $"layer {l + 1}: {p.MutualInformationXT} > {previous}");
                 Assert.True(p.MutualInformationTY <= p.MutualInformationXT + 1e-12);
                 previous = p.MutualInformationXT;
@@ -55,15 +55,15 @@ public class DataProcessingTests
             var (layers, units, code) = QuantisedNetwork.Run(options, x, InformationPlaneData.Count);
             Assert.Null(code);
             Assert.Equal(r, units[1]);
-            Assert.True(LayerInformation.FixedWidthBinning(layers[1], r, y, options.BinWidth).MutualInformationXT <= (r * Math.Log2(30)) + 1e-12);
+            Assert.True(LayerInformation.FixedWidthBinning(layers[1], r, y, InformationUnit.Bits, options.BinWidth).MutualInformationXT <= (r * Math.Log2(30)) + 1e-12);
         }
 
         // Residual: the same rank-1 code sits in the branch; the block's output keeps (nearly) all 12 bits.
         var res = new QuantisedNetworkOptions { Depth = 3, BottleneckLayer = 2, BottleneckRank = 1, Path = NetworkPath.Residual, Seed = 7 };
         var (rl, ru, rcode) = QuantisedNetwork.Run(res, x, InformationPlaneData.Count);
         Assert.NotNull(rcode);
-        Assert.True(LayerInformation.FixedWidthBinning(rcode, 1, y, res.BinWidth).MutualInformationXT <= Math.Log2(30) + 1e-12);
-        Assert.True(LayerInformation.FixedWidthBinning(rl[1], ru[1], y, res.BinWidth).MutualInformationXT > 11);
+        Assert.True(LayerInformation.FixedWidthBinning(rcode, 1, y, InformationUnit.Bits, res.BinWidth).MutualInformationXT <= Math.Log2(30) + 1e-12);
+        Assert.True(LayerInformation.FixedWidthBinning(rl[1], ru[1], y, InformationUnit.Bits, res.BinWidth).MutualInformationXT > 11);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class DataProcessingExperiment : IExperiment
                 Accumulate(k, 0, hX, iXY);
                 for (int l = 1; l <= depth; l++)
                 {
-                    var point = LayerInformation.FixedWidthBinning(layers[l - 1], units[l - 1], y, defaults.BinWidth);
+                    var point = LayerInformation.FixedWidthBinning(layers[l - 1], units[l - 1], y, InformationUnit.Bits, defaults.BinWidth);
                     if (point.MutualInformationXT > previous + 1e-12)
                     {
                         violations++;
@@ -75,7 +75,7 @@ public sealed class DataProcessingExperiment : IExperiment
 
                 if (code is not null)
                 {
-                    branchBits[k] += LayerInformation.FixedWidthBinning(code, networks[k].Rank, y, defaults.BinWidth).MutualInformationXT / seeds;
+                    branchBits[k] += LayerInformation.FixedWidthBinning(code, networks[k].Rank, y, InformationUnit.Bits, defaults.BinWidth).MutualInformationXT / seeds;
                 }
             }
         }

@@ -234,9 +234,9 @@ public static class InformationPlaneTraining
                 int units = net.LayerSizes[l];
                 run.Planes[estimator][index, l - 1] = estimator switch
                 {
-                    PlaneEstimator.FixedRangeBinning => LayerInformation.FixedRangeBinning(a, units, labels),
-                    PlaneEstimator.FixedWidthBinning => LayerInformation.FixedWidthBinning(a, units, labels),
-                    _ => LayerInformation.KernelDensityUpperBound(a, units, labels),
+                    PlaneEstimator.FixedRangeBinning => LayerInformation.FixedRangeBinning(a, units, labels, InformationUnit.Bits),
+                    PlaneEstimator.FixedWidthBinning => LayerInformation.FixedWidthBinning(a, units, labels, InformationUnit.Bits),
+                    _ => LayerInformation.KernelDensityUpperBound(a, units, labels, InformationUnit.Bits),
                 };
             }
 

@@ -29,14 +29,14 @@ public class LayerInformationTests
         var x = InformationPlaneData.Inputs();
         var y = InformationPlaneData.Labels();
         // T = X: every pattern is its own bin, so I(X;T) = H(X) = 12 bits and I(T;Y) = H(Y) (exact counts).
-        foreach (var p in new[] { LayerInformation.FixedRangeBinning(x, 12, y), LayerInformation.FixedWidthBinning(x, 12, y) })
+        foreach (var p in new[] { LayerInformation.FixedRangeBinning(x, 12, y, InformationUnit.Bits), LayerInformation.FixedWidthBinning(x, 12, y, InformationUnit.Bits) })
         {
             Assert.Equal(12.0, p.MutualInformationXT, 1e-12);
             Assert.Equal(LabelEntropyBits, p.MutualInformationTY, 1e-12);
         }
 
         // KDE: distinct patterns are >= 1 apart, so each kernel is exp(-1/0.002) ~ 1e-217 and the bound is 12 bits.
-        var k = LayerInformation.KernelDensityUpperBound(x, 12, y);
+        var k = LayerInformation.KernelDensityUpperBound(x, 12, y, InformationUnit.Bits);
         Assert.Equal(12.0, k.MutualInformationXT, 1e-9);
         Assert.Equal(LabelEntropyBits, k.MutualInformationTY, 1e-9);
     }
@@ -46,7 +46,7 @@ public class LayerInformationTests
     {
         var y = InformationPlaneData.Labels();
         var constant = Enumerable.Repeat(0.3, 3 * 4096).ToArray();
-        foreach (var p in new[] { LayerInformation.FixedRangeBinning(constant, 3, y), LayerInformation.FixedWidthBinning(constant, 3, y) })
+        foreach (var p in new[] { LayerInformation.FixedRangeBinning(constant, 3, y, InformationUnit.Bits), LayerInformation.FixedWidthBinning(constant, 3, y, InformationUnit.Bits) })
         {
             Assert.Equal(0.0, p.MutualInformationXT, 1e-12);
             Assert.Equal(0.0, p.MutualInformationTY, 1e-12);
@@ -54,7 +54,7 @@ public class LayerInformationTests
 
         // KDE: every kernel is 1; the column sums are accumulated in single precision (4096 terms, relative error
         // ~ 4096 * 6e-8 / 2), so 1e-6 bits.
-        var k = LayerInformation.KernelDensityUpperBound(constant, 3, y);
+        var k = LayerInformation.KernelDensityUpperBound(constant, 3, y, InformationUnit.Bits);
         Assert.Equal(0.0, k.MutualInformationXT, 1e-6);
         Assert.Equal(0.0, k.MutualInformationTY, 1e-6);
     }
@@ -81,7 +81,7 @@ public class LayerInformationTests
             labels[i] = activity[i] > 0 ? 1 : 0;
         }
 
-        var p = LayerInformation.KernelDensityUpperBound(activity, d, labels);
+        var p = LayerInformation.KernelDensityUpperBound(activity, d, labels, InformationUnit.Bits);
         Assert.Equal(2.5396578933982727, p.MutualInformationXT, 1e-5);
         Assert.Equal(0.7294305147938436, p.MutualInformationTY, 1e-5);
     }
@@ -103,7 +103,7 @@ public class LayerInformationTests
             activity[n + i] = -1.0;
         }
 
-        var p = LayerInformation.KernelDensityUpperBound(activity, 2, labels);
+        var p = LayerInformation.KernelDensityUpperBound(activity, 2, labels, InformationUnit.Bits);
         Assert.Equal(1.0, p.MutualInformationXT, 1e-6);
         Assert.Equal(1.0, p.MutualInformationTY, 1e-6);
     }
@@ -114,8 +114,8 @@ public class LayerInformationTests
         // Two samples with ReLU-like values 1.5 and 3.0: one bin on [-1, 1] (top bin), two bins of width 0.07.
         int[] labels = [0, 1];
         double[] activity = [1.5, 3.0];
-        Assert.Equal(0.0, LayerInformation.FixedRangeBinning(activity, 1, labels).MutualInformationXT, 1e-12);
-        Assert.Equal(1.0, LayerInformation.FixedWidthBinning(activity, 1, labels).MutualInformationXT, 1e-12);
+        Assert.Equal(0.0, LayerInformation.FixedRangeBinning(activity, 1, labels, InformationUnit.Bits).MutualInformationXT, 1e-12);
+        Assert.Equal(1.0, LayerInformation.FixedWidthBinning(activity, 1, labels, InformationUnit.Bits).MutualInformationXT, 1e-12);
     }
 
     [Fact]
@@ -136,11 +136,11 @@ public class LayerInformationTests
     [Fact]
     public void BadInputsAreRejected()
     {
-        var e = Assert.Throws<ArgumentException>(() => LayerInformation.FixedWidthBinning(new double[5], 2, [0, 1]));
+        var e = Assert.Throws<ArgumentException>(() => LayerInformation.FixedWidthBinning(new double[5], 2, [0, 1], InformationUnit.Bits));
         Assert.Equal("activity", e.ParamName);
-        Assert.Throws<ArgumentException>(() => LayerInformation.FixedRangeBinning([double.NaN], 1, [0]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LayerInformation.FixedWidthBinning([0.0], 1, [0], width: 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LayerInformation.KernelDensityUpperBound([0.0], 1, [0], noiseVariance: -1));
+        Assert.Throws<ArgumentException>(() => LayerInformation.FixedRangeBinning([double.NaN], 1, [0], InformationUnit.Bits));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LayerInformation.FixedWidthBinning([0.0], 1, [0], InformationUnit.Bits, width: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LayerInformation.KernelDensityUpperBound([0.0], 1, [0], InformationUnit.Bits, noiseVariance: -1));
     }
 
     [Fact]

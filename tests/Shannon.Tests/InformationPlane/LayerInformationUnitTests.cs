@@ -13,15 +13,15 @@ public sealed class LayerInformationUnitTests
     [Fact]
     public void BinningGivesTheAnalyticPointInEveryUnit()
     {
-        var bits = LayerInformation.FixedRangeBinning(Activity, 1, Labels);
+        var bits = LayerInformation.FixedRangeBinning(Activity, 1, Labels, InformationUnit.Bits);
         Assert.Equal(2.0, bits.MutualInformationXT, 12);
         Assert.Equal(1.0, bits.MutualInformationTY, 12);
 
-        var nats = LayerInformation.FixedRangeBinning(Activity, 1, Labels, unit: InformationUnit.Nats);
+        var nats = LayerInformation.FixedRangeBinning(Activity, 1, Labels, InformationUnit.Nats);
         Assert.Equal(2 * Math.Log(2), nats.MutualInformationXT, 12);
         Assert.Equal(Math.Log(2), nats.MutualInformationTY, 12);
 
-        var hartleys = LayerInformation.FixedWidthBinning(Activity, 1, Labels, unit: InformationUnit.Hartleys);
+        var hartleys = LayerInformation.FixedWidthBinning(Activity, 1, Labels, InformationUnit.Hartleys);
         Assert.Equal(Math.Log10(4), hartleys.MutualInformationXT, 12);
         Assert.Equal(Math.Log10(2), hartleys.MutualInformationTY, 12);
     }
@@ -31,8 +31,8 @@ public sealed class LayerInformationUnitTests
     {
         // Far-apart points and a small noise variance: every kernel between different points underflows, so the
         // bound reaches log 4 and log 2 (Kolchinsky & Tracey 2017, eq. 10 with K(i, j) = 0 for i != j).
-        var bits = LayerInformation.KernelDensityUpperBound(Activity, 1, Labels);
-        var nats = LayerInformation.KernelDensityUpperBound(Activity, 1, Labels, unit: InformationUnit.Nats);
+        var bits = LayerInformation.KernelDensityUpperBound(Activity, 1, Labels, InformationUnit.Bits);
+        var nats = LayerInformation.KernelDensityUpperBound(Activity, 1, Labels, InformationUnit.Nats);
         Assert.Equal(2.0, bits.MutualInformationXT, 9);
         Assert.Equal(1.0, bits.MutualInformationTY, 9);
         Assert.Equal(bits.MutualInformationXT * Math.Log(2), nats.MutualInformationXT, 12);

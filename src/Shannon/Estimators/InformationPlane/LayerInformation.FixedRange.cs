@@ -7,12 +7,12 @@ public static partial class LayerInformation
     /// <param name="activity">Feature-major activity.</param>
     /// <param name="units">Units of the layer.</param>
     /// <param name="labels">Label of each sample (0..classes-1); its length is the sample count.</param>
+    /// <param name="unit">The unit of the result.</param>
     /// <param name="low">Lower edge.</param>
     /// <param name="high">Upper edge (&gt; low).</param>
     /// <param name="binCount">Number of bins (&gt;= 1).</param>
-    /// <param name="unit">The unit (default bits).</param>
     /// <returns>I(X;T) and I(T;Y) in the unit.</returns>
-    public static PlanePoint FixedRangeBinning(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels, double low = -1, double high = 1, int binCount = 30, InformationUnit unit = InformationUnit.Bits)
+    public static PlanePoint FixedRangeBinning(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels, InformationUnit unit, double low = -1, double high = 1, int binCount = 30)
     {
         Check(activity, units, labels);
         if (!(high > low) || binCount < 1)

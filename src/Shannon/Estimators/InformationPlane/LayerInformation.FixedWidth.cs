@@ -7,10 +7,10 @@ public static partial class LayerInformation
     /// <param name="activity">Feature-major activity.</param>
     /// <param name="units">Units of the layer.</param>
     /// <param name="labels">Labels.</param>
+    /// <param name="unit">The unit of the result.</param>
     /// <param name="width">Bin width (&gt; 0).</param>
-    /// <param name="unit">The unit (default bits).</param>
     /// <returns>I(X;T) and I(T;Y) in the unit.</returns>
-    public static PlanePoint FixedWidthBinning(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels, double width = 0.07, InformationUnit unit = InformationUnit.Bits)
+    public static PlanePoint FixedWidthBinning(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels, InformationUnit unit, double width = 0.07)
     {
         Check(activity, units, labels);
         if (!(width > 0) || !double.IsFinite(width))

@@ -15,10 +15,10 @@ public static partial class LayerInformation
     /// <param name="activity">Feature-major activity.</param>
     /// <param name="units">Units of the layer.</param>
     /// <param name="labels">Labels.</param>
+    /// <param name="unit">The unit of the result.</param>
     /// <param name="noiseVariance">s2 &gt; 0.</param>
-    /// <param name="unit">The unit (default bits).</param>
     /// <returns>I(X;T) and I(T;Y) in the unit.</returns>
-    public static PlanePoint KernelDensityUpperBound(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels, double noiseVariance = 1e-3, InformationUnit unit = InformationUnit.Bits)
+    public static PlanePoint KernelDensityUpperBound(ReadOnlySpan<double> activity, int units, ReadOnlySpan<int> labels, InformationUnit unit, double noiseVariance = 1e-3)
     {
         Check(activity, units, labels);
         if (!(noiseVariance > 0) || !double.IsFinite(noiseVariance))
