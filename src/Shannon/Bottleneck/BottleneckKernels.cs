@@ -18,8 +18,8 @@ namespace Shannon.Bottleneck;
 /// same IEEE operations in the same order on every path (the products are fused multiply-add chains), so they agree
 /// bit for bit. <see cref="LogOrLogZero(ReadOnlySpan{double}, Span{double})"/> and the weights of
 /// <see cref="SoftRow(ReadOnlySpan{double}, int, double, double, Span{double})"/> use the vector logarithm and exponential of
-/// <see cref="VectorMath"/> on whole vectors and the runtime's elsewhere: within 2e-16 absolute (|ln x| &lt;= 1) or
-/// relative, and 5e-16 relative, of each other. The two sums of <c>SoftRow</c> group their terms by lane, so they
+/// <see cref="VectorMath"/> on whole vectors and the runtime's elsewhere: within 5e-16 relative of each other (the
+/// bounds VectorMathTests checks for the logarithm and the exponential). The two sums of <c>SoftRow</c> group their terms by lane, so they
 /// differ between widths by at most 2 gamma_k times the sum of the magnitudes (gamma_k = k u / (1 - k u), u = 2^-53;
 /// Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., eq. 4.4), plus the weights' own 5e-16.
 /// </para>
