@@ -1,7 +1,5 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Shannon.Distributions;
 
 namespace Shannon.Bottleneck;
@@ -12,30 +10,21 @@ namespace Shannon.Bottleneck;
 /// A sweep is two blocked matrix products vectorised over the clusters: the scores
 /// log q(t) + beta sum_y p(y|x) log q(y|t) for all x and t (p(y|x) times the transposed log-decoder), and the
 /// unnormalised decoder and q(t) (the transposed joint p(x, y), with p(x) as an extra column, times the encoder).
+/// The vector kernels are in <see cref="BottleneckKernels"/>, the SQUAREM accelerator in BottleneckState.Squarem.cs,
+/// merging and splitting clusters in BottleneckState.Clusters.cs.
 /// </summary>
-internal sealed class BottleneckState
+internal sealed partial class BottleneckState
 {
-
-    /// <summary>Stands for log 0 in the decoder, so that 0 * log 0 = 0 in the dot products (p(y|x) * -1e300 is -infinity in effect).</summary>
-    private const double LogZero = -1e300;
-
-    /// <summary>
-    /// Logits of the soft encoder at or below this get weight exactly 0. e^-708 is about 3.3e-308, the bottom of the
-    /// normal doubles, so such a weight is lost anyway when added to the largest weight, e^0 = 1. Below it the
-    /// results would be subnormal: the vector exponential here does not cover them, and TensorPrimitives.Exp
-    /// leaves its fast path for them (ten times slower).
-    /// </summary>
-    private const double LowestLogit = VectorMath.LowestExpArgument;
+    /// <summary>Stands for log 0 in the decoder (<see cref="BottleneckKernels.LogZero"/>).</summary>
+    private const double LogZero = BottleneckKernels.LogZero;
 
     private readonly int _rows;        // |X| of the table
     private readonly int[] _support;   // the x with p(x) > 0
     private readonly int _nx;          // |support|
     private readonly int _ny;
     private readonly int _maxClusters;
-    private readonly int _stride;      // _maxClusters rounded up to a whole number of blocks of two vectors
+    private readonly int _stride;      // _maxClusters rounded up to whole blocks (BottleneckKernels.Block)
 
-    /// <summary>The kernels work on two vectors of clusters at a time; the stride is a multiple of this.</summary>
-    private static readonly int Block = 2 * Vector256<double>.Count;
     private readonly double[] _px;     // p(x) on the support
     private readonly double[] _py;
     private readonly double[] _pyx;    // p(y|x), nx * ny
@@ -54,9 +43,6 @@ internal sealed class BottleneckState
     private readonly double[] _weights;
     private readonly double[] _norm;   // per cluster: the decoder's normaliser, then scratch
     private bool _decoderRowsValid;
-    private readonly double[] _theta0; // SQUAREM: three saved marginals (SaveMarginals' layout)
-    private readonly double[] _theta1;
-    private readonly double[] _theta2;
     private readonly Random _random;
     private int _clusters;
 
@@ -83,7 +69,7 @@ internal sealed class BottleneckState
         _support = [.. support];
         _nx = _support.Length;
         _maxClusters = Math.Max(1, Math.Min(maxClusters, _nx));
-        _stride = (_maxClusters + Block - 1) / Block * Block;
+        _stride = BottleneckKernels.Padded(_maxClusters);
         _px = new double[_nx];
         _py = new double[_ny];
         _pyx = new double[_nx * _ny];
@@ -153,13 +139,13 @@ internal sealed class BottleneckState
     private void UpdateMarginals()
     {
         int k = _clusters, ny = _ny, S = _stride;
-        SumsTransposed();
+        BottleneckKernels.TransposedProduct(_pxyq, ny + 1, _encoder, S, _nx, k, _sumsT);
         _decoderRowsValid = false;
         var norm = _norm.AsSpan(0, k);
         norm.Clear();
         for (int y = 0; y < ny; y++)
         {
-            VectorMath.Combine(norm, _sumsT.AsSpan(y * S, k), multiply: false);
+            TensorPrimitives.Add(norm, _sumsT.AsSpan(y * S, k), norm);
         }
 
         var qt = _sumsT.AsSpan(ny * S, k);
@@ -171,28 +157,11 @@ internal sealed class BottleneckState
             _logQt[t] = _qt[t] > 0 ? Math.Log(_qt[t]) : double.NegativeInfinity;
         }
 
-        var logZero = Vector256.Create(LogZero);
-        int n = Vector256<double>.Count;
         for (int y = 0; y < ny; y++)
         {
             var dec = _sumsT.AsSpan(y * S, k);
-            var logDec = _logDecoderT.AsSpan(y * S, k);
-            VectorMath.Combine(dec, norm, multiply: true);
-            ref double d = ref MemoryMarshal.GetReference(dec);
-            ref double l = ref MemoryMarshal.GetReference(logDec);
-            int t = 0;
-            for (; t + n <= k; t += n)
-            {
-                var v = Vector256.LoadUnsafe(ref d, (nuint)t);
-                var positive = Vector256.GreaterThan(v, Vector256<double>.Zero);
-                Vector256.ConditionalSelect(positive, VectorMath.LogPositive(v), logZero).StoreUnsafe(ref l, (nuint)t);
-            }
-
-            for (; t < k; t++)
-            {
-                double v = Unsafe.Add(ref d, t);
-                Unsafe.Add(ref l, t) = v > 0 ? Math.Log(v) : LogZero;
-            }
+            TensorPrimitives.Multiply(dec, norm, dec);
+            BottleneckKernels.LogOrLogZero(dec, _logDecoderT.AsSpan(y * S, k));
         }
     }
 
@@ -216,139 +185,6 @@ internal sealed class BottleneckState
         }
 
         return _decoder;
-    }
-
-    /// <summary>
-    /// _sumsT[y, t] = sum_x p(x, y) q(t|x) for y &lt; |Y|, and q(t) = sum_x p(x) q(t|x) in row |Y|: the transposed
-    /// joint times the encoder, four rows of the result and two vectors of clusters at a time.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: optimised from the first call (no tier-0 code)
-    private void SumsTransposed()
-    {
-        int width = _ny + 1, S = _stride, nx = _nx, n = Vector256<double>.Count;
-        int blocks = (_clusters + Block - 1) / Block;
-        ref double enc = ref MemoryMarshal.GetArrayDataReference(_encoder);
-        ref double p = ref MemoryMarshal.GetArrayDataReference(_pxyq);
-        ref double outT = ref MemoryMarshal.GetArrayDataReference(_sumsT);
-        for (int c = 0; c < blocks; c++)
-        {
-            nuint col = (nuint)(c * Block), col2 = col + (nuint)n;
-            int y = 0;
-            for (; y + 4 <= width; y += 4)
-            {
-                Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
-                Vector256<double> b0 = default, b1 = default, b2 = default, b3 = default;
-                for (int i = 0; i < nx; i++)
-                {
-                    var e = Vector256.LoadUnsafe(ref enc, ((nuint)(i * S)) + col);
-                    var f = Vector256.LoadUnsafe(ref enc, ((nuint)(i * S)) + col2);
-                    ref double row = ref Unsafe.Add(ref p, (i * width) + y);
-                    var w0 = Vector256.Create(row);
-                    var w1 = Vector256.Create(Unsafe.Add(ref row, 1));
-                    var w2 = Vector256.Create(Unsafe.Add(ref row, 2));
-                    var w3 = Vector256.Create(Unsafe.Add(ref row, 3));
-                    a0 = Vector256.FusedMultiplyAdd(w0, e, a0);
-                    b0 = Vector256.FusedMultiplyAdd(w0, f, b0);
-                    a1 = Vector256.FusedMultiplyAdd(w1, e, a1);
-                    b1 = Vector256.FusedMultiplyAdd(w1, f, b1);
-                    a2 = Vector256.FusedMultiplyAdd(w2, e, a2);
-                    b2 = Vector256.FusedMultiplyAdd(w2, f, b2);
-                    a3 = Vector256.FusedMultiplyAdd(w3, e, a3);
-                    b3 = Vector256.FusedMultiplyAdd(w3, f, b3);
-                }
-
-                a0.StoreUnsafe(ref outT, ((nuint)(y * S)) + col);
-                b0.StoreUnsafe(ref outT, ((nuint)(y * S)) + col2);
-                a1.StoreUnsafe(ref outT, ((nuint)((y + 1) * S)) + col);
-                b1.StoreUnsafe(ref outT, ((nuint)((y + 1) * S)) + col2);
-                a2.StoreUnsafe(ref outT, ((nuint)((y + 2) * S)) + col);
-                b2.StoreUnsafe(ref outT, ((nuint)((y + 2) * S)) + col2);
-                a3.StoreUnsafe(ref outT, ((nuint)((y + 3) * S)) + col);
-                b3.StoreUnsafe(ref outT, ((nuint)((y + 3) * S)) + col2);
-            }
-
-            for (; y < width; y++)
-            {
-                Vector256<double> a0 = default, b0 = default;
-                for (int i = 0; i < nx; i++)
-                {
-                    var w0 = Vector256.Create(Unsafe.Add(ref p, (i * width) + y));
-                    a0 = Vector256.FusedMultiplyAdd(w0, Vector256.LoadUnsafe(ref enc, ((nuint)(i * S)) + col), a0);
-                    b0 = Vector256.FusedMultiplyAdd(w0, Vector256.LoadUnsafe(ref enc, ((nuint)(i * S)) + col2), b0);
-                }
-
-                a0.StoreUnsafe(ref outT, ((nuint)(y * S)) + col);
-                b0.StoreUnsafe(ref outT, ((nuint)(y * S)) + col2);
-            }
-        }
-    }
-
-    /// <summary>
-    /// _scoreMatrix[x, t] = log q(t) + sum_y beta p(y|x) log q(y|t) for the clusters in use: four inputs and two
-    /// vectors of clusters at a time.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: optimised from the first call (no tier-0 code)
-    private void Scores()
-    {
-        int ny = _ny, S = _stride, nx = _nx, n = Vector256<double>.Count;
-        int blocks = (_clusters + Block - 1) / Block;
-        ref double scaled = ref MemoryMarshal.GetArrayDataReference(_scaled);
-        ref double logDecT = ref MemoryMarshal.GetArrayDataReference(_logDecoderT);
-        ref double logQt = ref MemoryMarshal.GetArrayDataReference(_logQt);
-        ref double outS = ref MemoryMarshal.GetArrayDataReference(_scoreMatrix);
-        for (int c = 0; c < blocks; c++)
-        {
-            nuint col = (nuint)(c * Block), col2 = col + (nuint)n;
-            var q = Vector256.LoadUnsafe(ref logQt, col); // _logQt has _stride entries
-            var q2 = Vector256.LoadUnsafe(ref logQt, col2);
-            int i = 0;
-            for (; i + 4 <= nx; i += 4)
-            {
-                Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
-                Vector256<double> b0 = default, b1 = default, b2 = default, b3 = default;
-                ref double r0 = ref Unsafe.Add(ref scaled, i * ny);
-                for (int y = 0; y < ny; y++)
-                {
-                    var l = Vector256.LoadUnsafe(ref logDecT, ((nuint)(y * S)) + col);
-                    var m = Vector256.LoadUnsafe(ref logDecT, ((nuint)(y * S)) + col2);
-                    var w0 = Vector256.Create(Unsafe.Add(ref r0, y));
-                    var w1 = Vector256.Create(Unsafe.Add(ref r0, ny + y));
-                    var w2 = Vector256.Create(Unsafe.Add(ref r0, (2 * ny) + y));
-                    var w3 = Vector256.Create(Unsafe.Add(ref r0, (3 * ny) + y));
-                    a0 = Vector256.FusedMultiplyAdd(w0, l, a0);
-                    b0 = Vector256.FusedMultiplyAdd(w0, m, b0);
-                    a1 = Vector256.FusedMultiplyAdd(w1, l, a1);
-                    b1 = Vector256.FusedMultiplyAdd(w1, m, b1);
-                    a2 = Vector256.FusedMultiplyAdd(w2, l, a2);
-                    b2 = Vector256.FusedMultiplyAdd(w2, m, b2);
-                    a3 = Vector256.FusedMultiplyAdd(w3, l, a3);
-                    b3 = Vector256.FusedMultiplyAdd(w3, m, b3);
-                }
-
-                (q + a0).StoreUnsafe(ref outS, ((nuint)(i * S)) + col);
-                (q2 + b0).StoreUnsafe(ref outS, ((nuint)(i * S)) + col2);
-                (q + a1).StoreUnsafe(ref outS, ((nuint)((i + 1) * S)) + col);
-                (q2 + b1).StoreUnsafe(ref outS, ((nuint)((i + 1) * S)) + col2);
-                (q + a2).StoreUnsafe(ref outS, ((nuint)((i + 2) * S)) + col);
-                (q2 + b2).StoreUnsafe(ref outS, ((nuint)((i + 2) * S)) + col2);
-                (q + a3).StoreUnsafe(ref outS, ((nuint)((i + 3) * S)) + col);
-                (q2 + b3).StoreUnsafe(ref outS, ((nuint)((i + 3) * S)) + col2);
-            }
-
-            for (; i < nx; i++)
-            {
-                Vector256<double> a0 = default, b0 = default;
-                for (int y = 0; y < ny; y++)
-                {
-                    var w0 = Vector256.Create(Unsafe.Add(ref scaled, (i * ny) + y));
-                    a0 = Vector256.FusedMultiplyAdd(w0, Vector256.LoadUnsafe(ref logDecT, ((nuint)(y * S)) + col), a0);
-                    b0 = Vector256.FusedMultiplyAdd(w0, Vector256.LoadUnsafe(ref logDecT, ((nuint)(y * S)) + col2), b0);
-                }
-
-                (q + a0).StoreUnsafe(ref outS, ((nuint)(i * S)) + col);
-                (q2 + b0).StoreUnsafe(ref outS, ((nuint)(i * S)) + col2);
-            }
-        }
     }
 
     /// <summary>
@@ -422,133 +258,6 @@ internal sealed class BottleneckState
         return (maxIterations, false);
     }
 
-    /// <summary>The largest SQUAREM step length |alpha| (1 is a plain double sweep).</summary>
-    private const double MaxStep = 64;
-
-    /// <summary>Copies the marginals (q(y|t) and q(t) with their logarithms) to <paramref name="to"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SaveMarginals(double[] to)
-    {
-        int size = (_ny + 1) * _stride, k = _clusters;
-        _sumsT.AsSpan(0, size).CopyTo(to);
-        _logDecoderT.AsSpan(0, _ny * _stride).CopyTo(to.AsSpan(size));
-        _logQt.AsSpan(0, k).CopyTo(to.AsSpan(size + (_ny * _stride)));
-    }
-
-    /// <summary>The marginals saved by <see cref="SaveMarginals"/> become the current ones.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RestoreMarginals(double[] from)
-    {
-        int size = (_ny + 1) * _stride, k = _clusters;
-        from.AsSpan(0, size).CopyTo(_sumsT);
-        from.AsSpan(size, _ny * _stride).CopyTo(_logDecoderT);
-        from.AsSpan(size + (_ny * _stride), k).CopyTo(_logQt);
-        _sumsT.AsSpan(_ny * _stride, k).CopyTo(_qt);
-        _decoderRowsValid = false;
-    }
-
-    /// <summary>
-    /// The squared extrapolation of SQUAREM (scheme S3: step alpha = -|r| / |v|, theta' = theta0 - 2 alpha r +
-    /// alpha^2 v with r = theta1 - theta0 and v = theta2 - 2 theta1 + theta0) on the logarithms of q(y|t) and q(t)
-    /// of three plain sweeps in a row, renormalised; entries that are log 0 in any of the three keep the last
-    /// value. The result becomes the current marginals. False (nothing changed) when the step would not go past
-    /// theta2.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Extrapolate()
-    {
-        int k = _clusters, ny = _ny, S = _stride, size = (ny + 1) * S, logQ = size + (ny * S);
-        double rr = 0, vv = 0;
-        for (int y = 0; y < ny; y++)
-        {
-            for (int t = 0; t < k; t++)
-            {
-                Accumulate(size + (y * S) + t);
-            }
-        }
-
-        for (int t = 0; t < k; t++)
-        {
-            Accumulate(logQ + t);
-        }
-
-        double step = -Math.Sqrt(rr / vv);
-        if (!(step < -1))
-        {
-            return false;
-        }
-
-        step = Math.Max(step, -MaxStep);
-
-        // q(y|t): the column t of the transposed decoder, renormalised over y in log space.
-        for (int t = 0; t < k; t++)
-        {
-            double top = double.NegativeInfinity;
-            for (int y = 0; y < ny; y++)
-            {
-                double l = Jump(size + (y * S) + t);
-                _logDecoderT[(y * S) + t] = l;
-                top = Math.Max(top, l);
-            }
-
-            Normalise(_logDecoderT.AsSpan(t), S, ny, top, _sumsT.AsSpan(t));
-        }
-
-        double best = double.NegativeInfinity;
-        for (int t = 0; t < k; t++)
-        {
-            _logQt[t] = Jump(logQ + t);
-            best = Math.Max(best, _logQt[t]);
-        }
-
-        Normalise(_logQt, 1, k, best, _qt);
-        _qt.AsSpan(0, k).CopyTo(_sumsT.AsSpan(ny * S, k));
-        _decoderRowsValid = false;
-        return true;
-
-        void Accumulate(int j)
-        {
-            double a = _theta0[j], b = _theta1[j], c = _theta2[j];
-            if (a > LogZero / 2 && b > LogZero / 2 && c > LogZero / 2)
-            {
-                double r = b - a, v = c - (2 * b) + a;
-                rr += r * r;
-                vv += v * v;
-            }
-        }
-
-        double Jump(int j)
-        {
-            double a = _theta0[j], b = _theta1[j], c = _theta2[j];
-            return a > LogZero / 2 && b > LogZero / 2 && c > LogZero / 2 ? a - (2 * step * (b - a)) + (step * step * (c - (2 * b) + a)) : c;
-        }
-    }
-
-    /// <summary>
-    /// Renormalises <paramref name="count"/> logarithms (every <paramref name="stride"/>-th entry, largest
-    /// <paramref name="top"/>) so that their exponentials, written to <paramref name="values"/> at the same places, sum
-    /// to 1; log 0 entries (at most <see cref="LogZero"/> / 2) stay log 0 with value 0, as do those that underflow.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Normalise(Span<double> logs, int stride, int count, double top, Span<double> values)
-    {
-        double sum = 0;
-        for (int j = 0; j < count; j++)
-        {
-            double l = logs[j * stride];
-            sum += l > LogZero / 2 ? Math.Exp(l - top) : 0;
-        }
-
-        double shift = top + Math.Log(sum);
-        for (int j = 0; j < count; j++)
-        {
-            double l = logs[j * stride];
-            double v = l > LogZero / 2 ? Math.Exp(l - shift) : 0;
-            values[j * stride] = v;
-            logs[j * stride] = v > 0 ? l - shift : (l > LogZero / 2 || l == LogZero ? LogZero : l);
-        }
-    }
-
     /// <summary>One sweep from the current marginals: the encoder, then the marginals; returns L in nats.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: optimised from the first call (no tier-0 code)
     private double Sweep(double beta, double alpha)
@@ -556,7 +265,9 @@ internal sealed class BottleneckState
         int k = _clusters, K = _stride, ny = _ny;
         var weights = _weights.AsSpan(0, k);
         double negativeConditionalEntropy = 0; // sum_x p(x) sum_t q(t|x) log q(t|x) = -H(T|X)
-        Scores();
+
+        // The scores log q(t) + sum_y beta p(y|x) log q(y|t) of every input x and cluster t in use.
+        BottleneckKernels.Scores(_scaled, ny, _logDecoderT, _logQt, K, _nx, k, _scoreMatrix);
         for (int i = 0; i < _nx; i++)
         {
             var pyx = _pyx.AsSpan(i * ny, ny);
@@ -596,9 +307,9 @@ internal sealed class BottleneckState
             }
             else
             {
-                var (sum, weighted) = SoftRow(scores, best, alpha, weights);
+                var (sum, weighted) = BottleneckKernels.SoftRow(_scoreMatrix.AsSpan(i * K, K), k, best, alpha, _weights);
                 double inv = 1.0 / sum;
-                VectorMath.Scale(weights, inv, enc);
+                TensorPrimitives.Multiply(weights, inv, enc);
 
                 // sum_t q log q with log q = logit - log(sum).
                 negativeConditionalEntropy += _px[i] * ((weighted * inv) - Math.Log(sum));
@@ -608,46 +319,6 @@ internal sealed class BottleneckState
         UpdateMarginals();
         var (ht, ity) = EntropyAndRelevance();
         return ((1 - alpha) * ht) + (alpha * (ht + negativeConditionalEntropy)) - (beta * ity);
-    }
-
-    /// <summary>
-    /// One row of the soft encoder in one SIMD pass: the weights exp((s - max) / alpha) go to
-    /// <paramref name="weights"/> (at least <paramref name="scores"/>' length rounded up to a whole vector), exactly
-    /// 0 where the logit is at or below <see cref="LowestLogit"/> (so that weight * logit = 0 where the logit is
-    /// -infinity, an empty cluster); returns the sum of the weights and their dot product with the logits.
-    /// <paramref name="scores"/> may be read up to the next whole vector (the score rows have a padded stride);
-    /// lanes past its end get weight 0.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: optimised from the first call (no tier-0 code)
-    private static (double Sum, double Weighted) SoftRow(Span<double> scores, double best, double alpha, Span<double> weights)
-    {
-        int k = scores.Length, n = Vector256<double>.Count;
-        ref double s = ref MemoryMarshal.GetReference(scores);
-        ref double w = ref MemoryMarshal.GetReference(weights);
-        var low = Vector256.Create(LowestLogit);
-        var top = Vector256.Create(best);
-        var a = Vector256.Create(alpha);
-        var lane = Vector256.Create(0.0, 1.0, 2.0, 3.0);
-        var count = Vector256.Create((double)k);
-        var sums = Vector256<double>.Zero;
-        var dots = Vector256<double>.Zero;
-        for (int t = 0; t < k; t += n)
-        {
-            var v = Vector256.LoadUnsafe(ref s, (nuint)t) - top;
-            if (alpha != 1)
-            {
-                v /= a;
-            }
-
-            var keep = Vector256.GreaterThan(v, low) & Vector256.LessThan(lane + Vector256.Create((double)t), count);
-            v = Vector256.Max(v, low);
-            var e = Vector256.ConditionalSelect(keep, VectorMath.ExpNonPositive(v), Vector256<double>.Zero);
-            e.StoreUnsafe(ref w, (nuint)t);
-            sums += e;
-            dots = Vector256.FusedMultiplyAdd(e, v, dots);
-        }
-
-        return (Vector256.Sum(sums), Vector256.Sum(dots));
     }
 
     /// <summary>H(T) and I(T;Y) of the current marginals, in nats, from the transposed decoder.</summary>
@@ -660,22 +331,7 @@ internal sealed class BottleneckState
         for (int y = 0; y < _ny; y++)
         {
             // 0 * LogZero = 0 where q(y|t) = 0; p(y) > 0 wherever q(y|t) > 0.
-            double logPy = _logPy[y];
-            ref double d = ref _sumsT[y * S];
-            ref double l = ref _logDecoderT[y * S];
-            ref double a = ref MemoryMarshal.GetReference(acc);
-            int n = Vector256<double>.Count, t = 0;
-            var lp = Vector256.Create(logPy);
-            for (; t + n <= k; t += n)
-            {
-                var v = Vector256.LoadUnsafe(ref d, (nuint)t) * (Vector256.LoadUnsafe(ref l, (nuint)t) - lp);
-                (Vector256.LoadUnsafe(ref a, (nuint)t) + v).StoreUnsafe(ref a, (nuint)t);
-            }
-
-            for (; t < k; t++)
-            {
-                Unsafe.Add(ref a, t) += Unsafe.Add(ref d, t) * (Unsafe.Add(ref l, t) - logPy);
-            }
+            BottleneckKernels.AddRelevance(_sumsT.AsSpan(y * S, k), _logDecoderT.AsSpan(y * S, k), _logPy[y], acc);
         }
 
         double ht = 0, ity = 0;
@@ -713,230 +369,6 @@ internal sealed class BottleneckState
         }
 
         return best;
-    }
-
-    /// <summary>
-    /// One round of merges: every pair of clusters whose union changes the objective by at most
-    /// <paramref name="tolerance"/> nats (a union that lowers it included) is merged, best first, disjoint pairs
-    /// only. Merging t and s (weights a, b of q = q(t) + q(s)) changes H(T) by -q h(a), I(X;T) by
-    /// -q JS_ab(p(x|t), p(x|s)) and I(T;Y) by -q JS_ab(q(y|t), q(y|s)) (Slonim &amp; Tishby 1999, agglomerative IB,
-    /// prop. 1); empty clusters are dropped. Returns the number of merges. O(|T|^2 (|X| + |Y|)) at worst; pairs whose
-    /// decoders differ too much to qualify (beta JS_y &gt; h(a) + tolerance / q) are skipped after O(|Y|).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int MergeRound(double beta, double alpha, double tolerance)
-    {
-        int k = _clusters, K = _stride, ny = _ny;
-        var decoder = DecoderRows();
-        var candidates = new List<(double Delta, int T, int S)>();
-        Span<double> difference = ny <= 256 ? stackalloc double[ny] : new double[ny];
-        for (int t = 0; t < k; t++)
-        {
-            for (int s = t + 1; s < k; s++)
-            {
-                if (_qt[t] <= 0 || _qt[s] <= 0)
-                {
-                    continue;
-                }
-
-                double q = _qt[t] + _qt[s], a = _qt[t] / q, b = _qt[s] / q;
-                double mixing = -((a * Math.Log(a)) + (b * Math.Log(b)));
-
-                // Pinsker's inequality (KL >= |P - Q|_1^2 / 2 nats) gives JS_ab(u, v) >= (a b / 2) |u - v|_1^2, since
-                // u - m = b (u - v) and v - m = a (v - u): a cheap test that skips, without logarithms, pairs that the
-                // exact test below would skip too (with a margin of 1e-9 relative against rounding).
-                TensorPrimitives.Subtract(decoder.AsSpan(t * ny, ny), decoder.AsSpan(s * ny, ny), difference);
-                double l1 = TensorPrimitives.SumOfMagnitudes(difference);
-                if (beta * 0.5 * a * b * l1 * l1 > (mixing + (tolerance / q)) * (1 + 1e-9))
-                {
-                    continue;
-                }
-
-                double jsY = 0;
-                for (int y = 0; y < ny; y++)
-                {
-                    double u = decoder[(t * ny) + y], v = decoder[(s * ny) + y], m = (a * u) + (b * v);
-                    if (u > 0)
-                    {
-                        jsY += a * u * Math.Log(u / m);
-                    }
-
-                    if (v > 0)
-                    {
-                        jsY += b * v * Math.Log(v / m);
-                    }
-                }
-
-                if (beta * jsY > mixing + (tolerance / q))
-                {
-                    continue;
-                }
-
-                double jsX = 0;
-                if (alpha > 0)
-                {
-                    for (int i = 0; i < _nx; i++)
-                    {
-                        // p(x|t) = p(x) q(t|x) / q(t)
-                        double u = _px[i] * _encoder[(i * K) + t] / _qt[t], v = _px[i] * _encoder[(i * K) + s] / _qt[s];
-                        double m = (a * u) + (b * v);
-                        if (u > 0)
-                        {
-                            jsX += a * u * Math.Log(u / m);
-                        }
-
-                        if (v > 0)
-                        {
-                            jsX += b * v * Math.Log(v / m);
-                        }
-                    }
-                }
-
-                double delta = (-(1 - alpha) * q * mixing) - (alpha * q * jsX) + (beta * q * jsY);
-                if (delta <= tolerance)
-                {
-                    candidates.Add((delta, t, s));
-                }
-            }
-        }
-
-        var gone = new bool[k];
-        int merges = 0;
-        foreach (var (_, t, s) in candidates.OrderBy(c => c.Delta).ThenBy(c => c.T).ThenBy(c => c.S))
-        {
-            if (gone[t] || gone[s])
-            {
-                continue;
-            }
-
-            for (int i = 0; i < _nx; i++)
-            {
-                _encoder[(i * K) + t] += _encoder[(i * K) + s];
-                _encoder[(i * K) + s] = 0;
-            }
-
-            gone[s] = true;
-            merges++;
-        }
-
-        for (int t = 0; t < k; t++)
-        {
-            gone[t] |= _qt[t] <= 0 && !gone[t];
-        }
-
-        Compact(gone);
-        return merges;
-    }
-
-    /// <summary>Splits every cluster (largest q(t) first, while free columns last) into two perturbed copies.</summary>
-    public List<(int Cluster, int Copy)> Split(double alpha, double perturbation)
-    {
-        int k = _clusters, K = _stride;
-        int free = _maxClusters - k;
-        var pairs = new List<(int Cluster, int Copy)>();
-        if (free <= 0)
-        {
-            return pairs;
-        }
-
-        var order = Enumerable.Range(0, k).OrderByDescending(t => _qt[t]).ThenBy(t => t).Take(free).ToArray();
-        for (int j = 0; j < order.Length; j++)
-        {
-            int t = order[j], copy = k + j;
-            pairs.Add((t, copy));
-            for (int i = 0; i < _nx; i++)
-            {
-                double w = _encoder[(i * K) + t];
-                double u = (2 * _random.NextDouble()) - 1;
-                if (alpha == 0)
-                {
-                    // A hard encoder: each member moves to the copy with probability 1/2.
-                    if (w > 0 && u > 0)
-                    {
-                        _encoder[(i * K) + t] = 0;
-                        _encoder[(i * K) + copy] = w;
-                    }
-                }
-                else
-                {
-                    _encoder[(i * K) + t] = w * (0.5 + (perturbation * u));
-                    _encoder[(i * K) + copy] = w * (0.5 - (perturbation * u));
-                }
-            }
-        }
-
-        _clusters = k + order.Length;
-        UpdateMarginals();
-        return pairs;
-    }
-
-    /// <summary>Drops the clusters marked gone (their encoder columns must be zero) and moves the rest to the front.</summary>
-    private void Compact(bool[] gone)
-    {
-        int k = _clusters, K = _stride;
-        int kept = 0;
-        for (int t = 0; t < k; t++)
-        {
-            if (gone[t])
-            {
-                continue;
-            }
-
-            if (kept != t)
-            {
-                for (int i = 0; i < _nx; i++)
-                {
-                    _encoder[(i * K) + kept] = _encoder[(i * K) + t];
-                }
-            }
-
-            kept++;
-        }
-
-        for (int i = 0; i < _nx; i++)
-        {
-            Array.Clear(_encoder, (i * K) + kept, k - kept);
-        }
-
-        _clusters = Math.Max(kept, 1);
-        UpdateMarginals();
-    }
-
-    /// <summary>The largest absolute difference between the decoders q(y|t) and q(y|s).</summary>
-    public double DecoderDistance(int t, int s)
-    {
-        double d = 0;
-        var decoder = DecoderRows();
-        for (int y = 0; y < _ny; y++)
-        {
-            d = Math.Max(d, Math.Abs(decoder[(t * _ny) + y] - decoder[(s * _ny) + y]));
-        }
-
-        return d;
-    }
-
-    /// <summary>Merges each copy back into its cluster (splits that did not take) and compacts the clusters.</summary>
-    public void Unsplit(IReadOnlyList<(int Cluster, int Copy)> pairs)
-    {
-        if (pairs.Count == 0)
-        {
-            return;
-        }
-
-        int K = _stride;
-        var gone = new bool[_clusters];
-        foreach (var (t, copy) in pairs)
-        {
-            for (int i = 0; i < _nx; i++)
-            {
-                _encoder[(i * K) + t] += _encoder[(i * K) + copy];
-                _encoder[(i * K) + copy] = 0;
-            }
-
-            gone[copy] = true;
-        }
-
-        Compact(gone);
     }
 
     /// <summary>The current solution (clusters in use only), with the informations in nats.</summary>

@@ -3,6 +3,19 @@ using System.Runtime.Intrinsics;
 
 namespace Shannon;
 
+/// <summary>The paths a vector kernel can take; <see cref="VectorMath.Accelerated"/> is the one the hardware runs natively.</summary>
+internal enum VectorPath
+{
+    /// <summary>One double at a time: the reference, and the path where no vector width is accelerated.</summary>
+    Scalar,
+
+    /// <summary>Two doubles at a time (SSE2 on x64, AdvSimd on ARM64).</summary>
+    Vector128,
+
+    /// <summary>Four doubles at a time (AVX2 on x64).</summary>
+    Vector256,
+}
+
 /// <summary>Vector kernels that the hot loops inline, for the ranges those loops need only.</summary>
 internal static class VectorMath
 {
@@ -86,22 +99,58 @@ internal static class VectorMath
         return p * Vector256.ShiftLeft(exponent, 23).AsSingle();
     }
 
-    /// <summary>The largest element (lanes past a whole vector are handled one by one); -infinity when empty.</summary>
+    /// <summary>
+    /// The widest path the hardware runs natively: <see cref="VectorPath.Vector256"/> where
+    /// <see cref="Vector256.IsHardwareAccelerated"/> (AVX2 on x64), else <see cref="VectorPath.Vector128"/> where
+    /// <see cref="Vector128.IsHardwareAccelerated"/> (SSE2, ARM64 AdvSimd), else <see cref="VectorPath.Scalar"/>. A JIT-time
+    /// constant, so the dispatch on it compiles away.
+    /// </summary>
+    public static VectorPath Accelerated => Vector256.IsHardwareAccelerated ? VectorPath.Vector256
+        : Vector128.IsHardwareAccelerated ? VectorPath.Vector128 : VectorPath.Scalar;
+
+    /// <summary>The largest element; -infinity when empty. Exact (and the same on every path): max rounds nothing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Max(ReadOnlySpan<double> values)
+    public static double Max(ReadOnlySpan<double> values) => Max(values, Accelerated);
+
+    /// <summary><see cref="Max(ReadOnlySpan{double})"/> on a chosen path (the tests compare the paths).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Max(ReadOnlySpan<double> values, VectorPath path) => path switch
     {
-        int n = Vector256<double>.Count, i = 0;
+        VectorPath.Vector256 => Max<Vector256<double>, Lanes256>(values),
+        VectorPath.Vector128 => Max<Vector128<double>, Lanes128>(values),
+        _ => MaxScalar(values),
+    };
+
+    /// <summary>The scalar reference of <see cref="Max(ReadOnlySpan{double})"/>.</summary>
+    public static double MaxScalar(ReadOnlySpan<double> values)
+    {
+        double best = double.NegativeInfinity;
+        foreach (double v in values)
+        {
+            best = Math.Max(best, v);
+        }
+
+        return best;
+    }
+
+    /// <summary>Whole vectors first, the lanes past the last whole vector one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Max<TVector, TLanes>(ReadOnlySpan<double> values)
+        where TVector : struct
+        where TLanes : ILanes<TVector>
+    {
+        int n = TLanes.Count, i = 0;
         ref double v = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
         double best = double.NegativeInfinity;
         if (values.Length >= n)
         {
-            var m = Vector256.LoadUnsafe(ref v);
+            var m = TLanes.Load(ref v, 0);
             for (i = n; i + n <= values.Length; i += n)
             {
-                m = Vector256.Max(m, Vector256.LoadUnsafe(ref v, (nuint)i));
+                m = TLanes.Max(m, TLanes.Load(ref v, (nuint)i));
             }
 
-            best = Math.Max(Math.Max(m[0], m[1]), Math.Max(m[2], m[3]));
+            best = TLanes.MaxAcross(m);
         }
 
         for (; i < values.Length; i++)
@@ -110,45 +159,6 @@ internal static class VectorMath
         }
 
         return best;
-    }
-
-    /// <summary>destination[i] = source[i] * factor (the same length; they may be the same span).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Scale(ReadOnlySpan<double> source, double factor, Span<double> destination)
-    {
-        int n = Vector256<double>.Count, i = 0;
-        ref double s = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(source);
-        ref double d = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-        var f = Vector256.Create(factor);
-        for (; i + n <= source.Length; i += n)
-        {
-            (Vector256.LoadUnsafe(ref s, (nuint)i) * f).StoreUnsafe(ref d, (nuint)i);
-        }
-
-        for (; i < source.Length; i++)
-        {
-            Unsafe.Add(ref d, i) = Unsafe.Add(ref s, i) * factor;
-        }
-    }
-
-    /// <summary>accumulator[i] = accumulator[i] op other[i] for op = + (<paramref name="multiply"/> false) or * (true); the same length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Combine(Span<double> accumulator, ReadOnlySpan<double> other, bool multiply)
-    {
-        int n = Vector256<double>.Count, i = 0;
-        ref double a = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(accumulator);
-        ref double b = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(other);
-        for (; i + n <= accumulator.Length; i += n)
-        {
-            var x = Vector256.LoadUnsafe(ref a, (nuint)i);
-            var y = Vector256.LoadUnsafe(ref b, (nuint)i);
-            (multiply ? x * y : x + y).StoreUnsafe(ref a, (nuint)i);
-        }
-
-        for (; i < accumulator.Length; i++)
-        {
-            Unsafe.Add(ref a, i) = multiply ? Unsafe.Add(ref a, i) * Unsafe.Add(ref b, i) : Unsafe.Add(ref a, i) + Unsafe.Add(ref b, i);
-        }
     }
 
     /// <summary>
@@ -195,5 +205,83 @@ internal static class VectorMath
         var lnM = Vector256.FusedMultiplyAdd(s * z, p, s + s);
         var low = Vector256.FusedMultiplyAdd(exponent, Vector256.Create(Ln2Low), lnM);
         return Vector256.FusedMultiplyAdd(exponent, Vector256.Create(Ln2High), low);
+    }
+
+    /// <summary>
+    /// <see cref="ExpNonPositive(Vector256{double})"/> on two lanes (SSE2, ARM64 AdvSimd): the same operations lane by
+    /// lane, so the same bits.
+    /// </summary>
+    /// <param name="x">Arguments in [-708, 0].</param>
+    /// <returns>e^x lane by lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> ExpNonPositive(Vector128<double> x)
+    {
+        var shift = Vector128.Create(RoundingShift);
+        var shifted = Vector128.FusedMultiplyAdd(x, Vector128.Create(Log2E), shift);
+        var n = shifted - shift;
+        var r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2High), x);
+        r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2Low), r);
+
+        // Horner: sum_{i=0}^{12} r^i / i!.
+        var p = Vector128.Create(1.0 / 479001600);
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 39916800));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 3628800));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 362880));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 40320));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 5040));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 720));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 120));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 24));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 6));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(0.5));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128<double>.One);
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128<double>.One);
+
+        // n (in [-1022, 0]) is the difference of the bit patterns of shifted and shift; 2^n has exponent field n + 1023.
+        var exponent = shifted.AsInt64() - shift.AsInt64() + Vector128.Create(1023L);
+        return p * Vector128.ShiftLeft(exponent, 52).AsDouble();
+    }
+
+    /// <summary>
+    /// <see cref="LogPositive(Vector256{double})"/> on two lanes (SSE2, ARM64 AdvSimd): the same operations lane by
+    /// lane, so the same bits.
+    /// </summary>
+    /// <param name="x">Positive finite arguments.</param>
+    /// <returns>ln x lane by lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> LogPositive(Vector128<double> x)
+    {
+        // Subnormals: scaled by 2^54 first (exactly), and 54 taken off the exponent.
+        var tiny = Vector128.LessThan(x, Vector128.Create(2.2250738585072014e-308));
+        x = Vector128.ConditionalSelect(tiny, x * Vector128.Create(18014398509481984.0), x);
+        var bits = x.AsInt64();
+
+        // e and m with m in [sqrt(1/2), sqrt(2)): subtracting the bits of sqrt(1/2) before taking the exponent field
+        // moves the break from 1 to sqrt(1/2).
+        var offset = bits - Vector128.Create(0x3FE6A09E667F3BCDL);
+        var e = Vector128.ShiftRightArithmetic(offset, 52);
+        var m = (bits - Vector128.ShiftLeft(e, 52)).AsDouble();
+        // e to double without an int64 conversion instruction (AVX2 has none): through the bits of 1.5 * 2^52 + e.
+        var shift = Vector128.Create(RoundingShift);
+        var exponent = (e + shift.AsInt64()).AsDouble() - shift - Vector128.ConditionalSelect(tiny, Vector128.Create(54.0), Vector128<double>.Zero);
+
+        var s = (m - Vector128<double>.One) / (m + Vector128<double>.One);
+        var z = s * s;
+        var p = Vector128.Create(2.0 / 23);
+        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 21));
+        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 19));
+        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 17));
+        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 15));
+        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 13));
+        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 11));
+        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 9));
+        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 7));
+        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 5));
+        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 3));
+
+        // ln m = 2 s + s z p', summed small part first; then e ln 2 in two parts.
+        var lnM = Vector128.FusedMultiplyAdd(s * z, p, s + s);
+        var low = Vector128.FusedMultiplyAdd(exponent, Vector128.Create(Ln2Low), lnM);
+        return Vector128.FusedMultiplyAdd(exponent, Vector128.Create(Ln2High), low);
     }
 }

@@ -1,0 +1,195 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Shannon;
+
+/// <summary>
+/// The operations a vector kernel needs on one width of double vectors, so that one generic kernel body serves
+/// <see cref="Vector256{T}"/> and <see cref="Vector128{T}"/> (the operator-struct pattern of TensorPrimitives). The
+/// implementations are structs: the JIT compiles the kernel once per width and inlines every member. Lane by lane
+/// the two widths do the same IEEE operations, so a kernel whose lanes are independent gives the same bits on both;
+/// only the reductions (<see cref="ILanes{TVector}.Sum"/>) group the lanes differently.
+/// </summary>
+/// <typeparam name="TVector">The vector type.</typeparam>
+internal interface ILanes<TVector>
+    where TVector : struct
+{
+    /// <summary>The number of doubles in one vector.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>0, 1, ..., Count - 1 as doubles.</summary>
+    static abstract TVector Indices { get; }
+
+    /// <summary>One vector from <paramref name="source"/> + <paramref name="index"/> (no bounds check).</summary>
+    static abstract TVector Load(ref double source, nuint index);
+
+    /// <summary>Stores one vector at <paramref name="destination"/> + <paramref name="index"/> (no bounds check).</summary>
+    static abstract void Store(TVector value, ref double destination, nuint index);
+
+    /// <summary>Every lane <paramref name="value"/>.</summary>
+    static abstract TVector Create(double value);
+
+    /// <summary>left + right.</summary>
+    static abstract TVector Add(TVector left, TVector right);
+
+    /// <summary>left - right.</summary>
+    static abstract TVector Subtract(TVector left, TVector right);
+
+    /// <summary>left * right.</summary>
+    static abstract TVector Multiply(TVector left, TVector right);
+
+    /// <summary>left / right.</summary>
+    static abstract TVector Divide(TVector left, TVector right);
+
+    /// <summary>left * right + addend, rounded once.</summary>
+    static abstract TVector FusedMultiplyAdd(TVector left, TVector right, TVector addend);
+
+    /// <summary>The lane-wise maximum (IEEE 754:2019 maximum, as Math.Max).</summary>
+    static abstract TVector Max(TVector left, TVector right);
+
+    /// <summary>All bits set in the lanes where left &gt; right.</summary>
+    static abstract TVector GreaterThan(TVector left, TVector right);
+
+    /// <summary>All bits set in the lanes where left &lt; right.</summary>
+    static abstract TVector LessThan(TVector left, TVector right);
+
+    /// <summary>The bitwise and.</summary>
+    static abstract TVector And(TVector left, TVector right);
+
+    /// <summary>The lanes of <paramref name="ifSet"/> where <paramref name="mask"/> is set, else those of <paramref name="otherwise"/>.</summary>
+    static abstract TVector ConditionalSelect(TVector mask, TVector ifSet, TVector otherwise);
+
+    /// <summary><see cref="VectorMath.ExpNonPositive(Vector256{double})"/> at this width.</summary>
+    static abstract TVector ExpNonPositive(TVector x);
+
+    /// <summary><see cref="VectorMath.LogPositive(Vector256{double})"/> at this width.</summary>
+    static abstract TVector LogPositive(TVector x);
+
+    /// <summary>The sum of the lanes (the grouping of the runtime's Vector.Sum at this width).</summary>
+    static abstract double Sum(TVector value);
+
+    /// <summary>The largest lane, as nested Math.Max of neighbouring pairs.</summary>
+    static abstract double MaxAcross(TVector value);
+}
+
+/// <summary>The 256-bit lanes: four doubles.</summary>
+internal readonly struct Lanes256 : ILanes<Vector256<double>>
+{
+    public static int Count => Vector256<double>.Count;
+
+    public static Vector256<double> Indices => Vector256.Create(0.0, 1.0, 2.0, 3.0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Load(ref double source, nuint index) => Vector256.LoadUnsafe(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<double> value, ref double destination, nuint index) => value.StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Create(double value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Add(Vector256<double> left, Vector256<double> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Subtract(Vector256<double> left, Vector256<double> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Multiply(Vector256<double> left, Vector256<double> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Divide(Vector256<double> left, Vector256<double> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> FusedMultiplyAdd(Vector256<double> left, Vector256<double> right, Vector256<double> addend) =>
+        Vector256.FusedMultiplyAdd(left, right, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Max(Vector256<double> left, Vector256<double> right) => Vector256.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> GreaterThan(Vector256<double> left, Vector256<double> right) => Vector256.GreaterThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> LessThan(Vector256<double> left, Vector256<double> right) => Vector256.LessThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> And(Vector256<double> left, Vector256<double> right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ConditionalSelect(Vector256<double> mask, Vector256<double> ifSet, Vector256<double> otherwise) =>
+        Vector256.ConditionalSelect(mask, ifSet, otherwise);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ExpNonPositive(Vector256<double> x) => VectorMath.ExpNonPositive(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> LogPositive(Vector256<double> x) => VectorMath.LogPositive(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Sum(Vector256<double> value) => Vector256.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxAcross(Vector256<double> value) => Math.Max(Math.Max(value[0], value[1]), Math.Max(value[2], value[3]));
+}
+
+/// <summary>The 128-bit lanes: two doubles (SSE2 on x64, AdvSimd on ARM64).</summary>
+internal readonly struct Lanes128 : ILanes<Vector128<double>>
+{
+    public static int Count => Vector128<double>.Count;
+
+    public static Vector128<double> Indices => Vector128.Create(0.0, 1.0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Load(ref double source, nuint index) => Vector128.LoadUnsafe(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<double> value, ref double destination, nuint index) => value.StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Create(double value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Add(Vector128<double> left, Vector128<double> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Subtract(Vector128<double> left, Vector128<double> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Multiply(Vector128<double> left, Vector128<double> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Divide(Vector128<double> left, Vector128<double> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> FusedMultiplyAdd(Vector128<double> left, Vector128<double> right, Vector128<double> addend) =>
+        Vector128.FusedMultiplyAdd(left, right, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Max(Vector128<double> left, Vector128<double> right) => Vector128.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> GreaterThan(Vector128<double> left, Vector128<double> right) => Vector128.GreaterThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> LessThan(Vector128<double> left, Vector128<double> right) => Vector128.LessThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> And(Vector128<double> left, Vector128<double> right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> ConditionalSelect(Vector128<double> mask, Vector128<double> ifSet, Vector128<double> otherwise) =>
+        Vector128.ConditionalSelect(mask, ifSet, otherwise);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> ExpNonPositive(Vector128<double> x) => VectorMath.ExpNonPositive(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> LogPositive(Vector128<double> x) => VectorMath.LogPositive(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Sum(Vector128<double> value) => Vector128.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxAcross(Vector128<double> value) => Math.Max(value[0], value[1]);
+}

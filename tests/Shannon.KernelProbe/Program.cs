@@ -1,0 +1,3 @@
+using Shannon.KernelProbe;
+
+KernelProbe.Write(Console.Out);
