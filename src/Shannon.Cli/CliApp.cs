@@ -25,13 +25,29 @@ public static class CliApp
         return root;
     }
 
-    /// <summary>Runs the command line and returns the exit code.</summary>
+    /// <summary>
+    /// Runs the command line and returns the exit code. Every command prints through <paramref name="output"/> and
+    /// <paramref name="error"/> only (never through the process console), so runs on different writers may go on at
+    /// once in one process. The progress display stays off: these writers are not taken to be a terminal.
+    /// </summary>
     /// <param name="args">The arguments.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
     /// <returns>0, 1 or 2.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, errorIsConsole: false);
+
+    /// <summary>Runs the command line and returns the exit code.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="errorIsConsole">
+    /// Whether <paramref name="error"/> is the process's standard error (the entry point says so). Only then may the
+    /// progress display draw, and only when that stream is a terminal and the output is not JSON.
+    /// </param>
+    /// <returns>0, 1 or 2.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsConsole)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var root = BuildRoot();
         var parsed = root.Parse(args);
@@ -50,11 +66,17 @@ public static class CliApp
             return 2;
         }
 
-        var previousOut = Console.Out;
         try
         {
-            Console.SetOut(output);
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+            // Synchronized, as the console's own writers are: parallel workers (the progress display, a lab
+            // experiment) may write while the command prints.
+            return parsed.Invoke(new CliInvocation
+            {
+                EnableDefaultExceptionHandler = false,
+                Output = TextWriter.Synchronized(output),
+                Error = TextWriter.Synchronized(error),
+                ErrorIsConsole = errorIsConsole,
+            });
         }
         catch (Exception ex) when (IsUserError(ex))
         {
@@ -65,10 +87,6 @@ public static class CliApp
         {
             error.WriteLine("shannon: internal error (a bug, please report it): " + ex);
             return 1;
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
         }
     }
 

@@ -1,3 +1,4 @@
 using Shannon.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+// The one place that knows the process console: every command prints through the writers handed in here.
+return CliApp.Run(args, Console.Out, Console.Error, errorIsConsole: true);

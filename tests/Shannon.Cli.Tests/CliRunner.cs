@@ -1,25 +1,18 @@
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
-
 namespace Shannon.Cli.Tests;
 
-/// <summary>Runs the `shannon` command in process and captures stdout, stderr and the exit code.</summary>
+/// <summary>
+/// Runs the `shannon` command in process and captures stdout, stderr and the exit code. Every command prints through
+/// the writers <see cref="CliApp.Run(string[], TextWriter, TextWriter)"/> is given, never the process console, so runs
+/// on different threads (xunit runs test classes in parallel) keep their outputs apart.
+/// </summary>
 internal static class CliRunner
 {
     public static (int Code, string Out, string Err) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var previousError = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            int code = CliApp.Run(args, output, error);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(previousError);
-        }
+        int code = CliApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
     }
 
     /// <summary>Asserts a usage error: exit code 2, nothing on stdout, exactly one line on stderr containing the fragments.</summary>

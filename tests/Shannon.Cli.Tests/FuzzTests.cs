@@ -10,6 +10,7 @@ namespace Shannon.Cli.Tests;
 /// success, no hang and no memory blow-up outside the k-NN numerics. SHANNON_FUZZ_CASES, SHANNON_FUZZ_SECONDS, SHANNON_FUZZ_SEED and
 /// SHANNON_FUZZ_TABLE (a file for the table and the failures) make it the full form.
 /// </summary>
+[Collection(ProcessStateCollection.Name)]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     [Fact]

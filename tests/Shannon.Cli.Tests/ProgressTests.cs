@@ -65,7 +65,20 @@ public sealed class ProgressTests : IDisposable
         progress.For<int>(i => ("x", i)).Report(1);
         progress.Clear();
         Assert.Equal("", error.ToString());
-        Assert.False(StderrProgress.ForCommand("rank", json: true).Enabled);
+        Assert.False(StderrProgress.ForCommand("rank", json: true, TextWriter.Null, errorIsConsole: true).Enabled);
+    }
+
+    [Fact]
+    public void AWriterThatIsNotTheProcessConsoleIsNeverATerminal()
+    {
+        // CliApp.Run(args, output, error) with any writers but the process's own (a test's, the docs', the fuzzer's):
+        // the display is off whatever the terminal says, so captured stderr holds only what the command printed.
+        var error = new StringWriter();
+        var progress = StderrProgress.ForCommand("lab", json: false, error, errorIsConsole: false);
+        progress.Report("step", 0.5);
+        progress.Clear();
+        Assert.False(progress.Enabled);
+        Assert.Equal("", error.ToString());
     }
 
     [Fact]

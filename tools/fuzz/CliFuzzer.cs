@@ -176,10 +176,8 @@ internal sealed class CliFuzzer : IDisposable
         var watch = Stopwatch.StartNew();
         int code = -1;
         Exception? escaped = null;
-        var previousError = Console.Error;
         var task = Task.Run(() =>
         {
-            Console.SetError(error);
             try
             {
                 code = CliApp.Run(args, output, error);
@@ -190,7 +188,6 @@ internal sealed class CliFuzzer : IDisposable
             }
         });
         bool finished = task.Wait(_timeout);
-        Console.SetError(previousError);
         double seconds = watch.Elapsed.TotalSeconds;
         string stdout = output.ToString(), stderr = error.ToString();
         bool knn = IsKnn(stdout + stderr + (escaped?.ToString() ?? ""));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Shannon.Calibration;
+using Shannon.Cli.Output;
 
 namespace Shannon.Cli.Commands;
 
@@ -49,7 +50,7 @@ internal static class CalibrationCommand
             var columns = names.Select(n => csv.Column(n, "--probabilities")).ToArray();
             int labelColumn = csv.Column(result.GetValue(label)!, "--label");
             var predictions = Load(csv, columns, labelColumn);
-            Write(predictions, binCount, result.GetValue(json));
+            Write(result.Output(), predictions, binCount, result.GetValue(json));
             return 0;
         });
         return command;
@@ -93,7 +94,7 @@ internal static class CalibrationCommand
         return ClassifierPredictions.FromProbabilities(p, k, labels);
     }
 
-    private static void Write(ClassifierPredictions predictions, int binCount, bool asJson)
+    private static void Write(TextWriter output, ClassifierPredictions predictions, int binCount, bool asJson)
     {
         var diagram = CalibrationMetrics.ReliabilityDiagram(predictions, binCount);
         double ece = CalibrationMetrics.ExpectedCalibrationError(predictions, binCount);
@@ -120,7 +121,7 @@ internal static class CalibrationCommand
 
         if (asJson)
         {
-            using var o = new JsonOutput(Console.Out);
+            using var o = new JsonOutput(output);
             o.String("measure", "calibration").String("estimator", "equal-width-bins").String("unit", "probability")
                 .Number("value", ece).Number("n", (long)predictions.Count).Number("classes", (long)predictions.ClassCount).Number("bins", (long)binCount)
                 .Number("ece", ece).Number("mce", mce).Number("accuracy", accuracy)
@@ -155,7 +156,6 @@ internal static class CalibrationCommand
         }
 
         var c = CultureInfo.InvariantCulture;
-        var output = Console.Out;
         output.WriteLine(string.Create(c, $"{predictions.Count} predictions, {predictions.ClassCount} classes{(predictions.IsBinary ? " (binary: P(label = 1))" : "")}, accuracy {accuracy:0.####}"));
         output.WriteLine(string.Create(c, $"ECE = {ece:0.######}  MCE = {mce:0.######}  ({binCount} equal-width bins)"));
         output.WriteLine(string.Create(c, $"Brier = {brier.BrierScore:0.######} = reliability {brier.Reliability:0.######} - resolution {brier.Resolution:0.######} + uncertainty {brier.Uncertainty:0.######}"

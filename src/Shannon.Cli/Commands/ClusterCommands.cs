@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using Shannon.Cli.Output;
 using Shannon.Cluster;
 using Shannon.Estimators;
 using Shannon.Estimators.Catalogue;
@@ -62,7 +63,7 @@ internal static class ClusterCommands
                 : throw new UsageException($"`--host` must be an IP address (or localhost); got '{hostText}'.");
             if (!IPAddress.IsLoopback(address))
             {
-                Console.Error.WriteLine($"warning: the silo listens on {address}, not loopback: anyone who can reach it and knows the cluster id can run jobs over its --data folders.");
+                result.Error().WriteLine($"warning: the silo listens on {address}, not loopback: anyone who can reach it and knows the cluster id can run jobs over its --data folders.");
             }
 
             var roots = result.GetValue(data) is { Length: > 0 } d ? d : [Directory.GetCurrentDirectory()];
@@ -97,7 +98,7 @@ internal static class ClusterCommands
             AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
             try
             {
-                SiloHost.RunAsync(settings, Console.Out, stop.Token).GetAwaiter().GetResult();
+                SiloHost.RunAsync(settings, result.Output(), stop.Token).GetAwaiter().GetResult();
             }
             catch (Exception ex) when (ex is not UsageException && ex is not OperationCanceledException)
             {
@@ -127,7 +128,7 @@ internal static class ClusterCommands
             var estimate = DiscreteInformation.Entropy(table, [.. Enumerable.Range(0, cols.Length)], EntropyEstimators.Parse(name), unit) with { Estimator = name };
             if (Json(result))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "entropy").String("estimator", name).String("unit", InformationUnits.Name(unit))
                     .Number("value", estimate.Value).Number("n", estimate.SampleCount).Strings("columns", cols.Select(c => c.Name));
                 Diagnostics(o, estimate);
@@ -136,7 +137,7 @@ internal static class ClusterCommands
             }
             else
             {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"H({string.Join(",", cols.Select(c => c.Name))}) = {estimate.Information}  (estimator {name}, n = {estimate.SampleCount}; {Where(jobs, shards)})"));
             }
         });
@@ -198,7 +199,7 @@ internal static class ClusterCommands
             string unitName = InformationUnits.Name(unit);
             if (Json(result))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", zs.Length > 0 ? "cmi" : "mi").String("estimator", name).String("unit", unitName)
                     .Number("value", estimate.Value).Number("n", estimate.SampleCount)
                     .Strings("x", xs.Select(c => c.Name)).Strings("y", ys.Select(c => c.Name));
@@ -231,16 +232,16 @@ internal static class ClusterCommands
             {
                 string label = $"I({string.Join(",", xs.Select(c => c.Name))}; {string.Join(",", ys.Select(c => c.Name))}" +
                     (zs.Length > 0 ? $" | {string.Join(",", zs.Select(c => c.Name))})" : ")");
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} = {estimate.Information}  (estimator {name}, n = {estimate.SampleCount}; {Where(jobs, shards)})"));
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} = {estimate.Information}  (estimator {name}, n = {estimate.SampleCount}; {Where(jobs, shards)})"));
                 if (test is not null)
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"permutation test: p = {CommonOptions.Format(test.PValue)} ({test.CountAtLeast} of {test.Permutations} shuffles >= observed; null mean {CommonOptions.Format(test.NullMean)} {unitName}; seed {settings.Seed})"));
                 }
 
                 if (interval is not null)
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"bootstrap {interval.Confidence:P0} interval: [{CommonOptions.Format(interval.Lower)}, {CommonOptions.Format(interval.Upper)}] {unitName} ({interval.Replicates} resamples; seed {settings.Seed})"));
                 }
             }
@@ -282,7 +283,7 @@ internal static class ClusterCommands
             rows.Sort((a, b) => b.Value.CompareTo(a.Value));
             if (Json(result))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "rank").String("estimator", name).String("unit", InformationUnits.Name(unit))
                     .Number("value", rows[0].Value).Number("n", n).String("target", t.Name);
                 o.Writer.WriteStartArray("features");
@@ -301,11 +302,11 @@ internal static class ClusterCommands
             }
             else
             {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(column; {t.Name}) in {InformationUnits.Name(unit)}, n = {n} ({Where(jobs, shards)}):"));
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(column; {t.Name}) in {InformationUnits.Name(unit)}, n = {n} ({Where(jobs, shards)}):"));
                 int width = Math.Max(6, rows.Max(r => r.Column.Length));
                 foreach (var (column, value, estimatorName) in rows)
                 {
-                    Console.Out.WriteLine($"  {column.PadRight(width)}  {value.ToString("0.000000", CultureInfo.InvariantCulture),12}  ({estimatorName})");
+                    result.Output().WriteLine($"  {column.PadRight(width)}  {value.ToString("0.000000", CultureInfo.InvariantCulture),12}  ({estimatorName})");
                 }
             }
         });
@@ -372,7 +373,7 @@ internal static class ClusterCommands
                     }
                 }
 
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "matrix").String("estimator", name).String("unit", InformationUnits.Name(unit))
                     .Number("value", max).Number("n", n).Strings("columns", cols.Select(c => c.Name));
                 o.Writer.WriteStartArray("values");
@@ -394,11 +395,11 @@ internal static class ClusterCommands
             else
             {
                 int width = Math.Max(10, cols.Max(c => c.Name.Length));
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(row; column) in {InformationUnits.Name(unit)} (diagonal: H), estimator {name}, n = {n} ({Where(jobs, shards)})"));
-                Console.Out.WriteLine(new string(' ', width + 2) + string.Concat(cols.Select(c => c.Name.PadLeft(width + 2))));
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(row; column) in {InformationUnits.Name(unit)} (diagonal: H), estimator {name}, n = {n} ({Where(jobs, shards)})"));
+                result.Output().WriteLine(new string(' ', width + 2) + string.Concat(cols.Select(c => c.Name.PadLeft(width + 2))));
                 for (int i = 0; i < m; i++)
                 {
-                    Console.Out.WriteLine(cols[i].Name.PadRight(width + 2) +
+                    result.Output().WriteLine(cols[i].Name.PadRight(width + 2) +
                         string.Concat(Enumerable.Range(0, m).Select(j => values[i, j].ToString("0.0000", CultureInfo.InvariantCulture).PadLeft(width + 2))));
                 }
             }
@@ -422,7 +423,7 @@ internal static class ClusterCommands
             string unitName = InformationUnits.Name(u);
             if (Json(result))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "mutual-information").String("estimator", "plugin").String("unit", unitName)
                     .Number("value", mi).Number("n", table.Total).Number("tokens", tokenCount)
                     .Number("vocabulary", (long)words.Length).Number("distinct_pairs", (long)table.PairCount)
@@ -440,14 +441,14 @@ internal static class ClusterCommands
             }
             else
             {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{tokenCount:N0} words ({words.Length:N0} distinct), window {w}: {table.Total:N0} pairs ({table.PairCount:N0} distinct); {Where(jobs, shards)}"));
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(X;Y) = E[PMI] = {mi:0.######} {unitName} (plug-in)"));
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(X;Y) = E[PMI] = {mi:0.######} {unitName} (plug-in)"));
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{"x",-16} {"y",-16} {"count",8} {"PMI",9} {"NPMI",7} {"PPMI(a)",9} {"SPPMI(k)",9}   ({unitName}; a = {a}, k = {k})"));
                 foreach (int i in pairs)
                 {
-                    Console.Out.WriteLine(PmiCommand.PairLine(words, table, i, scale, smoothed, k));
+                    result.Output().WriteLine(PmiCommand.PairLine(words, table, i, scale, smoothed, k));
                 }
             }
         });

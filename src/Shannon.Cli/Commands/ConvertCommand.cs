@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Shannon.Cli.Output;
 
 namespace Shannon.Cli.Commands;
 
@@ -60,7 +61,7 @@ internal static class ConvertCommand
                 string warning = $"the perplexity overflows a double (largest {CommonOptions.Format(double.MaxValue)}): it is {power}";
                 if (result.GetValue(json))
                 {
-                    using var o = new JsonOutput(Console.Out);
+                    using var o = new JsonOutput(result.Output());
                     o.String("measure", "convert").String("estimator", "exact").String("unit", t)
                         .Number("value", double.PositiveInfinity).Number("log10_value", log10).Number("ln_value", natsPerToken)
                         .Number("input", v).String("from", f).String("to", t)
@@ -68,7 +69,7 @@ internal static class ConvertCommand
                 }
                 else
                 {
-                    Console.Out.WriteLine($"{CommonOptions.Format(v)} {f} = {power} {t}  (overflows a double; shown as a power)");
+                    result.Output().WriteLine($"{CommonOptions.Format(v)} {f} = {power} {t}  (overflows a double; shown as a power)");
                 }
 
                 return 0;
@@ -76,14 +77,14 @@ internal static class ConvertCommand
 
             if (result.GetValue(json))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "convert").String("estimator", "exact").String("unit", t)
                     .Number("value", converted).Number("input", v).String("from", f).String("to", t)
                     .Number("chars_per_token", c).Number("n", 1L).Strings("warnings", []);
             }
             else
             {
-                Console.Out.WriteLine($"{CommonOptions.Format(v)} {f} = {CommonOptions.Format(converted)} {t}");
+                result.Output().WriteLine($"{CommonOptions.Format(v)} {f} = {CommonOptions.Format(converted)} {t}");
             }
 
             return 0;

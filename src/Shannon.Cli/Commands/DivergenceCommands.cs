@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shannon.Cli.Output;
 
 namespace Shannon.Cli.Commands;
 
@@ -70,7 +71,7 @@ internal static class DivergenceCommands
 
             if (result.GetValue(json))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", measure).String("estimator", "exact").String("unit", InformationUnits.Name(u))
                     .Number("value", value.Value).Number("n", (long)pv.Length);
                 if (distance is double d)
@@ -89,10 +90,10 @@ internal static class DivergenceCommands
                     "cross-entropy" => "H(P,Q)",
                     _ => "JS(P,Q)",
                 };
-                Console.Out.WriteLine($"{label} = {value}" + (distance is double dd ? $"  (distance {CommonOptions.Format(dd)})" : ""));
+                result.Output().WriteLine($"{label} = {value}" + (distance is double dd ? $"  (distance {CommonOptions.Format(dd)})" : ""));
                 foreach (var warning in warnings)
                 {
-                    Console.Error.WriteLine("warning: " + warning);
+                    result.Error().WriteLine("warning: " + warning);
                 }
             }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Shannon.Cli.Output;
 using Shannon.Data;
 using Shannon.Estimators;
 using Shannon.Estimators.Catalogue;
@@ -59,7 +60,7 @@ internal static class EntropyCommand
                     throw new UsageException("`--estimator` applies to samples (FILE --column or --counts); --probabilities gives the exact entropy.");
                 }
 
-                Exact(text, u, json);
+                Exact(result.Output(), text, u, json);
                 return 0;
             }
 
@@ -116,7 +117,7 @@ internal static class EntropyCommand
             string symbol = estimate.Differential ? "h" : "H";
             if (json)
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "entropy").String("estimator", name).String("unit", InformationUnits.Name(u))
                     .Number("value", estimate.Value).Number("n", estimate.SampleCount);
                 if (columnNames.Length > 0)
@@ -147,16 +148,16 @@ internal static class EntropyCommand
                 string extra = fromFile ? DataOptions.DiagnosticsText(estimate)
                     : string.Concat(estimate.Diagnostics.Where(d => d.Key is "lambda" or "posterior_std" or "coverage" or "a").Select(d => $", {d.Key} {CommonOptions.Format(d.Value)}"));
                 string kind = estimate.Differential ? ", differential entropy of a density" : "";
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} = {estimate.Information}  (estimator {name}, n = {estimate.SampleCount}{extra}{kind})"));
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} = {estimate.Information}  (estimator {name}, n = {estimate.SampleCount}{extra}{kind})"));
                 if (interval is not null)
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"bootstrap {interval.Confidence:P0} interval: [{CommonOptions.Format(interval.Lower)}, {CommonOptions.Format(interval.Upper)}] {InformationUnits.Name(u)} (bias estimate {CommonOptions.Format(interval.Bias)}; {interval.Replicates} resamples; seed {settings.Seed})"));
                 }
 
                 foreach (var w in warnings)
                 {
-                    Console.Error.WriteLine("warning: " + w);
+                    result.Error().WriteLine("warning: " + w);
                 }
             }
 
@@ -165,20 +166,20 @@ internal static class EntropyCommand
         return command;
     }
 
-    private static void Exact(string text, InformationUnit u, bool json)
+    private static void Exact(TextWriter output, string text, InformationUnit u, bool json)
     {
         var p = CommonOptions.ParseList(text, "--probabilities");
         var h = Measures.Entropy(p, u);
         if (json)
         {
-            using var o = new JsonOutput(Console.Out);
+            using var o = new JsonOutput(output);
             o.String("measure", "entropy").String("estimator", "exact").String("unit", InformationUnits.Name(u))
                 .Number("value", h.Value).Number("n", (long)p.Length)
                 .Number("perplexity", Math.Exp(h.Nats)).Strings("warnings", []);
         }
         else
         {
-            Console.Out.WriteLine($"H(P) = {h}  (perplexity {CommonOptions.Format(Math.Exp(h.Nats))}, {p.Length} outcomes)");
+            output.WriteLine($"H(P) = {h}  (perplexity {CommonOptions.Format(Math.Exp(h.Nats))}, {p.Length} outcomes)");
         }
     }
 }

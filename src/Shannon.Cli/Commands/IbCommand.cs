@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Shannon.Bottleneck;
+using Shannon.Cli.Output;
 using Shannon.Data;
 using Shannon.Distributions;
 using Shannon.Estimators.Catalogue;
@@ -64,7 +65,7 @@ internal static class IbCommand
 
             if (result.GetValue(json))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "information-bottleneck").String("estimator", estimator).String("unit", InformationUnits.Name(u))
                     .Number("value", s.MutualInformationTY).Number("n", (long)table.Rows)
                     .Number("i_xt", s.MutualInformationXT).Number("i_ty", s.MutualInformationTY).Number("beta", b)
@@ -80,12 +81,12 @@ internal static class IbCommand
             else
             {
                 string name = InformationUnits.Name(u);
-                Console.Out.WriteLine($"{(dib ? "Deterministic IB" : "IB")} at beta = {CommonOptions.Format(b)}: I(X;T) = {CommonOptions.Format(s.MutualInformationXT)} {name}, " +
+                result.Output().WriteLine($"{(dib ? "Deterministic IB" : "IB")} at beta = {CommonOptions.Format(b)}: I(X;T) = {CommonOptions.Format(s.MutualInformationXT)} {name}, " +
                     $"I(T;Y) = {CommonOptions.Format(s.MutualInformationTY)} {name}, |T| = {s.ClusterCount}, " +
                     $"{(s.Converged ? "converged" : "NOT converged")} after {s.Iterations} sweeps ({table.Rows} x values, {table.Columns} y values)");
                 foreach (var w in warnings)
                 {
-                    Console.Error.WriteLine("warning: " + w);
+                    result.Error().WriteLine("warning: " + w);
                 }
             }
 

@@ -28,7 +28,7 @@ internal static class LabCommand
             {
                 foreach (var e in all)
                 {
-                    Console.Out.WriteLine($"{e.Name,-24} {e.Title}");
+                    result.Output().WriteLine($"{e.Name,-24} {e.Title}");
                 }
 
                 return 0;
@@ -53,9 +53,9 @@ internal static class LabCommand
             bool isQuick = result.GetValue(quick);
             var watch = Stopwatch.StartNew();
             var settings = Settings(result.GetValue(set), ("activation", result.GetValue(activation)), ("runs", result.GetValue(runs)), ("epochs", result.GetValue(epochs)));
-            var results = Run(chosen, isQuick, settings);
+            var results = Run(result, chosen, isQuick, settings);
             var index = ReportWriter.Write(outDir, results, isQuick, result.GetValue(force));
-            Console.Out.WriteLine($"Report written to {index} ({results.Count} experiment{(results.Count == 1 ? "" : "s")}, {watch.Elapsed.TotalSeconds:0.0} s).");
+            result.Output().WriteLine($"Report written to {index} ({results.Count} experiment{(results.Count == 1 ? "" : "s")}, {watch.Elapsed.TotalSeconds:0.0} s).");
             return 0;
         });
         return command;
@@ -86,10 +86,10 @@ internal static class LabCommand
         return settings;
     }
 
-    private static List<ExperimentResult> Run(List<IExperiment> experiments, bool quick, Dictionary<string, string> settings)
+    private static List<ExperimentResult> Run(ParseResult result, List<IExperiment> experiments, bool quick, Dictionary<string, string> settings)
     {
         var results = new List<ExperimentResult>();
-        using var progress = StderrProgress.ForCommand("lab", json: false);
+        using var progress = StderrProgress.ForCommand(result, "lab", json: false);
         foreach (var e in experiments)
         {
             var watch = Stopwatch.StartNew();
@@ -97,7 +97,7 @@ internal static class LabCommand
             progress.Report(quick ? "running (quick)" : "running", 0);
             results.Add(e.Run(new ExperimentContext { Quick = quick, Progress = progress, Settings = settings }));
             progress.Clear();
-            Console.Out.WriteLine($"[{e.Name}] done in {watch.Elapsed.TotalSeconds:0.0} s");
+            result.Output().WriteLine($"[{e.Name}] done in {watch.Elapsed.TotalSeconds:0.0} s");
         }
 
         return results;

@@ -38,7 +38,7 @@ internal static class LmCommand
                 throw new UsageException($"`--order` must be in 1..{CharacterLanguageModel.MaxOrder}; got {n}.");
             }
 
-            using var progress = StderrProgress.ForCommand("lm train", result.GetValue(json));
+            using var progress = StderrProgress.ForCommand(result, "lm train", result.GetValue(json));
 
             // The target is checked before the corpus is read: never the corpus itself, never through a link, and
             // never over a file that is not a Shannon model unless --force.
@@ -60,7 +60,7 @@ internal static class LmCommand
             long bytes = new FileInfo(path).Length;
             if (result.GetValue(json))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "lm-train").String("estimator", "kneser-ney").String("unit", "bits")
                     .Number("value", (double)n).Number("n", (long)text.Length).Number("order", (long)n)
                     .Number("alphabet", (long)model.Alphabet.Count).Number("seconds", seconds).Number("bytes", bytes)
@@ -68,18 +68,18 @@ internal static class LmCommand
             }
             else
             {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Trained an order-{n} model on {text.Length:N0} characters ({model.Alphabet.Count} distinct kept) in {seconds:0.00} s; wrote {path} ({bytes:N0} bytes)."));
                 for (int k = 1; k <= n; k++)
                 {
                     var (contexts, ngrams) = model.Size(k);
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  order {k,2}: {contexts,10:N0} contexts {ngrams,11:N0} n-grams  discounts {model.Discounts(k, false)}"));
                 }
 
                 foreach (var w in Warnings(model))
                 {
-                    Console.Out.WriteLine("warning: " + w);
+                    result.Output().WriteLine("warning: " + w);
                 }
             }
 
@@ -145,7 +145,7 @@ internal static class LmCommand
 
             if (result.GetValue(json))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "cross-entropy-per-character").String("estimator", "kneser-ney").String("unit", InformationUnits.Name(u))
                     .Number("value", value).Number("n", eval.Characters).Number("order", (long)model.Order)
                     .Numbers("by_order", eval.BitsPerCharacter.Select(b => b * scale))
@@ -154,16 +154,16 @@ internal static class LmCommand
             }
             else
             {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"H = {CommonOptions.Format(value)} {InformationUnits.Name(u)} per character over {eval.Characters:N0} characters (order {model.Order}; perplexity {Math.Pow(2, eval.BitsPerCharacter[model.Order - 1]):0.###})"));
                 for (int k = 1; k <= model.Order; k++)
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  order {k,2}: {eval.BitsPerCharacter[k - 1] * scale:0.0000} {InformationUnits.Name(u)}/char"));
+                    result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture, $"  order {k,2}: {eval.BitsPerCharacter[k - 1] * scale:0.0000} {InformationUnits.Name(u)}/char"));
                 }
 
                 foreach (var w in warnings)
                 {
-                    Console.Out.WriteLine("warning: " + w);
+                    result.Output().WriteLine("warning: " + w);
                 }
             }
 
@@ -203,15 +203,15 @@ internal static class LmCommand
             var sample = model.Sample(l, options, new Random(result.GetValue(seed)), result.GetValue(prompt) ?? "");
             if (result.GetValue(json))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "sample").String("estimator", "kneser-ney").String("unit", "bits")
                     .Number("value", sample.MeanEntropyBits).Number("n", (long)sample.Text.Length)
                     .String("text", sample.Text).Number("temperature", t).Strings("warnings", []);
             }
             else
             {
-                Console.Out.WriteLine(sample.Text);
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                result.Output().WriteLine(sample.Text);
+                result.Error().WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"(T = {t}, mean entropy of the sampling distribution {sample.MeanEntropyBits:0.000} bits/char)"));
             }
 

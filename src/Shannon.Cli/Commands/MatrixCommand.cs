@@ -69,7 +69,7 @@ internal static class MatrixCommand
             var (perms, boots) = options.Resampling(result);
             var read = options.Read(result, data, cols);
             var uncertainty = new UncertaintyOptions { Bootstrap = boots ?? 0, Permutations = perms ?? 0, Seed = settings.Seed };
-            using var progress = StderrProgress.ForCommand("matrix", result.GetValue(options.Json));
+            using var progress = StderrProgress.ForCommand(result, "matrix", result.GetValue(options.Json));
             var matrix = InformationMatrix.Compute(read, options.EstimatorName(result), settings, unit, uncertainty, progress);
             progress.Clear();
             int m = cols.Length;
@@ -106,7 +106,7 @@ internal static class MatrixCommand
 
             if (result.GetValue(options.Json))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "matrix").String("estimator", estimators).String("unit", InformationUnits.Name(unit))
                     .Number("value", MaxOffDiagonal(values)).Number("n", n).Strings("columns", cols.Select(c => c.Name));
                 o.Writer.WriteStartArray("values");
@@ -159,11 +159,11 @@ internal static class MatrixCommand
             else
             {
                 int width = Math.Max(10, cols.Max(c => c.Name.Length));
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(row; column) in {InformationUnits.Name(unit)} (diagonal: H of categorical columns; h marks a differential entropy, listed below), estimator {estimators}, n = {n}"));
-                Console.Out.WriteLine(new string(' ', width + 2) + string.Concat(cols.Select(c => c.Name.PadLeft(width + 2))));
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(row; column) in {InformationUnits.Name(unit)} (diagonal: H of categorical columns; h marks a differential entropy, listed below), estimator {estimators}, n = {n}"));
+                result.Output().WriteLine(new string(' ', width + 2) + string.Concat(cols.Select(c => c.Name.PadLeft(width + 2))));
                 for (int i = 0; i < m; i++)
                 {
-                    Console.Out.WriteLine(cols[i].Name.PadRight(width + 2) +
+                    result.Output().WriteLine(cols[i].Name.PadRight(width + 2) +
                         string.Concat(Enumerable.Range(0, m).Select(j => (i == j && differential[i] ? "h" : values[i, j].ToString("0.0000", CultureInfo.InvariantCulture)).PadLeft(width + 2))));
                 }
 
@@ -171,7 +171,7 @@ internal static class MatrixCommand
                 {
                     if (differential[i])
                     {
-                        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"h({cols[i].Name}) = {values[i, i]:0.0000} {InformationUnits.Name(unit)} (differential entropy, {matrix.Estimate(i, i).Estimator}; not on the MI scale)"));
+                        result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture, $"h({cols[i].Name}) = {values[i, i]:0.0000} {InformationUnits.Name(unit)} (differential entropy, {matrix.Estimate(i, i).Estimator}; not on the MI scale)"));
                     }
                 }
 
@@ -182,7 +182,7 @@ internal static class MatrixCommand
                         for (int j = 0; j < i; j++)
                         {
                             var c = matrix.Cell(i, j);
-                            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                                 $"  {cols[i].Name} x {cols[j].Name}: {c.Estimate.Value:0.0000}{(c.Test is null ? "" : $"  p = {c.Test.PValue:0.####}")}{(c.Interval is null ? "" : $"  [{c.Interval.Lower:0.0000}, {c.Interval.Upper:0.0000}]")}"));
                         }
                     }
@@ -190,12 +190,12 @@ internal static class MatrixCommand
 
                 if (png is not null)
                 {
-                    Console.Out.WriteLine($"Heatmap written to {png}");
+                    result.Output().WriteLine($"Heatmap written to {png}");
                 }
 
                 foreach (var w in distinctWarnings)
                 {
-                    Console.Error.WriteLine("warning: " + w);
+                    result.Error().WriteLine("warning: " + w);
                 }
             }
 

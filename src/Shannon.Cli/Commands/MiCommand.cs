@@ -126,7 +126,7 @@ internal static class MiCommand
             }
             else
             {
-                using var progress = StderrProgress.ForCommand("mi", result.GetValue(options.Json));
+                using var progress = StderrProgress.ForCommand(result, "mi", result.GetValue(options.Json));
                 progress.Label = "mi: permutations";
                 test = perms is int np
                     ? EstimatorUncertainty.MutualInformationPermutation(name, cx, cy, cz, settings, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed }, progress)
@@ -146,7 +146,7 @@ internal static class MiCommand
             string unitName = InformationUnits.Name(unit);
             if (result.GetValue(options.Json))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", measure).String("estimator", estimate.Estimator).String("unit", score is null ? unitName : "ratio")
                     .Number("value", score ?? estimate.Value).Number("n", estimate.SampleCount)
                     .Strings("x", xs.Select(c => c.Name)).Strings("y", ys.Select(c => c.Name));
@@ -172,28 +172,28 @@ internal static class MiCommand
                 string details = string.Create(CultureInfo.InvariantCulture, $"  (estimator {estimate.Estimator}, n = {estimate.SampleCount}{DataOptions.DiagnosticsText(estimate)})");
                 if (score is double s)
                 {
-                    Console.Out.WriteLine($"{(isAdjusted ? "AMI" : "NMI")}({norm ?? "arithmetic"}) = {CommonOptions.Format(s)}  ({label} = {estimate.Information}, {details.TrimStart().TrimStart('(').TrimEnd(')')})");
+                    result.Output().WriteLine($"{(isAdjusted ? "AMI" : "NMI")}({norm ?? "arithmetic"}) = {CommonOptions.Format(s)}  ({label} = {estimate.Information}, {details.TrimStart().TrimStart('(').TrimEnd(')')})");
                 }
                 else
                 {
-                    Console.Out.WriteLine($"{label} = {estimate.Information}{details}");
+                    result.Output().WriteLine($"{label} = {estimate.Information}{details}");
                 }
 
                 if (test is not null)
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"permutation test: p = {CommonOptions.Format(test.PValue)} ({test.CountAtLeast} of {test.Permutations} shuffles >= observed; null mean {CommonOptions.Format(test.NullMean)} {unitName}; seed {settings.Seed})"));
                 }
 
                 if (interval is not null)
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"bootstrap {interval.Confidence:P0} interval: [{CommonOptions.Format(interval.Lower)}, {CommonOptions.Format(interval.Upper)}] {unitName} (bias estimate {CommonOptions.Format(interval.Bias)}; {interval.Replicates} resamples; seed {settings.Seed})"));
                 }
 
                 foreach (var w in warnings)
                 {
-                    Console.Error.WriteLine("warning: " + w);
+                    result.Error().WriteLine("warning: " + w);
                 }
             }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Shannon.Cli.Output;
 using Shannon.Lab.Language;
 
 namespace Shannon.Cli.Commands;
@@ -49,7 +50,7 @@ internal static class PmiCommand
             string unitName = InformationUnits.Name(u);
             if (result.GetValue(json))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "mutual-information").String("estimator", "plugin").String("unit", unitName)
                     .Number("value", mi).Number("n", table.Total).Number("tokens", tokens.TokenCount)
                     .Number("vocabulary", (long)tokens.Words.Count).Number("distinct_pairs", (long)table.PairCount)
@@ -67,20 +68,20 @@ internal static class PmiCommand
             }
             else
             {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{tokens.TokenCount:N0} words ({tokens.Words.Count:N0} distinct), window {w}: {table.Total:N0} pairs ({table.PairCount:N0} distinct) in {seconds:0.00} s"));
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"I(X;Y) = E[PMI] = {mi:0.######} {unitName} (plug-in)"));
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{"x",-16} {"y",-16} {"count",8} {"PMI",9} {"NPMI",7} {"PPMI(a)",9} {"SPPMI(k)",9}   ({unitName}; a = {a}, k = {k})"));
                 foreach (int i in pairs)
                 {
-                    Console.Out.WriteLine(PmiCommand.PairLine(tokens.Words, table, i, scale, smoothed, k));
+                    result.Output().WriteLine(PmiCommand.PairLine(tokens.Words, table, i, scale, smoothed, k));
                 }
 
                 if (pairs.Length == 0)
                 {
-                    Console.Out.WriteLine($"warning: no pair occurs at least {m} times; lower --min-count");
+                    result.Output().WriteLine($"warning: no pair occurs at least {m} times; lower --min-count");
                 }
             }
 

@@ -45,14 +45,14 @@ internal static class RankCommand
 
             var read = options.Read(result, data, [t, .. candidates]);
             var uncertainty = new UncertaintyOptions { Bootstrap = boots ?? 0, Permutations = perms ?? 0, Seed = settings.Seed };
-            using var progress = StderrProgress.ForCommand("rank", result.GetValue(options.Json));
+            using var progress = StderrProgress.ForCommand(result, "rank", result.GetValue(options.Json));
             var rows = FeatureRanking.Rank(read[0], read[1..], requested, settings, unit, uncertainty, progress);
             progress.Clear();
             long n = rows[0].Estimate.SampleCount;
             var distinctWarnings = rows.SelectMany(r => r.Estimate.Warnings.Select(w => $"{r.Column}: {w}")).Distinct().ToList();
             if (result.GetValue(options.Json))
             {
-                using var o = new JsonOutput(Console.Out);
+                using var o = new JsonOutput(result.Output());
                 o.String("measure", "rank").String("estimator", string.Join(",", rows.Select(r => r.Estimate.Estimator).Distinct()))
                     .String("unit", InformationUnits.Name(unit)).Number("value", rows[0].Estimate.Value).Number("n", n).String("target", t.Name);
                 o.Writer.WriteStartArray("features");
@@ -112,18 +112,18 @@ internal static class RankCommand
             }
             else
             {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(column; {t.Name}) in {InformationUnits.Name(unit)}, n = {n} ({t.Name}: {read[0].Decision.KindName}):"));
+                result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture, $"I(column; {t.Name}) in {InformationUnits.Name(unit)}, n = {n} ({t.Name}: {read[0].Decision.KindName}):"));
                 int width = Math.Max(6, rows.Max(r => r.Column.Length));
                 foreach (var r in rows)
                 {
                     string extra = (r.Test is null ? "" : string.Create(CultureInfo.InvariantCulture, $"  p = {r.Test.PValue:0.####}"))
                         + (r.Interval is null ? "" : string.Create(CultureInfo.InvariantCulture, $"  [{r.Interval.Lower:0.0000}, {r.Interval.Upper:0.0000}]"));
-                    Console.Out.WriteLine($"  {r.Column.PadRight(width)}  {r.Estimate.Value.ToString("0.000000", CultureInfo.InvariantCulture),12}  ({r.Estimate.Estimator}; {r.Estimate.Kinds[0].KindName}){extra}");
+                    result.Output().WriteLine($"  {r.Column.PadRight(width)}  {r.Estimate.Value.ToString("0.000000", CultureInfo.InvariantCulture),12}  ({r.Estimate.Estimator}; {r.Estimate.Kinds[0].KindName}){extra}");
                 }
 
                 foreach (var w in distinctWarnings)
                 {
-                    Console.Error.WriteLine("warning: " + w);
+                    result.Error().WriteLine("warning: " + w);
                 }
             }
 

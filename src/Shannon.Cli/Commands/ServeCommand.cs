@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Shannon.Cli.Output;
 using Shannon.Web;
 
 namespace Shannon.Cli.Commands;
@@ -39,8 +40,8 @@ internal static class ServeCommand
                 throw new UsageException($"cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
             }
 
-            Console.Out.WriteLine($"Shannon explorer at {address} (Ctrl+C to stop)");
-            Console.Out.Flush();
+            result.Output().WriteLine($"Shannon explorer at {address} (Ctrl+C to stop)");
+            result.Output().Flush();
             app.WaitForShutdownAsync().GetAwaiter().GetResult();
             app.DisposeAsync().AsTask().GetAwaiter().GetResult();
             return 0;

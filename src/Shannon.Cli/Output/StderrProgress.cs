@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Shannon.Lab.Report;
@@ -6,8 +7,9 @@ namespace Shannon.Cli.Output;
 
 /// <summary>
 /// The progress display of every long job (lab experiments, `lm train`, permutations and bootstraps, `rank` and
-/// `matrix` over many columns): one line on stderr, redrawn in place, at most ten times a second. It is off under
-/// `--json` and when stderr is not a terminal (a pipe, a file, a test), so scripts see only the result.
+/// `matrix` over many columns): one line on the command's error writer (stderr), redrawn in place, at most ten times
+/// a second. It is off under `--json` and when that writer is not a terminal (a pipe, a file, a test's capture, any
+/// writer other than the process's own stderr), so scripts see only the result.
 /// Thread-safe: parallel workers may report. It implements <see cref="IProgress{T}"/> for the fractions the
 /// library and the lab report; <see cref="For{T}"/> adapts any other progress type (a solver's) to it.
 /// </summary>
@@ -43,13 +45,31 @@ internal sealed class StderrProgress : IProgress<double>, IProgress<ExperimentPr
     /// <summary>What runs; shown at the start of the line.</summary>
     public string Label { get; set; }
 
-    /// <summary>The display for a command: on only when stderr is a terminal and the output is not JSON.</summary>
+    /// <summary>The display for a running command, on its error writer (see <see cref="ForCommand(string, bool, TextWriter, bool)"/>).</summary>
+    /// <param name="result">The running command's parse result, which holds the writers the command line was given.</param>
     /// <param name="label">What runs.</param>
     /// <param name="json">Whether the command prints JSON (then progress is off).</param>
-    /// <returns>The display on <see cref="Console.Error"/>.</returns>
-    public static StderrProgress ForCommand(string label, bool json)
+    /// <returns>The display on the command's error writer.</returns>
+    public static StderrProgress ForCommand(ParseResult result, string label, bool json)
     {
-        bool enabled = !json && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb";
+        ArgumentNullException.ThrowIfNull(result);
+        return ForCommand(label, json, result.Error(), result.ErrorIsConsole());
+    }
+
+    /// <summary>
+    /// The display for a command: on only when the error writer is the process's standard error, that stream is a
+    /// terminal, and the output is not JSON. A writer that is not the process console (a string, a file, a test's
+    /// capture) is never a terminal.
+    /// </summary>
+    /// <param name="label">What runs.</param>
+    /// <param name="json">Whether the command prints JSON (then progress is off).</param>
+    /// <param name="error">The command's error writer.</param>
+    /// <param name="errorIsConsole">Whether <paramref name="error"/> is the process's standard error.</param>
+    /// <returns>The display on <paramref name="error"/>.</returns>
+    public static StderrProgress ForCommand(string label, bool json, TextWriter error, bool errorIsConsole)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        bool enabled = !json && errorIsConsole && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb";
         int width = 80;
         if (enabled)
         {
@@ -63,7 +83,7 @@ internal sealed class StderrProgress : IProgress<double>, IProgress<ExperimentPr
             }
         }
 
-        return new StderrProgress(label, enabled, Console.Error, width);
+        return new StderrProgress(label, enabled, error, width);
     }
 
     /// <summary>Reports the fraction done, in [0, 1].</summary>
