@@ -243,6 +243,22 @@ internal sealed class DataOptions
         kinds.Select(d => $"column '{d.Column}': {d.KindName} ({d.Reason})");
 
     /// <summary>Writes a permutation test and a bootstrap interval as JSON keys.</summary>
+    /// <summary>The interval's method as the JSON names it: "percentile-bootstrap" or "subsampling".</summary>
+    public static string IntervalMethodName(BootstrapInterval interval) =>
+        interval.Method == IntervalMethod.Subsampling ? "subsampling" : "percentile-bootstrap";
+
+    /// <summary>
+    /// The text line of an interval: the percentile bootstrap with its bias estimate, or for the k-NN estimators the
+    /// subsampling interval (half samples without replacement) with the half-sample shift.
+    /// </summary>
+    public static string IntervalLine(BootstrapInterval interval, string unitName, int seed)
+    {
+        string range = $"{interval.Confidence.ToString("P0", CultureInfo.InvariantCulture)} interval: [{CommonOptions.Format(interval.Lower)}, {CommonOptions.Format(interval.Upper)}] {unitName}";
+        return interval.Method == IntervalMethod.Subsampling
+            ? $"subsampling {range} (half samples without replacement, rescaled to n, as a bootstrap's repeated rows mislead k-NN distances; half-sample shift {CommonOptions.Format(interval.Bias)}; {interval.Replicates} half samples; seed {seed})"
+            : $"bootstrap {range} (bias estimate {CommonOptions.Format(interval.Bias)}; {interval.Replicates} resamples; seed {seed})";
+    }
+
     public static void WriteResampling(JsonOutput o, PermutationTestResult? test, BootstrapInterval? interval, int seed)
     {
         if (test is not null)
@@ -253,7 +269,8 @@ internal sealed class DataOptions
         if (interval is not null)
         {
             o.Number("ci_low", interval.Lower).Number("ci_high", interval.Upper).Number("confidence", interval.Confidence)
-                .Number("bootstrap", (long)interval.Replicates).Number("standard_error", interval.StandardError).Number("bootstrap_bias", interval.Bias);
+                .Number("bootstrap", (long)interval.Replicates).Number("standard_error", interval.StandardError).Number("bootstrap_bias", interval.Bias)
+                .String("interval_method", IntervalMethodName(interval));
         }
 
         if (test is not null || interval is not null)

@@ -151,8 +151,7 @@ internal static class EntropyCommand
                 result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} = {estimate.Information}  (estimator {name}, n = {estimate.SampleCount}{extra}{kind})"));
                 if (interval is not null)
                 {
-                    result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"bootstrap {interval.Confidence:P0} interval: [{CommonOptions.Format(interval.Lower)}, {CommonOptions.Format(interval.Upper)}] {InformationUnits.Name(u)} (bias estimate {CommonOptions.Format(interval.Bias)}; {interval.Replicates} resamples; seed {settings.Seed})"));
+                    result.Output().WriteLine(DataOptions.IntervalLine(interval, InformationUnits.Name(u), settings.Seed));
                 }
 
                 foreach (var w in warnings)

@@ -187,8 +187,7 @@ internal static class MiCommand
 
                 if (interval is not null)
                 {
-                    result.Output().WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"bootstrap {interval.Confidence:P0} interval: [{CommonOptions.Format(interval.Lower)}, {CommonOptions.Format(interval.Upper)}] {unitName} (bias estimate {CommonOptions.Format(interval.Bias)}; {interval.Replicates} resamples; seed {settings.Seed})"));
+                    result.Output().WriteLine(DataOptions.IntervalLine(interval, unitName, settings.Seed));
                 }
 
                 foreach (var w in warnings)

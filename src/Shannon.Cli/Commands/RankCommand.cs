@@ -79,6 +79,7 @@ internal static class RankCommand
                         o.Writer.WriteNumber("ci_high", r.Interval.Upper);
                         o.Writer.WriteNumber("standard_error", r.Interval.StandardError);
                         o.Writer.WriteNumber("bootstrap_bias", r.Interval.Bias);
+                        o.Writer.WriteString("interval_method", DataOptions.IntervalMethodName(r.Interval));
                     }
 
                     o.Writer.WriteStartArray("warnings");

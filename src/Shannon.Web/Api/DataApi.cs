@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Shannon.Data;
+using Shannon.Inference;
 using Shannon.Web.Estimation;
 
 namespace Shannon.Web.Api;
@@ -156,7 +157,7 @@ internal static class DataApi
         return new
         {
             value,
-            interval = (object?)new { method = "percentile bootstrap", level = interval.Confidence, lower = interval.Lower, upper = interval.Upper, replicates = interval.Replicates, standardError = interval.StandardError },
+            interval = (object?)new { method = interval.Method == IntervalMethod.Subsampling ? "subsampling (half samples without replacement)" : "percentile bootstrap", level = interval.Confidence, lower = interval.Lower, upper = interval.Upper, replicates = interval.Replicates, standardError = interval.StandardError },
             test = (object?)new { method = "permutation test of independence", pValue = test.PValue, permutations = test.Permutations, nullMean = test.NullMean },
         };
     }

@@ -36,8 +36,27 @@ public sealed record BootstrapInterval(double Estimate, double Lower, double Upp
     public double ReplicateMean { get; init; } = double.NaN;
 
     /// <summary>The bootstrap's estimate of the estimator's bias: the mean of the replicates minus <see cref="Estimate"/>
-    /// (Efron &amp; Tibshirani 1993, eq. 10.2); NaN when not recorded. Reported, never subtracted.</summary>
+    /// (Efron &amp; Tibshirani 1993, eq. 10.2); NaN when not recorded. Reported, never subtracted. For a
+    /// <see cref="IntervalMethod.Subsampling"/> interval it is the mean half-sample estimate minus the estimate: how
+    /// far the estimator moves when the sample halves.</summary>
     public double Bias => ReplicateMean - Estimate;
+
+    /// <summary>How the replicates were drawn (default <see cref="IntervalMethod.PercentileBootstrap"/>).</summary>
+    public IntervalMethod Method { get; init; } = IntervalMethod.PercentileBootstrap;
+}
+
+/// <summary>How an interval's replicates were drawn.</summary>
+public enum IntervalMethod
+{
+    /// <summary>N rows with replacement, the percentile interval (Efron &amp; Tibshirani 1993, ch. 13).</summary>
+    PercentileBootstrap = 1,
+
+    /// <summary>
+    /// Half samples without replacement, rescaled to N (Politis &amp; Romano 1994, with the delete-d jackknife's
+    /// finite-population factor): for estimators that a repeated row would mislead, as the k-NN family, which reads a
+    /// bootstrap's copies of a row as neighbours at distance 0.
+    /// </summary>
+    Subsampling = 2,
 }
 
 /// <summary>

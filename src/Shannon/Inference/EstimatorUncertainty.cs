@@ -11,9 +11,11 @@ namespace Shannon.Inference;
 /// runs it on one thread while the replicates share the cores.
 /// </summary>
 /// <remarks>
-/// Bootstrap resamples repeat rows, which the k-NN estimators see as ties (zero distances): their bootstrap
-/// distribution is shifted, and <see cref="BootstrapInterval.Bias"/> shows by how much. The permutation test keeps
-/// every value and is exact under exchangeability.
+/// Bootstrap resamples repeat rows, which the k-NN estimators (those that take k) read as neighbours at distance 0:
+/// on 2000 Gaussian pairs whose KSG estimate is 0.19 nats the percentile bootstrap gave [0.89, 1.15]. Their interval is
+/// therefore a subsampling interval (<see cref="Resampling.Subsample"/>: half samples without replacement, rescaled to
+/// N), marked <see cref="IntervalMethod.Subsampling"/>; the others keep the percentile bootstrap. The permutation test
+/// keeps every value and is exact under exchangeability.
 /// </remarks>
 public static class EstimatorUncertainty
 {
@@ -32,9 +34,10 @@ public static class EstimatorUncertainty
         EstimatorSettings? settings, InformationUnit unit, BootstrapOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         var (name, observed, inner) = Observe(estimator, x, y, z, settings, unit);
-        return Resampling.Bootstrap(x[0].Count, observed.Value,
-            rows => EstimatorCatalogue.MutualInformation(name, Select(x, rows), Select(y, rows), Select(z, rows), inner, unit).Value,
-            options, progress, cancellationToken);
+        Func<int[], double> statistic = rows => EstimatorCatalogue.MutualInformation(name, Select(x, rows), Select(y, rows), Select(z, rows), inner, unit).Value;
+        return SeesRepeatedRowsAsTies(name)
+            ? Resampling.Subsample(x[0].Count, observed.Value, statistic, options, progress, cancellationToken)
+            : Resampling.Bootstrap(x[0].Count, observed.Value, statistic, options, progress, cancellationToken);
     }
 
     /// <summary>
@@ -107,8 +110,16 @@ public static class EstimatorUncertainty
         var s = EstimatorCatalogue.Settings(settings);
         var observed = EstimatorCatalogue.Entropy(name, x, s, unit);
         var inner = s with { MaxDegreeOfParallelism = 1 };
-        return Resampling.Bootstrap(x[0].Count, observed.Value, rows => EstimatorCatalogue.Entropy(name, Select(x, rows), inner, unit).Value, options, progress, cancellationToken);
+        Func<int[], double> statistic = rows => EstimatorCatalogue.Entropy(name, Select(x, rows), inner, unit).Value;
+        return SeesRepeatedRowsAsTies(name)
+            ? Resampling.Subsample(x[0].Count, observed.Value, statistic, options, progress, cancellationToken)
+            : Resampling.Bootstrap(x[0].Count, observed.Value, statistic, options, progress, cancellationToken);
     }
+
+    /// <summary>Whether the estimator measures distances to neighbours (it takes k), so that a repeated row is a tie.</summary>
+    /// <param name="estimator">A catalogue name.</param>
+    /// <returns>True for the k-NN family.</returns>
+    public static bool SeesRepeatedRowsAsTies(string estimator) => EstimatorCatalogue.Get(estimator).Descriptor.Has(EstimatorCapabilities.TakesK);
 
     private static (string Name, InformationEstimate Observed, EstimatorSettings Inner) Observe(string? estimator, IReadOnlyList<SampleColumn> x, IReadOnlyList<SampleColumn> y,
         IReadOnlyList<SampleColumn> z, EstimatorSettings? settings, InformationUnit unit)
