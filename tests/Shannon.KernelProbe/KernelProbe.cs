@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Runtime.Intrinsics;
 using Shannon.Bottleneck;
+using Shannon.Estimators.InformationPlane;
 
 namespace Shannon.KernelProbe;
 
 /// <summary>
 /// The bottleneck kernels on a fixed, seeded input, each on the path that <see cref="VectorMath.Accelerated"/> picks in
 /// this process, written one line per kernel and length: the kernel's name, the length, then the results in round-trip
-/// ("R") format. The first line names the path and what the runtime reports as accelerated.
+/// ("R") format. Then the KDE upper bound of the information plane (<c>kde-xt</c> and <c>kde-ty</c>: I(X;T) and I(T;Y)
+/// in nats) on a few seeded layers, the length being the sample count. The first line names the path and what the
+/// runtime reports as accelerated.
 /// </summary>
 public static class KernelProbe
 {
@@ -76,6 +79,38 @@ public static class KernelProbe
             BottleneckKernels.AddRelevance(decoder, logs, -1.25, accumulator);
             Line(writer, "relevance", length, accumulator);
             Line(writer, "max", length, [VectorMath.Max(Signed(random, length))]);
+        }
+
+        WriteKernelDensity(writer);
+    }
+
+    /// <summary>The layers of the KDE lines: sample count, units and noise variance (around whole leaves of 32).</summary>
+    public static IReadOnlyList<(int Samples, int Units, double NoiseVariance)> KernelDensityLayers { get; } =
+        [(1, 2, 1e-3), (31, 1, 1e-2), (33, 4, 1e-3), (300, 3, 1e-3), (1000, 5, 1e-2), (517, 12, 1e-1)];
+
+    /// <summary>Writes the two KDE lines of each layer in <see cref="KernelDensityLayers"/>.</summary>
+    private static void WriteKernelDensity(TextWriter writer)
+    {
+        var random = new Random(1016);
+        foreach (var (n, units, noiseVariance) in KernelDensityLayers)
+        {
+            // Uniform on a cube of side 1.5 r / sqrt(units), r = sqrt(87 * 2 s2) the cutoff radius: typical distances
+            // about 0.6 r (kernels near e^-30), the farthest pairs beyond r (skipped).
+            double spread = 1.5 * Math.Sqrt(87 * 2 * noiseVariance / units);
+            var activity = new double[units * n];
+            var labels = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                labels[i] = random.Next(3);
+                for (int u = 0; u < units; u++)
+                {
+                    activity[(u * n) + i] = spread * (random.NextDouble() - 0.5);
+                }
+            }
+
+            var p = LayerInformation.KernelDensityUpperBound(activity, units, labels, InformationUnit.Nats, noiseVariance);
+            Line(writer, "kde-xt", n, [p.MutualInformationXT]);
+            Line(writer, "kde-ty", n, [p.MutualInformationTY]);
         }
     }
 

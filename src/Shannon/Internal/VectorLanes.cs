@@ -193,3 +193,212 @@ internal readonly struct Lanes128 : ILanes<Vector128<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxAcross(Vector128<double> value) => Math.Max(value[0], value[1]);
 }
+
+/// <summary>
+/// The operations a single-precision vector kernel needs on one width, with the matching vector of int32 lanes for
+/// indices and labels (the operator-struct pattern of <see cref="ILanes{TVector}"/>, for floats). Lane by lane the widths
+/// do the same IEEE operations; only <see cref="ISingleLanes{TVector, TInt32}.Sum"/> groups the lanes differently.
+/// </summary>
+/// <typeparam name="TVector">The vector of floats.</typeparam>
+/// <typeparam name="TInt32">The vector of as many int32 lanes.</typeparam>
+internal interface ISingleLanes<TVector, TInt32>
+    where TVector : struct
+    where TInt32 : struct
+{
+    /// <summary>The number of floats in one vector.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>0, 1, ..., Count - 1 as int32 lanes.</summary>
+    static abstract TInt32 Indices { get; }
+
+    /// <summary>One vector from <paramref name="source"/> + <paramref name="index"/> (no bounds check).</summary>
+    static abstract TVector Load(ref float source, nuint index);
+
+    /// <summary>One vector of int32 lanes from <paramref name="source"/> + <paramref name="index"/> (no bounds check).</summary>
+    static abstract TInt32 LoadInt32(ref int source, nuint index);
+
+    /// <summary>Stores one vector at <paramref name="destination"/> + <paramref name="index"/> (no bounds check).</summary>
+    static abstract void Store(TVector value, ref float destination, nuint index);
+
+    /// <summary>Every lane <paramref name="value"/>.</summary>
+    static abstract TVector Create(float value);
+
+    /// <summary>Every int32 lane <paramref name="value"/>.</summary>
+    static abstract TInt32 CreateInt32(int value);
+
+    /// <summary>left + right.</summary>
+    static abstract TVector Add(TVector left, TVector right);
+
+    /// <summary>left + right on int32 lanes (wrapping).</summary>
+    static abstract TInt32 AddInt32(TInt32 left, TInt32 right);
+
+    /// <summary>left - right.</summary>
+    static abstract TVector Subtract(TVector left, TVector right);
+
+    /// <summary>left * right.</summary>
+    static abstract TVector Multiply(TVector left, TVector right);
+
+    /// <summary>left * right + addend, rounded once.</summary>
+    static abstract TVector FusedMultiplyAdd(TVector left, TVector right, TVector addend);
+
+    /// <summary>The lane-wise maximum (as MathF.Max).</summary>
+    static abstract TVector Max(TVector left, TVector right);
+
+    /// <summary>All bits set in the lanes where left &gt; right.</summary>
+    static abstract TVector GreaterThan(TVector left, TVector right);
+
+    /// <summary>All bits set in the lanes where the int32 left &gt;= right, as a float mask.</summary>
+    static abstract TVector GreaterThanOrEqualInt32(TInt32 left, TInt32 right);
+
+    /// <summary>All bits set in the lanes where the int32 left &lt; right, as a float mask.</summary>
+    static abstract TVector LessThanInt32(TInt32 left, TInt32 right);
+
+    /// <summary>All bits set in the lanes where the int32 left == right, as a float mask.</summary>
+    static abstract TVector EqualsInt32(TInt32 left, TInt32 right);
+
+    /// <summary>The bitwise and.</summary>
+    static abstract TVector And(TVector left, TVector right);
+
+    /// <summary>The lanes of <paramref name="ifSet"/> where <paramref name="mask"/> is set, else those of <paramref name="otherwise"/>.</summary>
+    static abstract TVector ConditionalSelect(TVector mask, TVector ifSet, TVector otherwise);
+
+    /// <summary><see cref="VectorMath.ExpNonPositive(Vector256{float})"/> at this width.</summary>
+    static abstract TVector ExpNonPositive(TVector x);
+
+    /// <summary>The sum of the lanes (the grouping of the runtime's Vector.Sum at this width).</summary>
+    static abstract float Sum(TVector value);
+}
+
+/// <summary>The 256-bit single-precision lanes: eight floats.</summary>
+internal readonly struct SingleLanes256 : ISingleLanes<Vector256<float>, Vector256<int>>
+{
+    public static int Count => Vector256<float>.Count;
+
+    public static Vector256<int> Indices => Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Load(ref float source, nuint index) => Vector256.LoadUnsafe(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<int> LoadInt32(ref int source, nuint index) => Vector256.LoadUnsafe(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<float> value, ref float destination, nuint index) => value.StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Create(float value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<int> CreateInt32(int value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Add(Vector256<float> left, Vector256<float> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<int> AddInt32(Vector256<int> left, Vector256<int> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Subtract(Vector256<float> left, Vector256<float> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Multiply(Vector256<float> left, Vector256<float> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> FusedMultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>
+        Vector256.FusedMultiplyAdd(left, right, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Max(Vector256<float> left, Vector256<float> right) => Vector256.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> GreaterThan(Vector256<float> left, Vector256<float> right) => Vector256.GreaterThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> GreaterThanOrEqualInt32(Vector256<int> left, Vector256<int> right) => Vector256.GreaterThanOrEqual(left, right).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> LessThanInt32(Vector256<int> left, Vector256<int> right) => Vector256.LessThan(left, right).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> EqualsInt32(Vector256<int> left, Vector256<int> right) => Vector256.Equals(left, right).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> And(Vector256<float> left, Vector256<float> right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ConditionalSelect(Vector256<float> mask, Vector256<float> ifSet, Vector256<float> otherwise) =>
+        Vector256.ConditionalSelect(mask, ifSet, otherwise);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ExpNonPositive(Vector256<float> x) => VectorMath.ExpNonPositive(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Sum(Vector256<float> value) => Vector256.Sum(value);
+}
+
+/// <summary>The 128-bit single-precision lanes: four floats (SSE2 on x64, AdvSimd on ARM64).</summary>
+internal readonly struct SingleLanes128 : ISingleLanes<Vector128<float>, Vector128<int>>
+{
+    public static int Count => Vector128<float>.Count;
+
+    public static Vector128<int> Indices => Vector128.Create(0, 1, 2, 3);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Load(ref float source, nuint index) => Vector128.LoadUnsafe(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<int> LoadInt32(ref int source, nuint index) => Vector128.LoadUnsafe(ref source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<float> value, ref float destination, nuint index) => value.StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Create(float value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<int> CreateInt32(int value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Add(Vector128<float> left, Vector128<float> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<int> AddInt32(Vector128<int> left, Vector128<int> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Subtract(Vector128<float> left, Vector128<float> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Multiply(Vector128<float> left, Vector128<float> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> FusedMultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>
+        Vector128.FusedMultiplyAdd(left, right, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Max(Vector128<float> left, Vector128<float> right) => Vector128.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> GreaterThan(Vector128<float> left, Vector128<float> right) => Vector128.GreaterThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> GreaterThanOrEqualInt32(Vector128<int> left, Vector128<int> right) => Vector128.GreaterThanOrEqual(left, right).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> LessThanInt32(Vector128<int> left, Vector128<int> right) => Vector128.LessThan(left, right).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> EqualsInt32(Vector128<int> left, Vector128<int> right) => Vector128.Equals(left, right).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> And(Vector128<float> left, Vector128<float> right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ConditionalSelect(Vector128<float> mask, Vector128<float> ifSet, Vector128<float> otherwise) =>
+        Vector128.ConditionalSelect(mask, ifSet, otherwise);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ExpNonPositive(Vector128<float> x) => VectorMath.ExpNonPositive(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Sum(Vector128<float> value) => Vector128.Sum(value);
+}

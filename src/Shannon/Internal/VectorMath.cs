@@ -82,11 +82,11 @@ internal static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> ExpNonPositive(Vector256<float> x)
     {
-        var shift = Vector256.Create(12582912f); // 1.5 * 2^23
-        var shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(1.442695f), shift);
+        var shift = Vector256.Create(RoundingShiftSingle);
+        var shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2ESingle), shift);
         var n = shifted - shift;
-        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-0.6931472f), x);
-        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(1.9046542e-9f), r);
+        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2HighSingle), x);
+        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2LowSingle), r);
         var p = Vector256.Create(1f / 5040);
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1f / 720));
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1f / 120));
@@ -98,6 +98,64 @@ internal static class VectorMath
         var exponent = shifted.AsInt32() - shift.AsInt32() + Vector256.Create(127);
         return p * Vector256.ShiftLeft(exponent, 23).AsSingle();
     }
+
+    /// <summary>
+    /// <see cref="ExpNonPositive(Vector256{float})"/> on four lanes (SSE2, ARM64 AdvSimd): the same operations lane by
+    /// lane, so the same bits.
+    /// </summary>
+    /// <param name="x">Arguments in [-87, 0].</param>
+    /// <returns>e^x lane by lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> ExpNonPositive(Vector128<float> x)
+    {
+        var shift = Vector128.Create(RoundingShiftSingle);
+        var shifted = Vector128.FusedMultiplyAdd(x, Vector128.Create(Log2ESingle), shift);
+        var n = shifted - shift;
+        var r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2HighSingle), x);
+        r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2LowSingle), r);
+        var p = Vector128.Create(1f / 5040);
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1f / 720));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1f / 120));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1f / 24));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1f / 6));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(0.5f));
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128<float>.One);
+        p = Vector128.FusedMultiplyAdd(p, r, Vector128<float>.One);
+        var exponent = shifted.AsInt32() - shift.AsInt32() + Vector128.Create(127);
+        return p * Vector128.ShiftLeft(exponent, 23).AsSingle();
+    }
+
+    /// <summary>
+    /// <see cref="ExpNonPositive(Vector256{float})"/> on one float, for the scalar paths: the same operations (fused
+    /// multiply-adds included), so the same bits as each lane of the vector versions.
+    /// </summary>
+    /// <param name="x">An argument in [-87, 0].</param>
+    /// <returns>e^x.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ExpNonPositive(float x)
+    {
+        float shifted = MathF.FusedMultiplyAdd(x, Log2ESingle, RoundingShiftSingle);
+        float n = shifted - RoundingShiftSingle;
+        float r = MathF.FusedMultiplyAdd(n, -Ln2HighSingle, x);
+        r = MathF.FusedMultiplyAdd(n, -Ln2LowSingle, r);
+        float p = 1f / 5040;
+        p = MathF.FusedMultiplyAdd(p, r, 1f / 720);
+        p = MathF.FusedMultiplyAdd(p, r, 1f / 120);
+        p = MathF.FusedMultiplyAdd(p, r, 1f / 24);
+        p = MathF.FusedMultiplyAdd(p, r, 1f / 6);
+        p = MathF.FusedMultiplyAdd(p, r, 0.5f);
+        p = MathF.FusedMultiplyAdd(p, r, 1f);
+        p = MathF.FusedMultiplyAdd(p, r, 1f);
+        int exponent = BitConverter.SingleToInt32Bits(shifted) - BitConverter.SingleToInt32Bits(RoundingShiftSingle) + 127;
+        return p * BitConverter.Int32BitsToSingle(exponent << 23);
+    }
+
+    // The single-precision constants of the float exponentials: 1.5 * 2^23 (adding it rounds to an integer), log2 e,
+    // and ln 2 in two parts (the float nearest ln 2, and the rest, negative).
+    private const float RoundingShiftSingle = 12582912f;
+    private const float Log2ESingle = 1.442695f;
+    private const float Ln2HighSingle = 0.6931472f;
+    private const float Ln2LowSingle = -1.9046542e-9f;
 
     /// <summary>
     /// The widest path the hardware runs natively: <see cref="VectorPath.Vector256"/> where

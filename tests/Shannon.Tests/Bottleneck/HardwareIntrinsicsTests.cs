@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Intrinsics;
+using Shannon.Tests.InformationPlane;
 
 namespace Shannon.Tests.Bottleneck;
 
@@ -9,7 +10,8 @@ namespace Shannon.Tests.Bottleneck;
 /// (tests/Shannon.KernelProbe) runs in a child process with DOTNET_EnableHWIntrinsic=0 (the scalar path) or
 /// DOTNET_EnableAVX2=0 (the 128-bit path, as on ARM64), and its lines are compared with the same probe run here, on the
 /// accelerated path. The in-process tests (BottleneckKernelsTests) call each path explicitly; this one checks that the
-/// dispatch really takes the other paths when the runtime reports no acceleration.
+/// dispatch really takes the other paths when the runtime reports no acceleration. The probe ends with the KDE upper
+/// bound of the information plane on a few layers, held to the tolerance that KernelDensityPathTests derives.
 /// </summary>
 public class HardwareIntrinsicsTests
 {
@@ -53,6 +55,15 @@ public class HardwareIntrinsicsTests
                 }
 
                 double a = double.Parse(want[j], CultureInfo.InvariantCulture), b = double.Parse(got[j], CultureInfo.InvariantCulture);
+                if (kernel is "kde-xt" or "kde-ty")
+                {
+                    // Only the single-precision row sums over one leaf are grouped differently: 2 gamma_32 nats for
+                    // I(X;T), 4 gamma_32 for I(T;Y), plus double roundings (KernelDensityPathTests).
+                    double tolerance = kernel == "kde-xt" ? KernelDensityPathTests.MutualInformationXTTolerance : KernelDensityPathTests.MutualInformationTYTolerance;
+                    Assert.True(Math.Abs(a - b) <= tolerance, $"{kernel} at {length} samples: {b} under {variable}=0, {a} accelerated");
+                    continue;
+                }
+
 
                 // The vector log and exp are within 5e-16 relative of Math.Log and Math.Exp (VectorMathTests). The soft
                 // row's two sums add same-signed terms (weights >= 0, weight * logit <= 0), so |sum| is the sum of the

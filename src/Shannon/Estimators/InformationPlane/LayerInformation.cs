@@ -16,7 +16,7 @@ public readonly record struct PlanePoint(double MutualInformationXT, double Mutu
 /// equal bins on [low, high]; values outside share the end bins (as numpy.digitize in the original code, so a
 /// ReLU value above 1 falls into the top bin). T is then discrete and a function of X, so I(X;T) = H(T).</item>
 /// <item><see cref="FixedWidthBinning"/>: Saxe et al. (2018): bins of a fixed width, unbounded, floor(v / width).</item>
-/// <item><see cref="KernelDensityUpperBound"/>: Kolchinsky &amp; Tracey (2017), as used by Saxe et al.: T + Gaussian noise of
+/// <item><see cref="KernelDensityUpperBound(ReadOnlySpan{double}, int, ReadOnlySpan{int}, InformationUnit, double)"/>: Kolchinsky &amp; Tracey (2017), as used by Saxe et al.: T + Gaussian noise of
 /// variance s2 per unit; I(X;T) &lt;= -mean_i log(mean_j exp(-|t_i - t_j|^2 / (2 s2))) and
 /// I(T;Y) = H(T) - sum_y p(y) H(T|y) with each entropy bounded the same way over its class.</item>
 /// </list>
