@@ -131,15 +131,15 @@ internal static class PmiCommand
         jw.WriteString("x", words[table.X[i]]);
         jw.WriteString("y", words[table.Y[i]]);
         jw.WriteNumber("count", table.PairCounts[i]);
-        jw.WriteNumber("pmi", table.PmiNats(i) * scale);
-        jw.WriteNumber("npmi", table.NormalizedPmi(i));
-        jw.WriteNumber("ppmi", table.ShiftedPpmiNats(i, smoothed, 1) * scale);
-        jw.WriteNumber("sppmi", table.ShiftedPpmiNats(i, smoothed, k) * scale);
+        jw.WriteNumber("pmi", table.PointwiseMutualInformationNats(i) * scale);
+        jw.WriteNumber("npmi", table.NormalizedPointwiseMutualInformation(i));
+        jw.WriteNumber("ppmi", table.ShiftedPositivePointwiseMutualInformationNats(i, smoothed, 1) * scale);
+        jw.WriteNumber("sppmi", table.ShiftedPositivePointwiseMutualInformationNats(i, smoothed, k) * scale);
         jw.WriteEndObject();
     }
 
     /// <summary>One pair of the `pmi` table as text.</summary>
     internal static string PairLine(IReadOnlyList<string> words, CooccurrenceTable table, int i, double scale, double[] smoothed, double k) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{words[table.X[i]],-16} {words[table.Y[i]],-16} {table.PairCounts[i],8} {table.PmiNats(i) * scale,9:0.000} {table.NormalizedPmi(i),7:0.000} {table.ShiftedPpmiNats(i, smoothed, 1) * scale,9:0.000} {table.ShiftedPpmiNats(i, smoothed, k) * scale,9:0.000}");
+            $"{words[table.X[i]],-16} {words[table.Y[i]],-16} {table.PairCounts[i],8} {table.PointwiseMutualInformationNats(i) * scale,9:0.000} {table.NormalizedPointwiseMutualInformation(i),7:0.000} {table.ShiftedPositivePointwiseMutualInformationNats(i, smoothed, 1) * scale,9:0.000} {table.ShiftedPositivePointwiseMutualInformationNats(i, smoothed, k) * scale,9:0.000}");
 }

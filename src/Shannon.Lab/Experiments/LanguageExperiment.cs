@@ -256,7 +256,7 @@ public sealed class LanguageExperiment : IExperiment
         double meanPmi = 0;
         for (int i = 0; i < table.PairCount; i++)
         {
-            meanPmi += table.PairCounts[i] * table.PmiNats(i);
+            meanPmi += table.PairCounts[i] * table.PointwiseMutualInformationNats(i);
         }
 
         meanPmi /= table.Total;
@@ -265,8 +265,8 @@ public sealed class LanguageExperiment : IExperiment
         var rows = table.TopPairs(minCount, 15).Select(i => new object[]
         {
             tokens.Words[table.X[i]], tokens.Words[table.Y[i]], table.PairCounts[i],
-            Math.Round(table.PmiNats(i) / Math.Log(2), 3), Math.Round(table.NormalizedPmi(i), 3),
-            Math.Round(table.ShiftedPpmiNats(i, smoothed, 1) / Math.Log(2), 3), Math.Round(table.ShiftedPpmiNats(i, smoothed, 5) / Math.Log(2), 3),
+            Math.Round(table.PointwiseMutualInformationNats(i) / Math.Log(2), 3), Math.Round(table.NormalizedPointwiseMutualInformation(i), 3),
+            Math.Round(table.ShiftedPositivePointwiseMutualInformationNats(i, smoothed, 1) / Math.Log(2), 3), Math.Round(table.ShiftedPositivePointwiseMutualInformationNats(i, smoothed, 5) / Math.Log(2), 3),
         }).ToList();
         result.Tables.Add(new ResultTable("pmi", $"Most associated word pairs within 5 words (pairs seen at least {minCount} times)",
             ["x", "y", "count", "PMI (bits)", "NPMI", "PPMI, alpha = 0.75 (bits)", "SPPMI, k = 5 (bits)"], rows));

@@ -235,7 +235,7 @@ public sealed class CooccurrenceTable
     /// </summary>
     /// <param name="i">The pair index.</param>
     /// <returns>PMI in nats.</returns>
-    public double PmiNats(int i) =>
+    public double PointwiseMutualInformationNats(int i) =>
         Measures.PointwiseMutualInformationFromCounts(PairCounts[i], _marginal[X[i]], _marginal[Y[i]], Total, InformationUnit.Nats).Value;
 
     /// <summary>
@@ -244,7 +244,7 @@ public sealed class CooccurrenceTable
     /// </summary>
     /// <param name="i">The pair index.</param>
     /// <returns>NPMI.</returns>
-    public double NormalizedPmi(int i) =>
+    public double NormalizedPointwiseMutualInformation(int i) =>
         Measures.NormalizedPointwiseMutualInformationFromCounts(PairCounts[i], _marginal[X[i]], _marginal[Y[i]], Total);
 
     /// <summary>
@@ -265,7 +265,7 @@ public sealed class CooccurrenceTable
     /// <param name="smoothedContext">From <see cref="SmoothedContextProbabilities"/>.</param>
     /// <param name="shift">k &gt;= 1.</param>
     /// <returns>SPPMI in nats, &gt;= 0.</returns>
-    public double ShiftedPpmiNats(int i, double[] smoothedContext, double shift)
+    public double ShiftedPositivePointwiseMutualInformationNats(int i, double[] smoothedContext, double shift)
     {
         ArgumentNullException.ThrowIfNull(smoothedContext);
         double pxy = (double)PairCounts[i] / Total, px = (double)_marginal[X[i]] / Total;
@@ -274,7 +274,7 @@ public sealed class CooccurrenceTable
 
     /// <summary>
     /// The mutual information of the pair distribution, I(X; Y) = sum_xy p(x, y) PMI(x, y), in nats: the count-weighted
-    /// mean of <see cref="PmiNats"/>.
+    /// mean of <see cref="PointwiseMutualInformationNats"/>.
     /// </summary>
     /// <returns>I in nats (plug-in; its bias under independence is about (K - 1)^2 / (2 N) for K words).</returns>
     public double MutualInformationNats()
@@ -282,7 +282,7 @@ public sealed class CooccurrenceTable
         double sum = 0;
         for (int i = 0; i < PairCount; i++)
         {
-            sum += PairCounts[i] * PmiNats(i);
+            sum += PairCounts[i] * PointwiseMutualInformationNats(i);
         }
 
         return sum / Total;
@@ -313,6 +313,6 @@ public sealed class CooccurrenceTable
             }
         }
 
-        return candidates.OrderByDescending(PmiNats).ThenBy(i => i).Take(top).ToArray();
+        return candidates.OrderByDescending(PointwiseMutualInformationNats).ThenBy(i => i).Take(top).ToArray();
     }
 }

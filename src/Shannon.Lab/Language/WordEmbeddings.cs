@@ -60,7 +60,7 @@ public sealed class WordEmbeddings
         {
             if (table.X[i] < v && table.Y[i] < v)
             {
-                double value = table.ShiftedPpmiNats(i, smoothed, shift);
+                double value = table.ShiftedPositivePointwiseMutualInformationNats(i, smoothed, shift);
                 if (value > 0)
                 {
                     triplets.Add((table.X[i], table.Y[i], value));

@@ -34,7 +34,7 @@ public class CooccurrenceTableTests
         // Each pair: PMI = log of a ratio of counts with relative standard error about 1 / sqrt(n(x, y)).
         for (int i = 0; i < table.PairCount; i++)
         {
-            Assert.InRange(table.PmiNats(i), -5 / Math.Sqrt(table.PairCounts[i]), 5 / Math.Sqrt(table.PairCounts[i]));
+            Assert.InRange(table.PointwiseMutualInformationNats(i), -5 / Math.Sqrt(table.PairCounts[i]), 5 / Math.Sqrt(table.PairCounts[i]));
         }
     }
 
@@ -49,7 +49,7 @@ public class CooccurrenceTableTests
         for (int i = 0; i < table.PairCount; i++)
         {
             dense[(table.X[i] * v) + table.Y[i]] = table.PairCounts[i];
-            weighted += table.PairCounts[i] * table.PmiNats(i);
+            weighted += table.PairCounts[i] * table.PointwiseMutualInformationNats(i);
         }
 
         weighted /= table.Total;
@@ -63,7 +63,7 @@ public class CooccurrenceTableTests
         var smoothed = table.SmoothedContextProbabilities(0.75);
         for (int i = 0; i < table.PairCount; i++)
         {
-            Assert.Equal(ppmi[(table.X[i] * v) + table.Y[i]], table.ShiftedPpmiNats(i, smoothed, 5), 1e-12);
+            Assert.Equal(ppmi[(table.X[i] * v) + table.Y[i]], table.ShiftedPositivePointwiseMutualInformationNats(i, smoothed, 5), 1e-12);
         }
     }
 
@@ -109,7 +109,7 @@ public class CooccurrenceTableTests
         Assert.Equal(("hong", "kong"), (tokens.Words[table.X[best]], tokens.Words[table.Y[best]]) is var (a, b) && string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a));
         for (int i = 0; i < table.PairCount; i++)
         {
-            Assert.InRange(table.NormalizedPmi(i), -1, 1);
+            Assert.InRange(table.NormalizedPointwiseMutualInformation(i), -1, 1);
         }
     }
 
