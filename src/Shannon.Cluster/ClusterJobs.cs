@@ -74,7 +74,7 @@ public sealed class ClusterJobs(ClusterConnection connection)
 
     /// <summary>
     /// A permutation test of X against Y (given Z) on a merged table, its replicates spread over the silos in
-    /// contiguous ranges; equal to <see cref="PermutationTest.MutualInformation"/> on the table's samples.
+    /// contiguous ranges; equal to <see cref="PermutationTest.MutualInformation(CountTable, int[], int[], int[], IEntropyEstimator, InformationUnit, PermutationTestOptions?, CancellationToken)"/> on the same table.
     /// </summary>
     /// <param name="table">The merged table.</param>
     /// <param name="x">X's variables.</param>
@@ -91,11 +91,11 @@ public sealed class ClusterJobs(ClusterConnection connection)
         ArgumentNullException.ThrowIfNull(options);
         var samples = table.ToCountTable().ToSamples();
         var e = EntropyEstimators.Parse(estimator);
-        var xs = JointSamples.Group(samples, x);
-        var ys = JointSamples.Group(samples, y);
+        var xs = DiscreteVariable.Joint(samples, x);
+        var ys = DiscreteVariable.Joint(samples, y);
         var observed = z.Length == 0
             ? DiscreteInformation.MutualInformation(xs, ys, e, unit)
-            : DiscreteInformation.ConditionalMutualInformation(xs, ys, JointSamples.Group(samples, z), e, unit);
+            : DiscreteInformation.ConditionalMutualInformation(xs, ys, DiscreteVariable.Joint(samples, z), e, unit);
         var values = await Replicates(options.Permutations, table, x, y, z, estimator, unit, options.Seed, (g, r) => g.Permutations(r), cancellation);
         return PermutationTest.FromNull(observed, values);
     }

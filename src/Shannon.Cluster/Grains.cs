@@ -192,11 +192,11 @@ internal sealed class ReplicateGrain(ILocalSiloDetails silo) : Grain, IReplicate
         var samples = table.ToSamples();
         var estimator = EntropyEstimators.Parse(r.Estimator);
         var unit = (InformationUnit)r.Unit;
-        var x = JointSamples.Group(samples, r.X);
-        var y = JointSamples.Group(samples, r.Y);
+        var x = DiscreteVariable.Joint(samples, r.X);
+        var y = DiscreteVariable.Joint(samples, r.Y);
         return r.Z.Length == 0
             ? PermutationTest.MutualInformationNull(x, y, estimator, unit, r.Seed, r.First, r.Count)
-            : PermutationTest.ConditionalMutualInformationNull(x, y, JointSamples.Group(samples, r.Z), estimator, unit, r.Seed, r.First, r.Count);
+            : PermutationTest.ConditionalMutualInformationNull(x, y, DiscreteVariable.Joint(samples, r.Z), estimator, unit, r.Seed, r.First, r.Count);
     });
 
     public Task<GrainReply<double[]>> Bootstraps(ReplicateRequest request) => Run(request, r =>

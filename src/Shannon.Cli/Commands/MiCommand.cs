@@ -112,16 +112,9 @@ internal static class MiCommand
                 // expands to (cells in the engine's sorted order), so the answer does not depend on the row order and is
                 // the one a cluster computes from merged shard tables.
                 var (table, _) = data.CountTable(all);
-                var samples = table.ToSamples();
                 int[] zi = [.. Enumerable.Range(xs.Length + ys.Length, zs.Length)];
                 var e = EntropyEstimators.Parse(name);
-                var xv = JointSamples.Group(samples, xi);
-                var yv = JointSamples.Group(samples, yi);
-                test = perms is int np
-                    ? zs.Length == 0
-                        ? PermutationTest.MutualInformation(xv, yv, e, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
-                        : PermutationTest.ConditionalMutualInformation(xv, yv, JointSamples.Group(samples, zi), e, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
-                    : null;
+                test = perms is int np ? PermutationTest.MutualInformation(table, xi, yi, zi, e, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed }) : null;
                 interval = boots is int nb ? Bootstrap.MutualInformation(table, xi, yi, zi, e, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed }) : null;
             }
             else

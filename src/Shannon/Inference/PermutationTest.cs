@@ -60,7 +60,7 @@ public static class PermutationTest
 
     /// <summary>
     /// The permuted statistics of replicates <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> - 1
-    /// of <see cref="MutualInformation"/> with this seed: the same numbers wherever and in whatever pieces they are computed.
+    /// of <see cref="MutualInformation(DiscreteVariable, DiscreteVariable, IEntropyEstimator, InformationUnit, PermutationTestOptions?, CancellationToken)"/> with this seed: the same numbers wherever and in whatever pieces they are computed.
     /// </summary>
     /// <param name="x">The first column.</param>
     /// <param name="y">The second column, the same length.</param>
@@ -89,6 +89,34 @@ public static class PermutationTest
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// The permutation test of I(X;Y) (or of I(X;Y|Z), shuffling within the strata of Z, when <paramref name="z"/> is
+    /// non-empty) of groups of a count table: the shape of <see cref="Bootstrap.MutualInformation(CountTable, int[], int[], int[], IEntropyEstimator, InformationUnit, BootstrapOptions?, CancellationToken)"/>.
+    /// The table is expanded to samples in its cell order (<see cref="CountTable.ToSamples"/>) and each group joined by
+    /// <see cref="DiscreteVariable.Joint"/>, so the answer depends on the counts only, not on the order of the rows.
+    /// </summary>
+    /// <param name="table">The count table.</param>
+    /// <param name="x">The variables of X.</param>
+    /// <param name="y">The variables of Y.</param>
+    /// <param name="z">The variables of Z (empty for MI).</param>
+    /// <param name="estimator">The entropy estimator.</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="options">Permutations and seed (null: defaults).</param>
+    /// <param name="cancellationToken">Observed between replicates.</param>
+    /// <returns>The observed value and its p-value.</returns>
+    public static PermutationTestResult MutualInformation(CountTable table, int[] x, int[] y, int[] z, IEntropyEstimator estimator, InformationUnit unit,
+        PermutationTestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(z);
+        var samples = table.ToSamples();
+        var xv = DiscreteVariable.Joint(samples, x);
+        var yv = DiscreteVariable.Joint(samples, y);
+        return z.Length == 0
+            ? MutualInformation(xv, yv, estimator, unit, options, cancellationToken)
+            : ConditionalMutualInformation(xv, yv, DiscreteVariable.Joint(samples, z), estimator, unit, options, cancellationToken);
     }
 
     /// <summary>Tests X independent of Y given Z, shuffling X within each stratum of Z.</summary>
