@@ -144,7 +144,7 @@ public sealed class BinnedMutualInformationEstimator
     /// <exception cref="ArgumentException">Unequal counts or a constant column.</exception>
     public ContinuousEstimate Estimate(Samples x, Samples y, InformationUnit unit)
     {
-        ContinuousInput.CheckNonConstantPair(x, y, unit);
+        Preconditions.NonConstantPair(x, y, unit);
         int n = x.Count;
         var options = Options;
         if (options.Rule == BinningRule.HacineGharbi)
@@ -174,7 +174,7 @@ public sealed class BinnedMutualInformationEstimator
 
         nats /= n;
         var warnings = new List<string>();
-        int ties = ContinuousInput.CountTies(x) + ContinuousInput.CountTies(y);
+        int ties = ColumnStatistics.CountTies(x) + ColumnStatistics.CountTies(y);
         int bins = Math.Max(binsX, binsY);
         if (countXy.Count > n / 5)
         {
@@ -202,9 +202,9 @@ public sealed class BinnedMutualInformationEstimator
     /// <summary>The Pearson correlation, in each column's binary scale (exact), so no sum overflows or underflows.</summary>
     private static double Correlation(double[] a, double[] b)
     {
-        var (ma, sa) = ContinuousInput.MeanStdDev(a);
-        var (mb, sb) = ContinuousInput.MeanStdDev(b);
-        int ea = ContinuousInput.ScaleExponent(a), eb = ContinuousInput.ScaleExponent(b);
+        var (ma, sa) = ColumnStatistics.MeanStdDev(a);
+        var (mb, sb) = ColumnStatistics.MeanStdDev(b);
+        int ea = ColumnStatistics.ScaleExponent(a), eb = ColumnStatistics.ScaleExponent(b);
         double s = 0;
         for (int i = 0; i < a.Length; i++)
         {
@@ -258,7 +258,7 @@ public sealed class BinnedEntropyEstimator
     {
         ArgumentNullException.ThrowIfNull(x);
         Preconditions.Unit(unit, nameof(unit));
-        ContinuousInput.CheckNotConstant(x, nameof(x));
+        Preconditions.NotConstant(x, nameof(x));
         int n = x.Count;
         var (cells, bins, edges) = Binning.Cells(x, Options);
         var counts = new Dictionary<long, int>();
@@ -297,7 +297,7 @@ public sealed class BinnedEntropyEstimator
 
         double nats = Discrete.CountSummary.PluginNats(cellCounts, n) + meanLogVolume.Value;
 
-        int ties = ContinuousInput.CountTies(x);
+        int ties = ColumnStatistics.CountTies(x);
         return ContinuousInput.Result(nats, unit, n, "binned", null, ties, bins, []);
     }
 }

@@ -30,11 +30,11 @@ public sealed class GaussianMutualInformationEstimator
     /// <exception cref="ArgumentException">Unequal counts, a constant column, N &lt;= d_x + d_y, or a singular covariance.</exception>
     public ContinuousEstimate Estimate(Samples x, Samples y, InformationUnit unit)
     {
-        ContinuousInput.CheckNonConstantPair(x, y, unit);
+        Preconditions.NonConstantPair(x, y, unit);
         CheckEnoughSamples(x.Count, x.Dimension + y.Dimension);
         double nats = GaussianCore.MutualInformation(x.Columns, y.Columns, biasCorrected: false);
         var warnings = new List<string>();
-        int ties = ContinuousInput.CountTies(x) + ContinuousInput.CountTies(y);
+        int ties = ColumnStatistics.CountTies(x) + ColumnStatistics.CountTies(y);
         return ContinuousInput.Result(nats, unit, x.Count, "gaussian", null, ties, null, warnings);
     }
 
@@ -107,13 +107,13 @@ public sealed class GaussianCopulaMutualInformationEstimator
     /// <exception cref="ArgumentException">Unequal counts, a constant column, or N &lt;= d_x + d_y.</exception>
     public ContinuousEstimate Estimate(Samples x, Samples y, InformationUnit unit)
     {
-        ContinuousInput.CheckNonConstantPair(x, y, unit);
+        Preconditions.NonConstantPair(x, y, unit);
         GaussianMutualInformationEstimator.CheckEnoughSamples(x.Count, x.Dimension + y.Dimension);
         double[][] cx = x.Columns.Select(GaussianCore.CopulaNormalise).ToArray();
         double[][] cy = y.Columns.Select(GaussianCore.CopulaNormalise).ToArray();
         double nats = GaussianCore.MutualInformation(cx, cy, Options.BiasCorrection);
         var warnings = new List<string>();
-        int ties = ContinuousInput.CountTies(x) + ContinuousInput.CountTies(y);
+        int ties = ColumnStatistics.CountTies(x) + ColumnStatistics.CountTies(y);
         if (ties > 0)
         {
             warnings.Add($"{ContinuousInput.Text(ties)} tied values were given distinct ranks in order of appearance; the copula transform assumes continuous data.");
@@ -168,7 +168,7 @@ internal static class GaussianCore
     {
         // Each column in its own power-of-two scale (exact): the MI depends only on the correlations, and a column near
         // 1e-300 would otherwise give covariances that underflow to 0 (a "singular" matrix), one near 1e308 sums that overflow.
-        double[][] all = ContinuousInput.Join(xs, ys).Select(c => ContinuousInput.ScaleColumns([c], ContinuousInput.ScaleExponent(c))[0]).ToArray();
+        double[][] all = ContinuousInput.Join(xs, ys).Select(c => ColumnStatistics.ScaleColumns([c], ColumnStatistics.ScaleExponent(c))[0]).ToArray();
         int dx = xs.Length, dy = ys.Length, d = dx + dy, n = all[0].Length;
         var means = all.Select(c => c.Average()).ToArray();
         var cov = new double[d, d];
