@@ -184,7 +184,7 @@ public sealed class MutualInformationTask
                     double w = 0;
                     for (int t = 0; t < degreesOfFreedom; t++)
                     {
-                        double g = ContinuousInput.StandardNormal(random);
+                        double g = ColumnStatistics.StandardNormal(random);
                         w += g * g;
                     }
 
@@ -193,12 +193,12 @@ public sealed class MutualInformationTask
                     y[i] = new double[dimensionY];
                     for (int j = 0; j < dimensionX; j++)
                     {
-                        x[i][j] = scale * ContinuousInput.StandardNormal(random);
+                        x[i][j] = scale * ColumnStatistics.StandardNormal(random);
                     }
 
                     for (int j = 0; j < dimensionY; j++)
                     {
-                        y[i][j] = scale * ContinuousInput.StandardNormal(random);
+                        y[i][j] = scale * ColumnStatistics.StandardNormal(random);
                     }
                 }
 

@@ -69,10 +69,7 @@ public static class LocalPermutationTest
             throw Preconditions.OutOfRange("permutations", ">= 1", o.Permutations.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (o.MaxDegreeOfParallelism is 0 or < -1)
-        {
-            throw Preconditions.OutOfRange("maxDegreeOfParallelism", "-1 (all cores) or >= 1", o.MaxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture));
-        }
+        Preconditions.DegreeOfParallelism(o.MaxDegreeOfParallelism);
 
         var observed = estimator.Estimate(x, y, z, unit); // checks counts, constants and k
         int n = x.Count;

@@ -6,7 +6,7 @@ namespace Shannon;
 /// Every argument check of the library, so that every error reads the same way (<see cref="ArgumentErrors"/>):
 /// "`{name}` must be {constraint}; got {value}." with the index of a bad element and a hint where one helps.
 /// </summary>
-internal static class Preconditions
+internal static partial class Preconditions
 {
     /// <summary>How far from 1 the sum of a probability vector may be (absolute).</summary>
     public const double ProbabilitySumTolerance = 1e-9;
@@ -81,11 +81,11 @@ internal static class Preconditions
         }
     }
 
-    public static void Positive(int value, string name)
+    public static void Positive(int value, string name, string? hint = null)
     {
         if (value <= 0)
         {
-            throw OutOfRange(name, ">= 1", value.ToString(CultureInfo.InvariantCulture));
+            throw OutOfRange(name, ">= 1", value.ToString(CultureInfo.InvariantCulture), hint);
         }
     }
 

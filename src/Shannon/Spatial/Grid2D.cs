@@ -60,8 +60,8 @@ internal sealed class Grid2D : INeighbourIndex
         // Extents or cells outside the comfortable double range (a spread near 1e308 overflows, one near 1e-300 makes
         // 1/width infinite, distances can overflow or underflow): the k-d tree, which rescales exactly, takes these.
         if (!double.IsFinite(scaleA) || !double.IsFinite(scaleB) || !double.IsNormal(widthA) || !double.IsNormal(widthB)
-            || Math.Max(Math.Max(Math.Abs(minA), Math.Abs(maxA)), Math.Max(Math.Abs(minB), Math.Abs(maxB))) > Shannon.Estimators.Continuous.ContinuousInput.ComfortHigh
-            || widthA < Shannon.Estimators.Continuous.ContinuousInput.ComfortLow || widthB < Shannon.Estimators.Continuous.ContinuousInput.ComfortLow)
+            || Math.Max(Math.Max(Math.Abs(minA), Math.Abs(maxA)), Math.Max(Math.Abs(minB), Math.Abs(maxB))) > Shannon.Estimators.Continuous.ColumnStatistics.ComfortHigh
+            || widthA < Shannon.Estimators.Continuous.ColumnStatistics.ComfortLow || widthB < Shannon.Estimators.Continuous.ColumnStatistics.ComfortLow)
         {
             return null;
         }

@@ -50,10 +50,7 @@ public sealed class KdTree : INeighbourIndex
     internal KdTree(IReadOnlyList<double[]> columns, DistanceNorm norm, int leafSize, bool validate)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        if (norm is not (DistanceNorm.Maximum or DistanceNorm.Euclidean))
-        {
-            throw Preconditions.OutOfRange(nameof(norm), "Maximum or Euclidean", ((int)norm).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        Preconditions.Norm(norm, nameof(norm));
 
         if (columns.Count == 0)
         {
@@ -109,7 +106,7 @@ public sealed class KdTree : INeighbourIndex
         // exact: differences of 1e308 and -1e308 would overflow to infinity, squares of 1e-300 underflow to 0. Queries
         // scale radii and points in and distances out by the same power, so every answer is what exact arithmetic
         // gives on the caller's numbers; ordinary data are stored as they are (_scale = 0).
-        _scale = Shannon.Estimators.Continuous.ContinuousInput.CommonScaleExponent([.. columns]);
+        _scale = Shannon.Estimators.Continuous.ColumnStatistics.CommonScaleExponent([.. columns]);
         for (int j = 0; j < _dimension; j++)
         {
             double[] c = columns[j];

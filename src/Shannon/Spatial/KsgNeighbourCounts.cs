@@ -440,15 +440,15 @@ internal static class KsgNeighbourCounts
     private sealed class TreeIndex
     {
         private readonly INeighbourIndex _joint;
-        private readonly ContinuousInput.MarginalCounter _x;
-        private readonly ContinuousInput.MarginalCounter _y;
+        private readonly MarginalCounter _x;
+        private readonly MarginalCounter _y;
         private readonly int _yColumn;
 
         public TreeIndex(double[][] xs, double[][] ys)
         {
             _joint = NeighbourIndex.Create(ContinuousInput.Join(xs, ys), DistanceNorm.Maximum);
-            _x = new ContinuousInput.MarginalCounter(xs);
-            _y = new ContinuousInput.MarginalCounter(ys);
+            _x = new MarginalCounter(xs);
+            _y = new MarginalCounter(ys);
             _yColumn = xs.Length;
         }
 
@@ -458,13 +458,13 @@ internal static class KsgNeighbourCounts
             Span<double> distances = k <= 64 ? stackalloc double[k] : new double[k];
             int i = _joint.RowAt(position);
             _joint.NearestNeighboursAtPosition(position, k, rows, distances);
-            var hint = ContinuousInput.Hint.None;
+            var hint = MarginalCounter.Hint.None;
             double eps = distances[k - 1];
             radius[i] = eps;
             if (!second)
             {
                 countX[i] = _x.CountAround(i, _joint.Coordinate(position, 0), eps, inclusive: false, ref hint);
-                hint = ContinuousInput.Hint.None;
+                hint = MarginalCounter.Hint.None;
                 countY[i] = _y.CountAround(i, _joint.Coordinate(position, _yColumn), eps, inclusive: false, ref hint);
             }
             else
@@ -472,12 +472,12 @@ internal static class KsgNeighbourCounts
                 double ex = 0, ey = 0;
                 for (int m = 0; m < k; m++)
                 {
-                    ex = Math.Max(ex, ContinuousInput.MaxDistance(xs, i, rows[m]));
-                    ey = Math.Max(ey, ContinuousInput.MaxDistance(ys, i, rows[m]));
+                    ex = Math.Max(ex, MarginalCounter.MaxDistance(xs, i, rows[m]));
+                    ey = Math.Max(ey, MarginalCounter.MaxDistance(ys, i, rows[m]));
                 }
 
                 countX[i] = _x.CountAround(i, _joint.Coordinate(position, 0), ex, inclusive: true, ref hint);
-                hint = ContinuousInput.Hint.None;
+                hint = MarginalCounter.Hint.None;
                 countY[i] = _y.CountAround(i, _joint.Coordinate(position, _yColumn), ey, inclusive: true, ref hint);
             }
         }

@@ -11,8 +11,8 @@ public class BinnedGuardRailTests
     private static (double[] X, double[] Y) Independent(int n)
     {
         var random = new Random(21);
-        double[] x = Enumerable.Range(0, n).Select(_ => ContinuousInput.StandardNormal(random)).ToArray();
-        double[] y = Enumerable.Range(0, n).Select(_ => ContinuousInput.StandardNormal(random)).ToArray();
+        double[] x = Enumerable.Range(0, n).Select(_ => ColumnStatistics.StandardNormal(random)).ToArray();
+        double[] y = Enumerable.Range(0, n).Select(_ => ColumnStatistics.StandardNormal(random)).ToArray();
         return (x, y);
     }
 
@@ -51,8 +51,8 @@ public class BinnedGuardRailTests
     public void DependentColumnsWithTheMiRuleCarryNoBiasWarning()
     {
         var random = new Random(4);
-        double[] x = Enumerable.Range(0, 2000).Select(_ => ContinuousInput.StandardNormal(random)).ToArray();
-        double[] y = x.Select(v => 0.8 * v + 0.6 * ContinuousInput.StandardNormal(random)).ToArray();
+        double[] x = Enumerable.Range(0, 2000).Select(_ => ColumnStatistics.StandardNormal(random)).ToArray();
+        double[] y = x.Select(v => 0.8 * v + 0.6 * ColumnStatistics.StandardNormal(random)).ToArray();
         var estimate = new BinnedMutualInformationEstimator().Estimate(x, y, InformationUnit.Nats);
         Assert.Empty(estimate.Warnings);
         Assert.InRange(estimate.Value, 0.4, 0.55); // truth -ln(1 - 0.64)/2 = 0.511; 13 bins underestimate a little

@@ -224,7 +224,7 @@ public class DequantizeTests(Xunit.Abstractions.ITestOutputHelper output)
     [InlineData("x05", "y05", 0.5, 0.21190833351148033)]
     public void DequantisedKsgTargetsTheRoundedPairsTruth(string x, string y, double step, double truth)
     {
-        Assert.Equal(step, ContinuousInput.LatticeStep(Rounded.Value[x]), 1e-12);
+        Assert.Equal(step, Lattice.LatticeStep(Rounded.Value[x]), 1e-12);
         var values = Enumerable.Range(0, 4).Select(seed => new KsgMutualInformationEstimator(KsgOptions.Default with { Dequantize = true, Seed = seed })
             .Estimate(Rounded.Value[x], Rounded.Value[y], InformationUnit.Nats)).ToList();
         output.WriteLine(string.Join(", ", values.Select(v => v.Value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture))));
@@ -249,12 +249,12 @@ public class DequantizeTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void ColumnsOffALatticeAreLeftToTheDefaultRule()
     {
-        Assert.Equal(0, ContinuousInput.LatticeStep([0.1, 0.2, 0.3, 0.5, 1.0 / 3]));      // no ties: continuous
-        Assert.Equal(0, ContinuousInput.LatticeStep([0, 0, 1, Math.PI, 2, 2]));           // tied, not on a lattice
-        Assert.Equal(1, ContinuousInput.LatticeStep([0, 0, 1, 3, 3, 7]));                  // integers
-        Assert.Equal(0.002, ContinuousInput.LatticeStep([0.57, 0.57, 0.906, 1.04, 1.05]), 1e-9); // one value on a finer grid (wine's hue)
-        Assert.Equal(0, ContinuousInput.LatticeStep([-1e308, 1e308, -1e308, 1e308]));      // the gap overflows: nothing to spread over
-        Assert.Equal(0, ContinuousInput.LatticeStep([5e-324, 1e-323, 1e-323, 2e-323]));   // a subnormal step: noise not representable
+        Assert.Equal(0, Lattice.LatticeStep([0.1, 0.2, 0.3, 0.5, 1.0 / 3]));      // no ties: continuous
+        Assert.Equal(0, Lattice.LatticeStep([0, 0, 1, Math.PI, 2, 2]));           // tied, not on a lattice
+        Assert.Equal(1, Lattice.LatticeStep([0, 0, 1, 3, 3, 7]));                  // integers
+        Assert.Equal(0.002, Lattice.LatticeStep([0.57, 0.57, 0.906, 1.04, 1.05]), 1e-9); // one value on a finer grid (wine's hue)
+        Assert.Equal(0, Lattice.LatticeStep([-1e308, 1e308, -1e308, 1e308]));      // the gap overflows: nothing to spread over
+        Assert.Equal(0, Lattice.LatticeStep([5e-324, 1e-323, 1e-323, 2e-323]));   // a subnormal step: noise not representable
     }
 
     [Fact]
@@ -263,20 +263,20 @@ public class DequantizeTests(Xunit.Abstractions.ITestOutputHelper output)
         // 40 values on the 0.01 grid, tied in pairs, and one float artefact 9.899999 (wine's color_intensity has one among
         // 178 rows): the grid is 0.01, the 1e-6 gap the stray makes is not a step.
         double[] rounded = [.. Enumerable.Range(0, 40).Select(i => Math.Round(9.5 + 0.01 * (i / 2), 2)), 9.899999];
-        Assert.Equal(0.01, ContinuousInput.LatticeStep(rounded), 1e-9);
+        Assert.Equal(0.01, Lattice.LatticeStep(rounded), 1e-9);
 
         // The same with 0.30000000000000004 (0.1 + 0.2) among tenths.
         double[] tenths = [.. Enumerable.Range(0, 40).Select(i => (i % 10) / 10.0), 0.1 + 0.2];
-        Assert.Equal(0.1, ContinuousInput.LatticeStep(tenths), 1e-9);
+        Assert.Equal(0.1, Lattice.LatticeStep(tenths), 1e-9);
 
         // A value one decimal finer is a finer grid, not a stray (wine's hue: 0.906 among hundredths, step 0.002).
         double[] finer = [.. Enumerable.Range(0, 40).Select(i => Math.Round(0.5 + 0.01 * (i / 2), 2)), 0.906];
-        Assert.Equal(0.002, ContinuousInput.LatticeStep(finer), 1e-9);
+        Assert.Equal(0.002, Lattice.LatticeStep(finer), 1e-9);
 
         // But more than 5% of the rows off the grid is no lattice: a point mass at 0 and 1 amid continuous values.
         var random = new Random(3);
         double[] mixed = [.. Enumerable.Range(0, 40).Select(i => i < 30 ? i % 2 : random.NextDouble())];
-        Assert.Equal(0, ContinuousInput.LatticeStep(mixed));
+        Assert.Equal(0, Lattice.LatticeStep(mixed));
     }
 
     [Fact]
@@ -288,7 +288,7 @@ public class DequantizeTests(Xunit.Abstractions.ITestOutputHelper output)
         int c = Array.IndexOf(lines[0].Split(','), "color_intensity");
         double[] x = [.. lines.Skip(1).Where(l => l.Length > 0).Select(l => double.Parse(l.Split(',')[c], System.Globalization.CultureInfo.InvariantCulture))];
         Assert.Contains(9.899999, x);
-        Assert.Equal(0.01, ContinuousInput.LatticeStep(x), 1e-9);
+        Assert.Equal(0.01, Lattice.LatticeStep(x), 1e-9);
     }
 
     [Fact]

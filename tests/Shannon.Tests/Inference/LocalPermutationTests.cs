@@ -17,9 +17,9 @@ public class LocalPermutationTests
         double[] z = new double[n], x = new double[n], y = new double[n];
         for (int i = 0; i < n; i++)
         {
-            z[i] = ContinuousInput.StandardNormal(random);
-            x[i] = z[i] + 0.5 * ContinuousInput.StandardNormal(random);
-            y[i] = z[i] + coupling * x[i] + 0.5 * ContinuousInput.StandardNormal(random);
+            z[i] = ColumnStatistics.StandardNormal(random);
+            x[i] = z[i] + 0.5 * ColumnStatistics.StandardNormal(random);
+            y[i] = z[i] + coupling * x[i] + 0.5 * ColumnStatistics.StandardNormal(random);
         }
 
         return (Samples.FromColumns(x), Samples.FromColumns(y), Samples.FromColumns(z));

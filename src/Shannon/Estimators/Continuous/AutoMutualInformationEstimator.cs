@@ -69,8 +69,8 @@ public sealed class AutoMutualInformationEstimator
     public AutoMutualInformationEstimator(AutoMutualInformationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ContinuousInput.CheckK(options.K);
-        ContinuousInput.CheckParallelism(options.MaxDegreeOfParallelism);
+        Preconditions.NeighbourCount(options.K);
+        Preconditions.DegreeOfParallelism(options.MaxDegreeOfParallelism);
         Options = options;
     }
 
@@ -92,9 +92,9 @@ public sealed class AutoMutualInformationEstimator
     /// <exception cref="ArgumentException">Unequal counts, a constant column, k >= N, or N &lt;= d_x + d_y.</exception>
     public AutoMutualInformationResult EstimateWithDiagnostics(Samples x, Samples y, InformationUnit unit)
     {
-        ContinuousInput.CheckNonConstantPair(x, y, unit);
+        Preconditions.NonConstantPair(x, y, unit);
         int n = x.Count, dx = x.Dimension, dy = y.Dimension, k = Options.K;
-        ContinuousInput.CheckKBelowCount(k, n);
+        Preconditions.NeighbourCountBelow(k, n);
         GaussianMutualInformationEstimator.CheckEnoughSamples(n, dx + dy);
         double[][] sx = KnnMutualInformationEstimator.Prepare(x, MarginalPreprocessing.NormalScores);
         double[][] sy = KnnMutualInformationEstimator.Prepare(y, MarginalPreprocessing.NormalScores);
@@ -134,7 +134,7 @@ public sealed class AutoMutualInformationEstimator
         }
 
         var warnings = new List<string>();
-        int ties = ContinuousInput.CountTies(x) + ContinuousInput.CountTies(y);
+        int ties = ColumnStatistics.CountTies(x) + ColumnStatistics.CountTies(y);
         if (ties > 0)
         {
             warnings.Add($"{ContinuousInput.Text(ties)} tied values were ranked in order of appearance; for discrete or heavily rounded columns use a discrete or mixed estimator.");
@@ -168,7 +168,7 @@ public sealed class AutoMutualInformationEstimator
     {
         double[][] all = ContinuousInput.Join(sx, sy);
         int d = all.Length;
-        var sd = all.Select(c => ContinuousInput.MeanStdDev(c)).ToArray();
+        var sd = all.Select(c => ColumnStatistics.MeanStdDev(c)).ToArray();
         var corr = new double[d, d];
         for (int a = 0; a < d; a++)
         {

@@ -19,7 +19,7 @@ public static class Binning
         Preconditions.Positive(column.Length, "column.Length");
 
         // Columns near +-1e308 (whose range overflows) or 1e-300 are binned in their own binary scale (exact) and the edges scaled back.
-        int e = ContinuousInput.ScaleExponent(column);
+        int e = ColumnStatistics.ScaleExponent(column);
         if (e != 0)
         {
             double[] scaled = [.. column.Select(v => Math.ScaleB(v, -e))];
@@ -151,7 +151,7 @@ public static class Binning
                 return EqualWidthEdges(min, max, (int)Math.Ceiling(range / (range / (Math.Log2(n) + 1.0))));
             case BinningRule.Scott:
             {
-                double sd = ContinuousInput.MeanStdDev(column).StdDev;
+                double sd = ColumnStatistics.MeanStdDev(column).StdDev;
                 double width = Math.Pow(24.0 * Math.Pow(Math.PI, 0.5) / n, 1.0 / 3.0) * sd;
                 return EqualWidthEdges(min, max, width > 0 ? (int)Math.Ceiling(range / width) : 1);
             }

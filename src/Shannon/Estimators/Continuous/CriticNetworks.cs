@@ -13,7 +13,7 @@ internal sealed class AdamParameters
         var value = new double[length];
         for (int i = 0; i < length; i++)
         {
-            value[i] = scale * ContinuousInput.StandardNormal(random);
+            value[i] = scale * ColumnStatistics.StandardNormal(random);
         }
 
         _groups.Add((value, new double[length], new double[length], new double[length]));

@@ -35,9 +35,9 @@ public sealed class KnnKullbackLeiblerEstimator
     public KnnKullbackLeiblerEstimator(KnnKullbackLeiblerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ContinuousInput.CheckK(options.K);
-        ContinuousInput.CheckNorm(options.Norm);
-        ContinuousInput.CheckParallelism(options.MaxDegreeOfParallelism);
+        Preconditions.NeighbourCount(options.K);
+        Preconditions.Norm(options.Norm);
+        Preconditions.DegreeOfParallelism(options.MaxDegreeOfParallelism);
         Options = options;
     }
 
@@ -69,15 +69,15 @@ public sealed class KnnKullbackLeiblerEstimator
         }
 
         int n = p.Count, m = q.Count, d = p.Dimension, k = Options.K;
-        ContinuousInput.CheckKBelowCount(k, n);
+        Preconditions.NeighbourCountBelow(k, n);
         if (k > m)
         {
             throw Preconditions.OutOfRange("k", $"at most the size of `q` ({ContinuousInput.Text(m)})", ContinuousInput.Text(k));
         }
 
-        int e = ContinuousInput.CommonScaleExponent([.. p.Columns, .. q.Columns]);
-        double[][] ps = ContinuousInput.ScaleColumns(p.Columns, e);
-        double[][] qs = ContinuousInput.ScaleColumns(q.Columns, e);
+        int e = ColumnStatistics.CommonScaleExponent([.. p.Columns, .. q.Columns]);
+        double[][] ps = ColumnStatistics.ScaleColumns(p.Columns, e);
+        double[][] qs = ColumnStatistics.ScaleColumns(q.Columns, e);
         var treeP = new KdTree(ps, Options.Norm, 8, validate: false);
         var treeQ = new KdTree(qs, Options.Norm, 8, validate: false);
         var logRatio = new double[n];
@@ -123,8 +123,8 @@ public sealed class KnnKullbackLeiblerEstimator
                 union[j] = [.. ps[j], .. qs[j]];
             }
 
-            int[] together = ContinuousInput.CoincidentCounts(union);
-            int[] inP = ContinuousInput.CoincidentCounts(ps);
+            int[] together = ColumnStatistics.CoincidentCounts(union);
+            int[] inP = ColumnStatistics.CoincidentCounts(ps);
             for (int i = 0; i < n; i++)
             {
                 if (atom[i])
@@ -143,7 +143,7 @@ public sealed class KnnKullbackLeiblerEstimator
         }
 
         double nats = sum / n;
-        int ties = ContinuousInput.CountTies(p) + ContinuousInput.CountTies(q);
+        int ties = ColumnStatistics.CountTies(p) + ColumnStatistics.CountTies(q);
         var warnings = new List<string>();
         ContinuousInput.WarnTies(warnings, ties, 0, "atom-mass-ratio", zeros);
         return ContinuousInput.Result(nats, unit, n, "knn-kl", k, ties, warnings, "atom-mass-ratio", 0, zeros);

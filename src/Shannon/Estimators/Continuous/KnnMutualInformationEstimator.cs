@@ -82,7 +82,7 @@ public sealed class KnnMutualInformationEstimator
     public KnnMutualInformationEstimator(KnnMutualInformationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ContinuousInput.CheckK(options.K);
+        Preconditions.NeighbourCount(options.K);
         if (options.Algorithm is not (KsgAlgorithm.Algorithm1 or KsgAlgorithm.Algorithm2))
         {
             throw Preconditions.OutOfRange("algorithm", "Algorithm1 or Algorithm2", ContinuousInput.Text((int)options.Algorithm));
@@ -98,7 +98,7 @@ public sealed class KnnMutualInformationEstimator
             throw Preconditions.OutOfRange("search", "Automatic, Tree or BruteForce", ContinuousInput.Text((int)options.Search));
         }
 
-        ContinuousInput.CheckParallelism(options.MaxDegreeOfParallelism);
+        Preconditions.DegreeOfParallelism(options.MaxDegreeOfParallelism);
         Options = options;
     }
 
@@ -121,15 +121,15 @@ public sealed class KnnMutualInformationEstimator
     /// <exception cref="ArgumentException">Unequal sample counts, a constant column, or k >= N.</exception>
     public KnnMutualInformationResult EstimateWithDiagnostics(Samples x, Samples y, InformationUnit unit)
     {
-        ContinuousInput.CheckNonConstantPair(x, y, unit);
+        Preconditions.NonConstantPair(x, y, unit);
         int n = x.Count, k = Options.K;
-        ContinuousInput.CheckKBelowCount(k, n);
+        Preconditions.NeighbourCountBelow(k, n);
         double[][] xs = Prepare(x, Options.Preprocessing);
         double[][] ys = Prepare(y, Options.Preprocessing);
         KsgCounts counts = KsgNeighbourCounts.Compute(xs, ys, k, Options.Algorithm, Options.Search, Options.MaxDegreeOfParallelism);
         var (nats, sd) = Combine(counts, k, Options.Algorithm);
         var warnings = new List<string>();
-        int ties = ContinuousInput.CountTies(x) + ContinuousInput.CountTies(y);
+        int ties = ColumnStatistics.CountTies(x) + ColumnStatistics.CountTies(y);
         if (ties > 0)
         {
             warnings.Add(Options.Preprocessing is MarginalPreprocessing.NormalScores or MarginalPreprocessing.Ranks

@@ -43,10 +43,10 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
     public KozachenkoLeonenkoEntropyEstimator(KozachenkoLeonenkoOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ContinuousInput.CheckK(options.K);
-        ContinuousInput.CheckNorm(options.Norm);
-        ContinuousInput.CheckJitter(options.Jitter);
-        ContinuousInput.CheckParallelism(options.MaxDegreeOfParallelism);
+        Preconditions.NeighbourCount(options.K);
+        Preconditions.Norm(options.Norm);
+        Preconditions.NonNegativeFinite(options.Jitter, "jitter");
+        Preconditions.DegreeOfParallelism(options.MaxDegreeOfParallelism);
         Options = options;
     }
 
@@ -69,20 +69,20 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
         ArgumentNullException.ThrowIfNull(x);
         Preconditions.Unit(unit, nameof(unit));
         int n = x.Count, d = x.Dimension, k = Options.K;
-        ContinuousInput.CheckKBelowCount(k, n);
-        ContinuousInput.CheckNotConstant(x, nameof(x));
+        Preconditions.NeighbourCountBelow(k, n);
+        Preconditions.NotConstant(x, nameof(x));
         var random = Options.Jitter > 0 || Options.Dequantize ? new Random(Options.Seed) : null;
         int dequantized = 0;
-        double[][] prepared = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(x, random!, ref dequantized) : x, standardize: false, Options.Jitter, random);
-        int e = ContinuousInput.CommonScaleExponent(prepared);
-        double[][] xs = ContinuousInput.ScaleColumns(prepared, e);
+        double[][] prepared = ContinuousInput.Prepare(Options.Dequantize ? Lattice.Dequantize(x, random!, ref dequantized) : x, standardize: false, Options.Jitter, random);
+        int e = ColumnStatistics.CommonScaleExponent(prepared);
+        double[][] xs = ColumnStatistics.ScaleColumns(prepared, e);
         var tree = new KdTree(xs, Options.Norm, 8, validate: false);
         var logs = new double[n];
         var psiK = new double[n];
         var zeroAt = new bool[n];
         var boundaryAt = new bool[n];
         int zeros = 0, boundary = 0;
-        int ties = ContinuousInput.CountTies(x);
+        int ties = ColumnStatistics.CountTies(x);
         int chunks = (n + ContinuousInput.ChunkSize - 1) / ContinuousInput.ChunkSize;
         Parallel.For(0, chunks, ContinuousInput.Parallelism(Options.MaxDegreeOfParallelism), chunk =>
         {
@@ -153,7 +153,7 @@ public sealed class KozachenkoLeonenkoEntropyEstimator
     private static void CellFraction(double[][] xs, KdTree tree, DistanceNorm norm, int k, bool[] zeroAt, bool[] boundaryAt, double[] logs, double[] psiK)
     {
         int n = xs[0].Length;
-        int[] coincident = ContinuousInput.CoincidentCounts(xs, out int[] representative);
+        int[] coincident = ColumnStatistics.CoincidentCounts(xs, out int[] representative);
         var done = new Dictionary<int, (double Log, double Psi)>();
         for (int i = 0; i < n; i++)
         {

@@ -39,14 +39,14 @@ public sealed class KsgConditionalMutualInformationEstimator
     public KsgConditionalMutualInformationEstimator(KsgOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ContinuousInput.CheckK(options.K);
+        Preconditions.NeighbourCount(options.K);
         if (options.Algorithm is not (KsgAlgorithm.Algorithm1 or KsgAlgorithm.Algorithm2))
         {
             throw Preconditions.OutOfRange("algorithm", "Algorithm1 or Algorithm2", ContinuousInput.Text((int)options.Algorithm));
         }
 
-        ContinuousInput.CheckJitter(options.Jitter);
-        ContinuousInput.CheckParallelism(options.MaxDegreeOfParallelism);
+        Preconditions.NonNegativeFinite(options.Jitter, "jitter");
+        Preconditions.DegreeOfParallelism(options.MaxDegreeOfParallelism);
         Options = options;
     }
 
@@ -75,24 +75,24 @@ public sealed class KsgConditionalMutualInformationEstimator
         ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(z);
         Preconditions.Unit(unit, nameof(unit));
-        ContinuousInput.CheckSameCount(y, x, nameof(y), nameof(x));
-        ContinuousInput.CheckSameCount(z, x, nameof(z), nameof(x));
+        Preconditions.SameSampleCount(y, x, nameof(y), nameof(x));
+        Preconditions.SameSampleCount(z, x, nameof(z), nameof(x));
         int n = x.Count;
         int k = Options.K;
-        ContinuousInput.CheckKBelowCount(k, n);
-        ContinuousInput.CheckNotConstant(x, nameof(x));
-        ContinuousInput.CheckNotConstant(y, nameof(y));
-        ContinuousInput.CheckNotConstant(z, nameof(z));
+        Preconditions.NeighbourCountBelow(k, n);
+        Preconditions.NotConstant(x, nameof(x));
+        Preconditions.NotConstant(y, nameof(y));
+        Preconditions.NotConstant(z, nameof(z));
 
         var random = Options.Jitter > 0 || Options.Dequantize ? new Random(Options.Seed) : null;
         int dequantized = 0;
-        double[][] xs = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(x, random!, ref dequantized) : x, Options.Standardize, Options.Jitter, random);
-        double[][] ys = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(y, random!, ref dequantized) : y, Options.Standardize, Options.Jitter, random);
-        double[][] zs = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(z, random!, ref dequantized) : z, Options.Standardize, Options.Jitter, random);
+        double[][] xs = ContinuousInput.Prepare(Options.Dequantize ? Lattice.Dequantize(x, random!, ref dequantized) : x, Options.Standardize, Options.Jitter, random);
+        double[][] ys = ContinuousInput.Prepare(Options.Dequantize ? Lattice.Dequantize(y, random!, ref dequantized) : y, Options.Standardize, Options.Jitter, random);
+        double[][] zs = ContinuousInput.Prepare(Options.Dequantize ? Lattice.Dequantize(z, random!, ref dequantized) : z, Options.Standardize, Options.Jitter, random);
 
         double nats = Compute(xs, ys, zs, k, Options.Algorithm, Options.MaxDegreeOfParallelism, out int tiedPoints);
         var warnings = new List<string>();
-        int ties = ContinuousInput.CountTies(x) + ContinuousInput.CountTies(y) + ContinuousInput.CountTies(z);
+        int ties = ColumnStatistics.CountTies(x) + ColumnStatistics.CountTies(y) + ColumnStatistics.CountTies(z);
         ContinuousInput.WarnTies(warnings, ties, Options.Jitter, "gao-2017", tiedPoints);
         ContinuousInput.WarnScales(warnings, Options.Standardize, x, y, z);
         KsgMutualInformationEstimator.WarnCeiling(warnings, nats, n, k);
@@ -108,14 +108,14 @@ public sealed class KsgConditionalMutualInformationEstimator
         double[][] yz = ContinuousInput.Join(ys, zs);
         double[][] joint = ContinuousInput.Join(xs, ys, zs);
         KdTree tree = null!;
-        ContinuousInput.MarginalCounter countXz = null!, countYz = null!, countZ = null!;
+        MarginalCounter countXz = null!, countYz = null!, countZ = null!;
         var parallel = ContinuousInput.Parallelism(maxDegreeOfParallelism);
         Parallel.Invoke(
             parallel,
             () => tree = new KdTree(joint, DistanceNorm.Maximum, 8, validate: false),
-            () => countXz = new ContinuousInput.MarginalCounter(xz),
-            () => countYz = new ContinuousInput.MarginalCounter(yz),
-            () => countZ = new ContinuousInput.MarginalCounter(zs));
+            () => countXz = new MarginalCounter(xz),
+            () => countYz = new MarginalCounter(yz),
+            () => countZ = new MarginalCounter(zs));
 
         int[]? coincident = null;
         object gate = new();
@@ -131,9 +131,9 @@ public sealed class KsgConditionalMutualInformationEstimator
             Span<double> distances = k <= 64 ? stackalloc double[k] : new double[k];
             Span<double> boxXz = stackalloc double[dx + dz];
             Span<double> boxYz = stackalloc double[dy + dz];
-            var hintXz = ContinuousInput.Hint.None;
-            var hintYz = ContinuousInput.Hint.None;
-            var hintZ = ContinuousInput.Hint.None;
+            var hintXz = MarginalCounter.Hint.None;
+            var hintYz = MarginalCounter.Hint.None;
+            var hintZ = MarginalCounter.Hint.None;
             int end = Math.Min(n, (chunk + 1) * ContinuousInput.ChunkSize);
             for (int p = chunk * ContinuousInput.ChunkSize; p < end; p++)
             {
@@ -146,7 +146,7 @@ public sealed class KsgConditionalMutualInformationEstimator
                     {
                         lock (gate)
                         {
-                            coincident ??= ContinuousInput.CoincidentCounts(joint);
+                            coincident ??= ColumnStatistics.CoincidentCounts(joint);
                         }
                     }
 
@@ -168,9 +168,9 @@ public sealed class KsgConditionalMutualInformationEstimator
                     double epsX = 0, epsY = 0, epsZ = 0;
                     for (int m = 0; m < k; m++)
                     {
-                        epsX = Math.Max(epsX, ContinuousInput.MaxDistance(xs, i, rows[m]));
-                        epsY = Math.Max(epsY, ContinuousInput.MaxDistance(ys, i, rows[m]));
-                        epsZ = Math.Max(epsZ, ContinuousInput.MaxDistance(zs, i, rows[m]));
+                        epsX = Math.Max(epsX, MarginalCounter.MaxDistance(xs, i, rows[m]));
+                        epsY = Math.Max(epsY, MarginalCounter.MaxDistance(ys, i, rows[m]));
+                        epsZ = Math.Max(epsZ, MarginalCounter.MaxDistance(zs, i, rows[m]));
                     }
 
                     boxXz[..dx].Fill(epsX);

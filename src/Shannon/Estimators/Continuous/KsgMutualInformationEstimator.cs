@@ -47,14 +47,14 @@ public sealed class KsgMutualInformationEstimator
     public KsgMutualInformationEstimator(KsgOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ContinuousInput.CheckK(options.K);
+        Preconditions.NeighbourCount(options.K);
         if (options.Algorithm is not (KsgAlgorithm.Algorithm1 or KsgAlgorithm.Algorithm2))
         {
             throw Preconditions.OutOfRange("algorithm", "Algorithm1 or Algorithm2", ContinuousInput.Text((int)options.Algorithm));
         }
 
-        ContinuousInput.CheckJitter(options.Jitter);
-        ContinuousInput.CheckParallelism(options.MaxDegreeOfParallelism);
+        Preconditions.NonNegativeFinite(options.Jitter, "jitter");
+        Preconditions.DegreeOfParallelism(options.MaxDegreeOfParallelism);
         Options = options;
     }
 
@@ -81,24 +81,24 @@ public sealed class KsgMutualInformationEstimator
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         Preconditions.Unit(unit, nameof(unit));
-        ContinuousInput.CheckSameCount(y, x, nameof(y), nameof(x));
+        Preconditions.SameSampleCount(y, x, nameof(y), nameof(x));
         int n = x.Count;
         int k = Options.K;
-        ContinuousInput.CheckKBelowCount(k, n);
-        ContinuousInput.CheckNotConstant(x, nameof(x));
-        ContinuousInput.CheckNotConstant(y, nameof(y));
+        Preconditions.NeighbourCountBelow(k, n);
+        Preconditions.NotConstant(x, nameof(x));
+        Preconditions.NotConstant(y, nameof(y));
 
         var random = Options.Jitter > 0 || Options.Dequantize ? new Random(Options.Seed) : null;
         int dequantized = 0;
-        double[][] xs = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(x, random!, ref dequantized) : x, Options.Standardize, Options.Jitter, random);
-        double[][] ys = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(y, random!, ref dequantized) : y, Options.Standardize, Options.Jitter, random);
+        double[][] xs = ContinuousInput.Prepare(Options.Dequantize ? Lattice.Dequantize(x, random!, ref dequantized) : x, Options.Standardize, Options.Jitter, random);
+        double[][] ys = ContinuousInput.Prepare(Options.Dequantize ? Lattice.Dequantize(y, random!, ref dequantized) : y, Options.Standardize, Options.Jitter, random);
 
         double nats = Compute(xs, ys, k, Options.Algorithm, Options.MaxDegreeOfParallelism, out int? searchTies, out int tiedPoints);
 
         var warnings = new List<string>();
         // Ties of the searched columns come free with their sort; with jitter (which removes them) or several
         // columns, the input columns are sorted to count them.
-        int ties = Options.Jitter == 0 && searchTies is int t ? t : ContinuousInput.CountTies(x) + ContinuousInput.CountTies(y);
+        int ties = Options.Jitter == 0 && searchTies is int t ? t : ColumnStatistics.CountTies(x) + ColumnStatistics.CountTies(y);
         ContinuousInput.WarnTies(warnings, ties, Options.Jitter, "gao-2017", tiedPoints);
         ContinuousInput.WarnScales(warnings, Options.Standardize, x, y);
         WarnCeiling(warnings, nats, n, k);
@@ -113,7 +113,7 @@ public sealed class KsgMutualInformationEstimator
     public static double Ceiling(int sampleCount, int k)
     {
         Preconditions.Positive(sampleCount, nameof(sampleCount));
-        ContinuousInput.CheckK(k);
+        Preconditions.NeighbourCount(k);
         return Digamma.OfInteger(sampleCount) - Digamma.OfInteger(k) - 1.0 / k;
     }
 
@@ -142,12 +142,12 @@ public sealed class KsgMutualInformationEstimator
         int n = xs[0].Length;
         double[][] joint = ContinuousInput.Join(xs, ys);
         INeighbourIndex tree = null!;
-        ContinuousInput.MarginalCounter countX = null!, countY = null!;
+        MarginalCounter countX = null!, countY = null!;
         Parallel.Invoke(
             ContinuousInput.Parallelism(maxDegreeOfParallelism),
             () => tree = NeighbourIndex.Create(joint, DistanceNorm.Maximum),
-            () => countX = new ContinuousInput.MarginalCounter(xs),
-            () => countY = new ContinuousInput.MarginalCounter(ys));
+            () => countX = new MarginalCounter(xs),
+            () => countY = new MarginalCounter(ys));
 
         // The coincidence counts are needed only when some point sits on k others; a sort finds them once.
         int[]? coincident = null;
@@ -163,8 +163,8 @@ public sealed class KsgMutualInformationEstimator
             Span<int> rows = k <= 64 ? stackalloc int[k] : new int[k];
             Span<double> distances = k <= 64 ? stackalloc double[k] : new double[k];
             int end = Math.Min(n, (chunk + 1) * ContinuousInput.ChunkSize);
-            var hintX = ContinuousInput.Hint.None;
-            var hintY = ContinuousInput.Hint.None;
+            var hintX = MarginalCounter.Hint.None;
+            var hintY = MarginalCounter.Hint.None;
             for (int p = chunk * ContinuousInput.ChunkSize; p < end; p++)
             {
                 int i = tree.RowAt(p);
@@ -176,7 +176,7 @@ public sealed class KsgMutualInformationEstimator
                     {
                         lock (gate)
                         {
-                            coincident ??= ContinuousInput.CoincidentCounts(joint);
+                            coincident ??= ColumnStatistics.CoincidentCounts(joint);
                         }
                     }
 
@@ -197,8 +197,8 @@ public sealed class KsgMutualInformationEstimator
                     double epsX = 0, epsY = 0;
                     for (int m = 0; m < k; m++)
                     {
-                        epsX = Math.Max(epsX, ContinuousInput.MaxDistance(xs, i, rows[m]));
-                        epsY = Math.Max(epsY, ContinuousInput.MaxDistance(ys, i, rows[m]));
+                        epsX = Math.Max(epsX, MarginalCounter.MaxDistance(xs, i, rows[m]));
+                        epsY = Math.Max(epsY, MarginalCounter.MaxDistance(ys, i, rows[m]));
                     }
 
                     int nx = countX.CountAround(i, tree.Coordinate(p, 0), epsX, inclusive: true, ref hintX);

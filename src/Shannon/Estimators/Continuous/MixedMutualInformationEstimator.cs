@@ -37,9 +37,9 @@ public sealed class MixedMutualInformationEstimator
     public MixedMutualInformationEstimator(KsgOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ContinuousInput.CheckK(options.K);
-        ContinuousInput.CheckJitter(options.Jitter);
-        ContinuousInput.CheckParallelism(options.MaxDegreeOfParallelism);
+        Preconditions.NeighbourCount(options.K);
+        Preconditions.NonNegativeFinite(options.Jitter, "jitter");
+        Preconditions.DegreeOfParallelism(options.MaxDegreeOfParallelism);
         Options = options;
     }
 
@@ -70,11 +70,11 @@ public sealed class MixedMutualInformationEstimator
         }
 
         int k = Options.K;
-        ContinuousInput.CheckKBelowCount(k, x.Count);
-        ContinuousInput.CheckNotConstant(x, nameof(x));
+        Preconditions.NeighbourCountBelow(k, x.Count);
+        Preconditions.NotConstant(x, nameof(x));
         var random = Options.Jitter > 0 || Options.Dequantize ? new Random(Options.Seed) : null;
         int dequantized = 0;
-        double[][] xs = ContinuousInput.Prepare(Options.Dequantize ? ContinuousInput.Dequantize(x, random!, ref dequantized) : x, Options.Standardize, Options.Jitter, random);
+        double[][] xs = ContinuousInput.Prepare(Options.Dequantize ? Lattice.Dequantize(x, random!, ref dequantized) : x, Options.Standardize, Options.Jitter, random);
 
         var groups = new Dictionary<int, List<int>>();
         for (int i = 0; i < labels.Length; i++)
@@ -128,12 +128,12 @@ public sealed class MixedMutualInformationEstimator
         }
 
         double[][] keptColumns = xs.Select(c => rows.Select(i => c[i]).ToArray()).ToArray();
-        var all = new ContinuousInput.MarginalCounter(keptColumns);
+        var all = new MarginalCounter(keptColumns);
         var terms = new double[n];
         int zeroRadius = 0;
         Parallel.For(0, (n + ContinuousInput.ChunkSize - 1) / ContinuousInput.ChunkSize, parallel, chunk =>
         {
-            var hint = ContinuousInput.Hint.None;
+            var hint = MarginalCounter.Hint.None;
             int end = Math.Min(n, (chunk + 1) * ContinuousInput.ChunkSize);
             for (int t = chunk * ContinuousInput.ChunkSize; t < end; t++)
             {
@@ -161,7 +161,7 @@ public sealed class MixedMutualInformationEstimator
 
         double nats = Digamma.OfInteger(n) + sum / n;
         var warnings = new List<string>();
-        int ties = ContinuousInput.CountTies(x);
+        int ties = ColumnStatistics.CountTies(x);
         ContinuousInput.WarnTies(warnings, ties, Options.Jitter, "gao-2017-ross", zeroRadius);
         ContinuousInput.WarnScales(warnings, Options.Standardize, x);
         if (dropped > 0)

@@ -184,7 +184,7 @@ public sealed class VariationalMutualInformationEstimator
     public VariationalMutualInformationResult Train(Samples x, Samples y, InformationUnit unit,
         IProgress<VariationalCheckpoint>? progress = null, CancellationToken cancellationToken = default)
     {
-        ContinuousInput.CheckNonConstantPair(x, y, unit);
+        Preconditions.NonConstantPair(x, y, unit);
         int n = x.Count;
         int batch = Options.Critic == CriticArchitecture.Joint ? Math.Min(64, Options.BatchSize) : Options.BatchSize;
         int nTest = (int)(n * Options.TestFraction), nValidation = (int)(n * Options.ValidationFraction);
