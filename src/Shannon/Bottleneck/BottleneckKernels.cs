@@ -335,7 +335,7 @@ internal static class BottleneckKernels
         {
             var v = TLanes.Load(ref d, (nuint)t);
             var positive = TLanes.GreaterThan(v, zero);
-            TLanes.Store(TLanes.ConditionalSelect(positive, TLanes.LogPositive(v), logZero), ref l, (nuint)t);
+            TLanes.Store(TLanes.ConditionalSelect(positive, VectorMath.LogPositive<TVector, TLanes>(v), logZero), ref l, (nuint)t);
         }
 
         for (; t < k; t++)
@@ -419,7 +419,7 @@ internal static class BottleneckKernels
 
             var keep = TLanes.And(TLanes.GreaterThan(v, low), TLanes.LessThan(TLanes.Add(lane, TLanes.Create(t)), end));
             v = TLanes.Max(v, low);
-            var e = TLanes.ConditionalSelect(keep, TLanes.ExpNonPositive(v), zero);
+            var e = TLanes.ConditionalSelect(keep, VectorMath.ExpNonPositive<TVector, TLanes>(v), zero);
             TLanes.Store(e, ref w, (nuint)t);
             sums = TLanes.Add(sums, e);
             dots = TLanes.FusedMultiplyAdd(e, v, dots);

@@ -59,11 +59,20 @@ internal interface ILanes<TVector>
     /// <summary>The lanes of <paramref name="ifSet"/> where <paramref name="mask"/> is set, else those of <paramref name="otherwise"/>.</summary>
     static abstract TVector ConditionalSelect(TVector mask, TVector ifSet, TVector otherwise);
 
-    /// <summary><see cref="VectorMath.ExpNonPositive(Vector256{double})"/> at this width.</summary>
-    static abstract TVector ExpNonPositive(TVector x);
+    /// <summary>Every lane the double whose bit pattern is the int64 <paramref name="bits"/>.</summary>
+    static abstract TVector CreateInt64(long bits);
 
-    /// <summary><see cref="VectorMath.LogPositive(Vector256{double})"/> at this width.</summary>
-    static abstract TVector LogPositive(TVector x);
+    /// <summary>left + right on the int64 bit patterns of the lanes (wrapping).</summary>
+    static abstract TVector AddInt64(TVector left, TVector right);
+
+    /// <summary>left - right on the int64 bit patterns of the lanes (wrapping).</summary>
+    static abstract TVector SubtractInt64(TVector left, TVector right);
+
+    /// <summary>The int64 bit pattern of each lane shifted left by <paramref name="count"/> bits.</summary>
+    static abstract TVector ShiftLeftInt64(TVector value, int count);
+
+    /// <summary>The int64 bit pattern of each lane shifted right by <paramref name="count"/> bits, copying the sign bit.</summary>
+    static abstract TVector ShiftRightArithmeticInt64(TVector value, int count);
 
     /// <summary>The sum of the lanes (the grouping of the runtime's Vector.Sum at this width).</summary>
     static abstract double Sum(TVector value);
@@ -121,10 +130,20 @@ internal readonly struct Lanes256 : ILanes<Vector256<double>>
         Vector256.ConditionalSelect(mask, ifSet, otherwise);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> ExpNonPositive(Vector256<double> x) => VectorMath.ExpNonPositive(x);
+    public static Vector256<double> CreateInt64(long bits) => Vector256.Create(bits).AsDouble();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> LogPositive(Vector256<double> x) => VectorMath.LogPositive(x);
+    public static Vector256<double> AddInt64(Vector256<double> left, Vector256<double> right) => (left.AsInt64() + right.AsInt64()).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> SubtractInt64(Vector256<double> left, Vector256<double> right) => (left.AsInt64() - right.AsInt64()).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ShiftLeftInt64(Vector256<double> value, int count) => Vector256.ShiftLeft(value.AsInt64(), count).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ShiftRightArithmeticInt64(Vector256<double> value, int count) =>
+        Vector256.ShiftRightArithmetic(value.AsInt64(), count).AsDouble();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sum(Vector256<double> value) => Vector256.Sum(value);
@@ -182,10 +201,20 @@ internal readonly struct Lanes128 : ILanes<Vector128<double>>
         Vector128.ConditionalSelect(mask, ifSet, otherwise);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> ExpNonPositive(Vector128<double> x) => VectorMath.ExpNonPositive(x);
+    public static Vector128<double> CreateInt64(long bits) => Vector128.Create(bits).AsDouble();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> LogPositive(Vector128<double> x) => VectorMath.LogPositive(x);
+    public static Vector128<double> AddInt64(Vector128<double> left, Vector128<double> right) => (left.AsInt64() + right.AsInt64()).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> SubtractInt64(Vector128<double> left, Vector128<double> right) => (left.AsInt64() - right.AsInt64()).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> ShiftLeftInt64(Vector128<double> value, int count) => Vector128.ShiftLeft(value.AsInt64(), count).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> ShiftRightArithmeticInt64(Vector128<double> value, int count) =>
+        Vector128.ShiftRightArithmetic(value.AsInt64(), count).AsDouble();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sum(Vector128<double> value) => Vector128.Sum(value);
@@ -195,13 +224,58 @@ internal readonly struct Lanes128 : ILanes<Vector128<double>>
 }
 
 /// <summary>
+/// The lane-wise single-precision arithmetic, with the matching int32 lanes for bit patterns: what
+/// <see cref="VectorMath.ExpNonPositive{TVector, TInt32, TLanes}(TVector)"/> needs, so that one body serves every
+/// vector width of <see cref="ISingleLanes{TVector, TInt32}"/> and one float (<see cref="SingleScalar"/>).
+/// </summary>
+/// <typeparam name="TVector">The vector of floats (or a float).</typeparam>
+/// <typeparam name="TInt32">The vector of as many int32 lanes (or an int).</typeparam>
+internal interface ISingleArithmetic<TVector, TInt32>
+    where TVector : struct
+    where TInt32 : struct
+{
+    /// <summary>Every lane <paramref name="value"/>.</summary>
+    static abstract TVector Create(float value);
+
+    /// <summary>Every int32 lane <paramref name="value"/>.</summary>
+    static abstract TInt32 CreateInt32(int value);
+
+    /// <summary>left + right.</summary>
+    static abstract TVector Add(TVector left, TVector right);
+
+    /// <summary>left + right on int32 lanes (wrapping).</summary>
+    static abstract TInt32 AddInt32(TInt32 left, TInt32 right);
+
+    /// <summary>left - right.</summary>
+    static abstract TVector Subtract(TVector left, TVector right);
+
+    /// <summary>left - right on int32 lanes (wrapping).</summary>
+    static abstract TInt32 SubtractInt32(TInt32 left, TInt32 right);
+
+    /// <summary>left * right.</summary>
+    static abstract TVector Multiply(TVector left, TVector right);
+
+    /// <summary>left * right + addend, rounded once.</summary>
+    static abstract TVector FusedMultiplyAdd(TVector left, TVector right, TVector addend);
+
+    /// <summary>Each int32 lane shifted left by <paramref name="count"/> bits.</summary>
+    static abstract TInt32 ShiftLeftInt32(TInt32 value, int count);
+
+    /// <summary>The bit patterns of the float lanes as int32 lanes.</summary>
+    static abstract TInt32 AsInt32(TVector value);
+
+    /// <summary>The int32 lanes as the floats with those bit patterns.</summary>
+    static abstract TVector AsSingle(TInt32 value);
+}
+
+/// <summary>
 /// The operations a single-precision vector kernel needs on one width, with the matching vector of int32 lanes for
 /// indices and labels (the operator-struct pattern of <see cref="ILanes{TVector}"/>, for floats). Lane by lane the widths
 /// do the same IEEE operations; only <see cref="ISingleLanes{TVector, TInt32}.Sum"/> groups the lanes differently.
 /// </summary>
 /// <typeparam name="TVector">The vector of floats.</typeparam>
 /// <typeparam name="TInt32">The vector of as many int32 lanes.</typeparam>
-internal interface ISingleLanes<TVector, TInt32>
+internal interface ISingleLanes<TVector, TInt32> : ISingleArithmetic<TVector, TInt32>
     where TVector : struct
     where TInt32 : struct
 {
@@ -219,27 +293,6 @@ internal interface ISingleLanes<TVector, TInt32>
 
     /// <summary>Stores one vector at <paramref name="destination"/> + <paramref name="index"/> (no bounds check).</summary>
     static abstract void Store(TVector value, ref float destination, nuint index);
-
-    /// <summary>Every lane <paramref name="value"/>.</summary>
-    static abstract TVector Create(float value);
-
-    /// <summary>Every int32 lane <paramref name="value"/>.</summary>
-    static abstract TInt32 CreateInt32(int value);
-
-    /// <summary>left + right.</summary>
-    static abstract TVector Add(TVector left, TVector right);
-
-    /// <summary>left + right on int32 lanes (wrapping).</summary>
-    static abstract TInt32 AddInt32(TInt32 left, TInt32 right);
-
-    /// <summary>left - right.</summary>
-    static abstract TVector Subtract(TVector left, TVector right);
-
-    /// <summary>left * right.</summary>
-    static abstract TVector Multiply(TVector left, TVector right);
-
-    /// <summary>left * right + addend, rounded once.</summary>
-    static abstract TVector FusedMultiplyAdd(TVector left, TVector right, TVector addend);
 
     /// <summary>The lane-wise maximum (as MathF.Max).</summary>
     static abstract TVector Max(TVector left, TVector right);
@@ -262,11 +315,49 @@ internal interface ISingleLanes<TVector, TInt32>
     /// <summary>The lanes of <paramref name="ifSet"/> where <paramref name="mask"/> is set, else those of <paramref name="otherwise"/>.</summary>
     static abstract TVector ConditionalSelect(TVector mask, TVector ifSet, TVector otherwise);
 
-    /// <summary><see cref="VectorMath.ExpNonPositive(Vector256{float})"/> at this width.</summary>
-    static abstract TVector ExpNonPositive(TVector x);
-
     /// <summary>The sum of the lanes (the grouping of the runtime's Vector.Sum at this width).</summary>
     static abstract float Sum(TVector value);
+}
+
+/// <summary>
+/// One float as a lane: the scalar arithmetic in the same IEEE operations as each vector lane (MathF.FusedMultiplyAdd
+/// for the fused multiply-add), so a body over <see cref="ISingleArithmetic{TVector, TInt32}"/> gives the scalar paths
+/// the bits of the vector ones.
+/// </summary>
+internal readonly struct SingleScalar : ISingleArithmetic<float, int>
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Create(float value) => value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CreateInt32(int value) => value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Add(float left, float right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int AddInt32(int left, int right) => unchecked(left + right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Subtract(float left, float right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SubtractInt32(int left, int right) => unchecked(left - right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Multiply(float left, float right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float FusedMultiplyAdd(float left, float right, float addend) => MathF.FusedMultiplyAdd(left, right, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ShiftLeftInt32(int value, int count) => value << count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int AsInt32(float value) => BitConverter.SingleToInt32Bits(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float AsSingle(int value) => BitConverter.Int32BitsToSingle(value);
 }
 
 /// <summary>The 256-bit single-precision lanes: eight floats.</summary>
@@ -330,7 +421,16 @@ internal readonly struct SingleLanes256 : ISingleLanes<Vector256<float>, Vector2
         Vector256.ConditionalSelect(mask, ifSet, otherwise);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> ExpNonPositive(Vector256<float> x) => VectorMath.ExpNonPositive(x);
+    public static Vector256<int> SubtractInt32(Vector256<int> left, Vector256<int> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<int> ShiftLeftInt32(Vector256<int> value, int count) => Vector256.ShiftLeft(value, count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<int> AsInt32(Vector256<float> value) => value.AsInt32();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> AsSingle(Vector256<int> value) => value.AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(Vector256<float> value) => Vector256.Sum(value);
@@ -397,7 +497,16 @@ internal readonly struct SingleLanes128 : ISingleLanes<Vector128<float>, Vector1
         Vector128.ConditionalSelect(mask, ifSet, otherwise);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> ExpNonPositive(Vector128<float> x) => VectorMath.ExpNonPositive(x);
+    public static Vector128<int> SubtractInt32(Vector128<int> left, Vector128<int> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<int> ShiftLeftInt32(Vector128<int> value, int count) => Vector128.ShiftLeft(value, count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<int> AsInt32(Vector128<float> value) => value.AsInt32();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> AsSingle(Vector128<int> value) => value.AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(Vector128<float> value) => Vector128.Sum(value);

@@ -41,32 +41,52 @@ internal static class VectorMath
     /// <param name="x">Arguments in [-708, 0].</param>
     /// <returns>e^x lane by lane.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> ExpNonPositive(Vector256<double> x)
+    public static Vector256<double> ExpNonPositive(Vector256<double> x) => ExpNonPositive<Vector256<double>, Lanes256>(x);
+
+    /// <summary><see cref="ExpNonPositive(Vector256{double})"/> on two lanes (SSE2, ARM64 AdvSimd): the same body, so the same bits.</summary>
+    /// <param name="x">Arguments in [-708, 0].</param>
+    /// <returns>e^x lane by lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> ExpNonPositive(Vector128<double> x) => ExpNonPositive<Vector128<double>, Lanes128>(x);
+
+    /// <summary>
+    /// <see cref="ExpNonPositive(Vector256{double})"/> at the width of <typeparamref name="TLanes"/>: the one body of
+    /// every width, which the JIT specialises and inlines per lane struct. Lane by lane every width does the same
+    /// operations, so every width gives the same bits.
+    /// </summary>
+    /// <typeparam name="TVector">The vector of doubles.</typeparam>
+    /// <typeparam name="TLanes">The operations at that width.</typeparam>
+    /// <param name="x">Arguments in [-708, 0].</param>
+    /// <returns>e^x lane by lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector ExpNonPositive<TVector, TLanes>(TVector x)
+        where TVector : struct
+        where TLanes : ILanes<TVector>
     {
-        var shift = Vector256.Create(RoundingShift);
-        var shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2E), shift);
-        var n = shifted - shift;
-        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2High), x);
-        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Low), r);
+        var shift = TLanes.Create(RoundingShift);
+        var shifted = TLanes.FusedMultiplyAdd(x, TLanes.Create(Log2E), shift);
+        var n = TLanes.Subtract(shifted, shift);
+        var r = TLanes.FusedMultiplyAdd(n, TLanes.Create(-Ln2High), x);
+        r = TLanes.FusedMultiplyAdd(n, TLanes.Create(-Ln2Low), r);
 
         // Horner: sum_{i=0}^{12} r^i / i!.
-        var p = Vector256.Create(1.0 / 479001600);
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 39916800));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 3628800));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 362880));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 40320));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 5040));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 720));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 120));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 24));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 6));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(0.5));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256<double>.One);
+        var p = TLanes.Create(1.0 / 479001600);
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1.0 / 39916800));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1.0 / 3628800));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1.0 / 362880));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1.0 / 40320));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1.0 / 5040));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1.0 / 720));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1.0 / 120));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1.0 / 24));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1.0 / 6));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(0.5));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1.0));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1.0));
 
         // n (in [-1022, 0]) is the difference of the bit patterns of shifted and shift; 2^n has exponent field n + 1023.
-        var exponent = shifted.AsInt64() - shift.AsInt64() + Vector256.Create(1023L);
-        return p * Vector256.ShiftLeft(exponent, 52).AsDouble();
+        var exponent = TLanes.AddInt64(TLanes.SubtractInt64(shifted, shift), TLanes.CreateInt64(1023L));
+        return TLanes.Multiply(p, TLanes.ShiftLeftInt64(exponent, 52));
     }
 
     /// <summary>The lowest argument of the single-precision <see cref="ExpNonPositive(Vector256{float})"/>: e^-87 is about 1.6e-38, still a normal float.</summary>
@@ -80,74 +100,53 @@ internal static class VectorMath
     /// <param name="x">Arguments in [-87, 0].</param>
     /// <returns>e^x lane by lane.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> ExpNonPositive(Vector256<float> x)
-    {
-        var shift = Vector256.Create(RoundingShiftSingle);
-        var shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2ESingle), shift);
-        var n = shifted - shift;
-        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2HighSingle), x);
-        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2LowSingle), r);
-        var p = Vector256.Create(1f / 5040);
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1f / 720));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1f / 120));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1f / 24));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1f / 6));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(0.5f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256<float>.One);
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256<float>.One);
-        var exponent = shifted.AsInt32() - shift.AsInt32() + Vector256.Create(127);
-        return p * Vector256.ShiftLeft(exponent, 23).AsSingle();
-    }
+    public static Vector256<float> ExpNonPositive(Vector256<float> x) => ExpNonPositive<Vector256<float>, Vector256<int>, SingleLanes256>(x);
 
-    /// <summary>
-    /// <see cref="ExpNonPositive(Vector256{float})"/> on four lanes (SSE2, ARM64 AdvSimd): the same operations lane by
-    /// lane, so the same bits.
-    /// </summary>
+    /// <summary><see cref="ExpNonPositive(Vector256{float})"/> on four lanes (SSE2, ARM64 AdvSimd): the same body, so the same bits.</summary>
     /// <param name="x">Arguments in [-87, 0].</param>
     /// <returns>e^x lane by lane.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> ExpNonPositive(Vector128<float> x)
-    {
-        var shift = Vector128.Create(RoundingShiftSingle);
-        var shifted = Vector128.FusedMultiplyAdd(x, Vector128.Create(Log2ESingle), shift);
-        var n = shifted - shift;
-        var r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2HighSingle), x);
-        r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2LowSingle), r);
-        var p = Vector128.Create(1f / 5040);
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1f / 720));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1f / 120));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1f / 24));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1f / 6));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(0.5f));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128<float>.One);
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128<float>.One);
-        var exponent = shifted.AsInt32() - shift.AsInt32() + Vector128.Create(127);
-        return p * Vector128.ShiftLeft(exponent, 23).AsSingle();
-    }
+    public static Vector128<float> ExpNonPositive(Vector128<float> x) => ExpNonPositive<Vector128<float>, Vector128<int>, SingleLanes128>(x);
 
     /// <summary>
-    /// <see cref="ExpNonPositive(Vector256{float})"/> on one float, for the scalar paths: the same operations (fused
+    /// <see cref="ExpNonPositive(Vector256{float})"/> on one float, for the scalar paths: the same body (fused
     /// multiply-adds included), so the same bits as each lane of the vector versions.
     /// </summary>
     /// <param name="x">An argument in [-87, 0].</param>
     /// <returns>e^x.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float ExpNonPositive(float x)
+    public static float ExpNonPositive(float x) => ExpNonPositive<float, int, SingleScalar>(x);
+
+    /// <summary>
+    /// <see cref="ExpNonPositive(Vector256{float})"/> at the width of <typeparamref name="TLanes"/> (one float included):
+    /// the one body of every width, which the JIT specialises and inlines per lane struct.
+    /// </summary>
+    /// <typeparam name="TVector">The vector of floats (or a float).</typeparam>
+    /// <typeparam name="TInt32">The vector of as many int32 lanes (or an int).</typeparam>
+    /// <typeparam name="TLanes">The operations at that width.</typeparam>
+    /// <param name="x">Arguments in [-87, 0].</param>
+    /// <returns>e^x lane by lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector ExpNonPositive<TVector, TInt32, TLanes>(TVector x)
+        where TVector : struct
+        where TInt32 : struct
+        where TLanes : ISingleArithmetic<TVector, TInt32>
     {
-        float shifted = MathF.FusedMultiplyAdd(x, Log2ESingle, RoundingShiftSingle);
-        float n = shifted - RoundingShiftSingle;
-        float r = MathF.FusedMultiplyAdd(n, -Ln2HighSingle, x);
-        r = MathF.FusedMultiplyAdd(n, -Ln2LowSingle, r);
-        float p = 1f / 5040;
-        p = MathF.FusedMultiplyAdd(p, r, 1f / 720);
-        p = MathF.FusedMultiplyAdd(p, r, 1f / 120);
-        p = MathF.FusedMultiplyAdd(p, r, 1f / 24);
-        p = MathF.FusedMultiplyAdd(p, r, 1f / 6);
-        p = MathF.FusedMultiplyAdd(p, r, 0.5f);
-        p = MathF.FusedMultiplyAdd(p, r, 1f);
-        p = MathF.FusedMultiplyAdd(p, r, 1f);
-        int exponent = BitConverter.SingleToInt32Bits(shifted) - BitConverter.SingleToInt32Bits(RoundingShiftSingle) + 127;
-        return p * BitConverter.Int32BitsToSingle(exponent << 23);
+        var shift = TLanes.Create(RoundingShiftSingle);
+        var shifted = TLanes.FusedMultiplyAdd(x, TLanes.Create(Log2ESingle), shift);
+        var n = TLanes.Subtract(shifted, shift);
+        var r = TLanes.FusedMultiplyAdd(n, TLanes.Create(-Ln2HighSingle), x);
+        r = TLanes.FusedMultiplyAdd(n, TLanes.Create(-Ln2LowSingle), r);
+        var p = TLanes.Create(1f / 5040);
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1f / 720));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1f / 120));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1f / 24));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1f / 6));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(0.5f));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1f));
+        p = TLanes.FusedMultiplyAdd(p, r, TLanes.Create(1f));
+        var exponent = TLanes.AddInt32(TLanes.SubtractInt32(TLanes.AsInt32(shifted), TLanes.AsInt32(shift)), TLanes.CreateInt32(127));
+        return TLanes.Multiply(p, TLanes.AsSingle(TLanes.ShiftLeftInt32(exponent, 23)));
     }
 
     // The single-precision constants of the float exponentials: 1.5 * 2^23 (adding it rounds to an integer), log2 e,
@@ -229,117 +228,60 @@ internal static class VectorMath
     /// <param name="x">Positive finite arguments.</param>
     /// <returns>ln x lane by lane.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> LogPositive(Vector256<double> x)
-    {
-        // Subnormals: scaled by 2^54 first (exactly), and 54 taken off the exponent.
-        var tiny = Vector256.LessThan(x, Vector256.Create(2.2250738585072014e-308));
-        x = Vector256.ConditionalSelect(tiny, x * Vector256.Create(18014398509481984.0), x);
-        var bits = x.AsInt64();
+    public static Vector256<double> LogPositive(Vector256<double> x) => LogPositive<Vector256<double>, Lanes256>(x);
 
-        // e and m with m in [sqrt(1/2), sqrt(2)): subtracting the bits of sqrt(1/2) before taking the exponent field
-        // moves the break from 1 to sqrt(1/2).
-        var offset = bits - Vector256.Create(0x3FE6A09E667F3BCDL);
-        var e = Vector256.ShiftRightArithmetic(offset, 52);
-        var m = (bits - Vector256.ShiftLeft(e, 52)).AsDouble();
-        // e to double without an int64 conversion instruction (AVX2 has none): through the bits of 1.5 * 2^52 + e.
-        var shift = Vector256.Create(RoundingShift);
-        var exponent = (e + shift.AsInt64()).AsDouble() - shift - Vector256.ConditionalSelect(tiny, Vector256.Create(54.0), Vector256<double>.Zero);
-
-        var s = (m - Vector256<double>.One) / (m + Vector256<double>.One);
-        var z = s * s;
-        var p = Vector256.Create(2.0 / 23);
-        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 21));
-        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 19));
-        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 17));
-        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 15));
-        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 13));
-        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 11));
-        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 9));
-        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 7));
-        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 5));
-        p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.0 / 3));
-
-        // ln m = 2 s + s z p', summed small part first; then e ln 2 in two parts.
-        var lnM = Vector256.FusedMultiplyAdd(s * z, p, s + s);
-        var low = Vector256.FusedMultiplyAdd(exponent, Vector256.Create(Ln2Low), lnM);
-        return Vector256.FusedMultiplyAdd(exponent, Vector256.Create(Ln2High), low);
-    }
-
-    /// <summary>
-    /// <see cref="ExpNonPositive(Vector256{double})"/> on two lanes (SSE2, ARM64 AdvSimd): the same operations lane by
-    /// lane, so the same bits.
-    /// </summary>
-    /// <param name="x">Arguments in [-708, 0].</param>
-    /// <returns>e^x lane by lane.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> ExpNonPositive(Vector128<double> x)
-    {
-        var shift = Vector128.Create(RoundingShift);
-        var shifted = Vector128.FusedMultiplyAdd(x, Vector128.Create(Log2E), shift);
-        var n = shifted - shift;
-        var r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2High), x);
-        r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2Low), r);
-
-        // Horner: sum_{i=0}^{12} r^i / i!.
-        var p = Vector128.Create(1.0 / 479001600);
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 39916800));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 3628800));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 362880));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 40320));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 5040));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 720));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 120));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 24));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 6));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(0.5));
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128<double>.One);
-        p = Vector128.FusedMultiplyAdd(p, r, Vector128<double>.One);
-
-        // n (in [-1022, 0]) is the difference of the bit patterns of shifted and shift; 2^n has exponent field n + 1023.
-        var exponent = shifted.AsInt64() - shift.AsInt64() + Vector128.Create(1023L);
-        return p * Vector128.ShiftLeft(exponent, 52).AsDouble();
-    }
-
-    /// <summary>
-    /// <see cref="LogPositive(Vector256{double})"/> on two lanes (SSE2, ARM64 AdvSimd): the same operations lane by
-    /// lane, so the same bits.
-    /// </summary>
+    /// <summary><see cref="LogPositive(Vector256{double})"/> on two lanes (SSE2, ARM64 AdvSimd): the same body, so the same bits.</summary>
     /// <param name="x">Positive finite arguments.</param>
     /// <returns>ln x lane by lane.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> LogPositive(Vector128<double> x)
+    public static Vector128<double> LogPositive(Vector128<double> x) => LogPositive<Vector128<double>, Lanes128>(x);
+
+    /// <summary>
+    /// <see cref="LogPositive(Vector256{double})"/> at the width of <typeparamref name="TLanes"/>: the one body of
+    /// every width, which the JIT specialises and inlines per lane struct.
+    /// </summary>
+    /// <typeparam name="TVector">The vector of doubles.</typeparam>
+    /// <typeparam name="TLanes">The operations at that width.</typeparam>
+    /// <param name="x">Positive finite arguments.</param>
+    /// <returns>ln x lane by lane.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector LogPositive<TVector, TLanes>(TVector x)
+        where TVector : struct
+        where TLanes : ILanes<TVector>
     {
         // Subnormals: scaled by 2^54 first (exactly), and 54 taken off the exponent.
-        var tiny = Vector128.LessThan(x, Vector128.Create(2.2250738585072014e-308));
-        x = Vector128.ConditionalSelect(tiny, x * Vector128.Create(18014398509481984.0), x);
-        var bits = x.AsInt64();
+        var tiny = TLanes.LessThan(x, TLanes.Create(2.2250738585072014e-308));
+        x = TLanes.ConditionalSelect(tiny, TLanes.Multiply(x, TLanes.Create(18014398509481984.0)), x);
 
         // e and m with m in [sqrt(1/2), sqrt(2)): subtracting the bits of sqrt(1/2) before taking the exponent field
-        // moves the break from 1 to sqrt(1/2).
-        var offset = bits - Vector128.Create(0x3FE6A09E667F3BCDL);
-        var e = Vector128.ShiftRightArithmetic(offset, 52);
-        var m = (bits - Vector128.ShiftLeft(e, 52)).AsDouble();
+        // moves the break from 1 to sqrt(1/2). e and m are int64 lanes held in double vectors.
+        var offset = TLanes.SubtractInt64(x, TLanes.CreateInt64(0x3FE6A09E667F3BCDL));
+        var e = TLanes.ShiftRightArithmeticInt64(offset, 52);
+        var m = TLanes.SubtractInt64(x, TLanes.ShiftLeftInt64(e, 52));
         // e to double without an int64 conversion instruction (AVX2 has none): through the bits of 1.5 * 2^52 + e.
-        var shift = Vector128.Create(RoundingShift);
-        var exponent = (e + shift.AsInt64()).AsDouble() - shift - Vector128.ConditionalSelect(tiny, Vector128.Create(54.0), Vector128<double>.Zero);
+        var shift = TLanes.Create(RoundingShift);
+        var exponent = TLanes.Subtract(
+            TLanes.Subtract(TLanes.AddInt64(e, shift), shift),
+            TLanes.ConditionalSelect(tiny, TLanes.Create(54.0), TLanes.Create(0.0)));
 
-        var s = (m - Vector128<double>.One) / (m + Vector128<double>.One);
-        var z = s * s;
-        var p = Vector128.Create(2.0 / 23);
-        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 21));
-        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 19));
-        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 17));
-        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 15));
-        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 13));
-        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 11));
-        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 9));
-        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 7));
-        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 5));
-        p = Vector128.FusedMultiplyAdd(p, z, Vector128.Create(2.0 / 3));
+        var one = TLanes.Create(1.0);
+        var s = TLanes.Divide(TLanes.Subtract(m, one), TLanes.Add(m, one));
+        var z = TLanes.Multiply(s, s);
+        var p = TLanes.Create(2.0 / 23);
+        p = TLanes.FusedMultiplyAdd(p, z, TLanes.Create(2.0 / 21));
+        p = TLanes.FusedMultiplyAdd(p, z, TLanes.Create(2.0 / 19));
+        p = TLanes.FusedMultiplyAdd(p, z, TLanes.Create(2.0 / 17));
+        p = TLanes.FusedMultiplyAdd(p, z, TLanes.Create(2.0 / 15));
+        p = TLanes.FusedMultiplyAdd(p, z, TLanes.Create(2.0 / 13));
+        p = TLanes.FusedMultiplyAdd(p, z, TLanes.Create(2.0 / 11));
+        p = TLanes.FusedMultiplyAdd(p, z, TLanes.Create(2.0 / 9));
+        p = TLanes.FusedMultiplyAdd(p, z, TLanes.Create(2.0 / 7));
+        p = TLanes.FusedMultiplyAdd(p, z, TLanes.Create(2.0 / 5));
+        p = TLanes.FusedMultiplyAdd(p, z, TLanes.Create(2.0 / 3));
 
         // ln m = 2 s + s z p', summed small part first; then e ln 2 in two parts.
-        var lnM = Vector128.FusedMultiplyAdd(s * z, p, s + s);
-        var low = Vector128.FusedMultiplyAdd(exponent, Vector128.Create(Ln2Low), lnM);
-        return Vector128.FusedMultiplyAdd(exponent, Vector128.Create(Ln2High), low);
+        var lnM = TLanes.FusedMultiplyAdd(TLanes.Multiply(s, z), p, TLanes.Add(s, s));
+        var low = TLanes.FusedMultiplyAdd(exponent, TLanes.Create(Ln2Low), lnM);
+        return TLanes.FusedMultiplyAdd(exponent, TLanes.Create(Ln2High), low);
     }
 }

@@ -353,7 +353,7 @@ public static partial class LayerInformation
             var index = TLanes.AddInt32(TLanes.Indices, TLanes.CreateInt32(j));
             var inside = TLanes.And(TLanes.GreaterThanOrEqualInt32(index, first), TLanes.LessThanInt32(index, end));
             var keep = TLanes.And(TLanes.GreaterThan(x, low), inside);
-            var k = TLanes.ConditionalSelect(keep, TLanes.ExpNonPositive(TLanes.Max(x, low)), default);
+            var k = TLanes.ConditionalSelect(keep, VectorMath.ExpNonPositive<TVector, TInt32, TLanes>(TLanes.Max(x, low)), default);
             var kSame = TLanes.ConditionalSelect(TLanes.EqualsInt32(TLanes.LoadInt32(ref labels, (nuint)j), label), k, default);
             sumAll = TLanes.Add(sumAll, k);
             sumSame = TLanes.Add(sumSame, kSame);
