@@ -38,7 +38,7 @@ internal sealed class DataOptions
 
     public Option<int?> Permutations { get; } = new("--permutations") { Description = "Permutation test with N shuffles (within Z strata for CMI): p = (n_ge + 1)/(N + 1)." };
 
-    public Option<int?> Bootstrap { get; } = new("--bootstrap") { Description = "Percentile bootstrap 95% interval (and the bootstrap's bias estimate) from N row resamples." };
+    public Option<int?> Bootstrap { get; } = new("--bootstrap") { Description = "95% interval from N replicates: the percentile bootstrap of N row resamples (and its bias estimate); for the k-NN estimators, N half samples without replacement (a resample's repeated rows would be neighbours at distance 0)." };
 
     public Option<string> Unit { get; } = CommonOptions.Unit();
 
