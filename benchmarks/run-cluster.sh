@@ -49,9 +49,9 @@ free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("12
 start_silo() { # port gateway [primary]
   local log="$work/silo-$1.log"
   if [ $# -ge 3 ]; then
-    "${cli[@]}" cluster silo --port "$1" --gateway "$2" --primary "127.0.0.1:$3" --data "$work" --cluster-id bench >"$log" 2>&1 &
+    "${cli[@]}" cluster silo --port "$1" --gateway "$2" --primary "127.0.0.1:$3" --data "$work" --cluster-id bench --service-id bench >"$log" 2>&1 &
   else
-    "${cli[@]}" cluster silo --port "$1" --gateway "$2" --data "$work" --cluster-id bench >"$log" 2>&1 &
+    "${cli[@]}" cluster silo --port "$1" --gateway "$2" --data "$work" --cluster-id bench --service-id bench >"$log" 2>&1 &
   fi
   pids+=($!)
   for _ in $(seq 1 180); do grep -q "silo ready" "$log" 2>/dev/null && return 0; sleep 0.5; done
@@ -74,7 +74,7 @@ declare -A times
 p0=$(free_port); g0=$(free_port); start_silo "$p0" "$g0"
 for n in 1 2 3; do
   if [ "$n" -ge 2 ]; then p=$(free_port); g=$(free_port); start_silo "$p" "$g" "$p0"; fi
-  SHANNON_CLUSTER_ID=bench SHANNON_CLUSTER_TRACE=1 SHANNON_CLUSTER_CALL_TIMEOUT=3600 \
+  SHANNON_CLUSTER_ID=bench SHANNON_SERVICE_ID=bench SHANNON_CLUSTER_TRACE=1 SHANNON_CLUSTER_CALL_TIMEOUT=3600 \
     run_timed "silos$n" "${cli[@]}" "${args[0]}" "$work/shards" "${args[@]:1}" --cluster "127.0.0.1:$g0" >"$work/t$n"
   times[$n]=$(cat "$work/t$n")
   echo "$n silo(s): ${times[$n]} s (ratio to single process $(/usr/bin/python3 -c "print(f'{${times[$n]} / $single:.2f}')"))"

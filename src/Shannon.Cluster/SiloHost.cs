@@ -21,11 +21,11 @@ public sealed record SiloSettings
     /// <summary>The primary silo's silo endpoint; null makes this silo the primary.</summary>
     public IPEndPoint? Primary { get; init; }
 
-    /// <summary>The cluster id every silo and client must present (Orleans refuses connections with another).</summary>
-    public string ClusterId { get; init; } = ClusterDefaults.ClusterId;
+    /// <summary>The cluster id every silo and client must present (Orleans refuses connections with another); required, no default.</summary>
+    public required string ClusterId { get; init; }
 
-    /// <summary>The service id.</summary>
-    public string ServiceId { get; init; } = ClusterDefaults.ServiceId;
+    /// <summary>The service id every silo and client must present; required, no default.</summary>
+    public required string ServiceId { get; init; }
 
     /// <summary>The folders shards may be read from.</summary>
     public IReadOnlyList<string> DataRoots { get; init; } = [Directory.GetCurrentDirectory()];
@@ -34,26 +34,20 @@ public sealed record SiloSettings
     public TimeSpan ShardDelay { get; init; }
 }
 
-/// <summary>The defaults shared by silos and clients.</summary>
+/// <summary>The settings shared by silos and clients, from the environment where a flag does not give them.</summary>
 public static class ClusterDefaults
 {
-    /// <summary>The default cluster id (override with --cluster-id or SHANNON_CLUSTER_ID).</summary>
-    public const string ClusterId = "shannon";
-
-    /// <summary>The default service id (override with --service-id or SHANNON_SERVICE_ID).</summary>
-    public const string ServiceId = "shannon";
-
     /// <summary>The timeout of one grain call, unless SHANNON_CLUSTER_CALL_TIMEOUT (seconds) says otherwise.</summary>
     public static TimeSpan CallTimeout => Seconds("SHANNON_CLUSTER_CALL_TIMEOUT", 120);
 
     /// <summary>The timeout of connecting to a gateway.</summary>
     public static TimeSpan ConnectTimeout => Seconds("SHANNON_CLUSTER_CONNECT_TIMEOUT", 15);
 
-    /// <summary>The cluster id from SHANNON_CLUSTER_ID, or the default.</summary>
-    public static string ClusterIdFromEnvironment => Environment.GetEnvironmentVariable("SHANNON_CLUSTER_ID") is { Length: > 0 } v ? v : ClusterId;
+    /// <summary>The cluster id from SHANNON_CLUSTER_ID, or null: there is no default, a cluster's ids are required to join it.</summary>
+    public static string? ClusterIdFromEnvironment => Environment.GetEnvironmentVariable("SHANNON_CLUSTER_ID") is { Length: > 0 } v ? v : null;
 
-    /// <summary>The service id from SHANNON_SERVICE_ID, or the default.</summary>
-    public static string ServiceIdFromEnvironment => Environment.GetEnvironmentVariable("SHANNON_SERVICE_ID") is { Length: > 0 } v ? v : ServiceId;
+    /// <summary>The service id from SHANNON_SERVICE_ID, or null (required, as the cluster id).</summary>
+    public static string? ServiceIdFromEnvironment => Environment.GetEnvironmentVariable("SHANNON_SERVICE_ID") is { Length: > 0 } v ? v : null;
 
     private static TimeSpan Seconds(string variable, double fallback) =>
         double.TryParse(Environment.GetEnvironmentVariable(variable), System.Globalization.CultureInfo.InvariantCulture, out double s) && s > 0

@@ -19,7 +19,7 @@ public sealed class ClusterProcessTests
         using var shards = new Shards(count: 12, rows: 200);
         string clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
         var saved = new Dictionary<string, string?>();
-        foreach (var (name, value) in new[] { ("SHANNON_CLUSTER_ID", clusterId), ("SHANNON_CLUSTER_CALL_TIMEOUT", "15"), ("SHANNON_CLUSTER_TRACE", "1"), ("SHANNON_CLUSTER_CONNECT_TIMEOUT", "30") })
+        foreach (var (name, value) in new[] { ("SHANNON_CLUSTER_ID", clusterId), ("SHANNON_SERVICE_ID", "shannon-tests"), ("SHANNON_CLUSTER_CALL_TIMEOUT", "15"), ("SHANNON_CLUSTER_TRACE", "1"), ("SHANNON_CLUSTER_CONNECT_TIMEOUT", "30") })
         {
             saved[name] = Environment.GetEnvironmentVariable(name);
             Environment.SetEnvironmentVariable(name, value);

@@ -25,7 +25,7 @@ internal sealed class SiloProcesses : IDisposable
             var ready = new List<Task>();
             for (int i = 0; i < count; i++)
             {
-                var arguments = new List<string> { dll, "cluster", "silo", "--port", $"{SiloPorts[i]}", "--gateway", $"{GatewayPorts[i]}", "--data", dataRoot, "--cluster-id", clusterId };
+                var arguments = new List<string> { dll, "cluster", "silo", "--port", $"{SiloPorts[i]}", "--gateway", $"{GatewayPorts[i]}", "--data", dataRoot, "--cluster-id", clusterId, "--service-id", "shannon-tests" };
                 if (i > 0)
                 {
                     arguments.AddRange(["--primary", $"127.0.0.1:{SiloPorts[0]}"]);

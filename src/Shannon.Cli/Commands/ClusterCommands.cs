@@ -18,14 +18,31 @@ namespace Shannon.Cli.Commands;
 /// </summary>
 internal static class ClusterCommands
 {
-    /// <summary>The `--cluster` option every splittable data command takes.</summary>
-    public static Option<string?> Option() => new("--cluster")
+    /// <summary>The `--cluster` option every splittable data command takes, with the ids a job needs to join the cluster.</summary>
+    public static void AddTo(Command command)
     {
-        Description = "Run on a Shannon cluster through its gateway(s), HOST:PORT[,HOST:PORT...]; FILE may then be a folder or a glob of shards. Discrete estimators only.",
-    };
+        command.Add(new Option<string?>("--cluster")
+        {
+            Description = "Run on a Shannon cluster through its gateway(s), HOST:PORT[,HOST:PORT...]; FILE may then be a folder or a glob of shards. Discrete estimators only.",
+        });
+        command.Add(new Option<string?>("--cluster-id") { Description = "With --cluster: the cluster's id (required, or SHANNON_CLUSTER_ID)." });
+        command.Add(new Option<string?>("--service-id") { Description = "With --cluster: the cluster's service id (required, or SHANNON_SERVICE_ID)." });
+    }
 
     /// <summary>True when the command line asked for a cluster.</summary>
-    public static bool Requested(ParseResult result) => result.GetValue<string?>("--cluster") is not null;
+    public static bool Requested(ParseResult result)
+    {
+        bool cluster = result.GetValue<string?>("--cluster") is not null;
+        foreach (var flag in new[] { "--cluster-id", "--service-id" })
+        {
+            if (!cluster && result.GetValue<string?>(flag) is not null)
+            {
+                throw new UsageException($"`{flag}` goes with `--cluster HOST:PORT`; got it without --cluster. Add --cluster, or drop {flag} to run on this machine.");
+            }
+        }
+
+        return cluster;
+    }
 
     /// <summary>`shannon cluster silo ...`.</summary>
     public static Command Create()
@@ -35,8 +52,8 @@ internal static class ClusterCommands
         var primary = new Option<string?>("--primary") { Description = "HOST:PORT of the primary silo to join; without it this silo is the primary." };
         var host = new Option<string>("--host") { Description = "Address to listen on (default 127.0.0.1: loopback only).", DefaultValueFactory = _ => "127.0.0.1" };
         var data = new Option<string[]>("--data") { Description = "A folder shards may be read from (repeat for several; default: the current folder). Paths outside are refused.", AllowMultipleArgumentsPerToken = false };
-        var clusterId = new Option<string?>("--cluster-id") { Description = "The cluster id silos and clients must share (default: SHANNON_CLUSTER_ID, else 'shannon')." };
-        var serviceId = new Option<string?>("--service-id") { Description = "The service id (default: SHANNON_SERVICE_ID, else 'shannon')." };
+        var clusterId = new Option<string?>("--cluster-id") { Description = "The cluster id silos and clients must share (required, or SHANNON_CLUSTER_ID)." };
+        var serviceId = new Option<string?>("--service-id") { Description = "The service id silos and clients must share (required, or SHANNON_SERVICE_ID)." };
         var silo = new Command("silo", "Run one Orleans silo in the foreground (the first without --primary is the primary; others join it).")
         {
             port, gateway, primary, host, data, clusterId, serviceId,
@@ -457,12 +474,14 @@ internal static class ClusterCommands
     private static int WithCluster(ParseResult result, Func<ClusterJobs, Task> job)
     {
         var gateways = ConnectionEndpoints(result.GetValue<string?>("--cluster")!);
+        string cid = Id(result.GetValue<string?>("--cluster-id"), ClusterDefaults.ClusterIdFromEnvironment, "--cluster-id");
+        string sid = Id(result.GetValue<string?>("--service-id"), ClusterDefaults.ServiceIdFromEnvironment, "--service-id");
         try
         {
             Task.Run(async () =>
             {
                 var sw = System.Diagnostics.Stopwatch.StartNew();
-                await using var connection = await ClusterConnection.ConnectAsync(gateways, ClusterDefaults.ClusterIdFromEnvironment, ClusterDefaults.ServiceIdFromEnvironment);
+                await using var connection = await ClusterConnection.ConnectAsync(gateways, cid, sid);
                 ClusterConnection.Trace($"connected after {sw.ElapsedMilliseconds} ms");
                 await job(new ClusterJobs(connection));
                 ClusterConnection.Trace($"job done after {sw.ElapsedMilliseconds} ms");
@@ -557,9 +576,19 @@ internal static class ClusterCommands
     private static string Where(ClusterJobs jobs, string[] shards) => string.Create(CultureInfo.InvariantCulture,
         $"{shards.Length} shards on {jobs.Connection.UnitsBySilo.Count} silos at {jobs.Connection.Address}{(jobs.Connection.Retries > 0 ? $", {jobs.Connection.Retries} retried" : "")}");
 
-    private static string Id(string? given, string fallback, string option)
+    /// <summary>
+    /// A cluster's id or service id, from the flag or else the environment; required (issue 19: no default a
+    /// stranger could guess), so a missing one is a usage error that names the flag and its variable.
+    /// </summary>
+    private static string Id(string? given, string? fromEnvironment, string option)
     {
-        string id = given ?? fallback;
+        string variable = option == "--cluster-id" ? "SHANNON_CLUSTER_ID" : "SHANNON_SERVICE_ID";
+        if (given is null && fromEnvironment is null)
+        {
+            throw new UsageException($"`{option}` must name the cluster's {(option == "--cluster-id" ? "id" : "service id")} (or set {variable}); got none. Silos and jobs join only with the same --cluster-id and --service-id, e.g. --cluster-id lab --service-id shannon.");
+        }
+
+        string id = given ?? fromEnvironment!;
         return string.IsNullOrWhiteSpace(id) ? throw new UsageException($"`{option}` must be a non-empty id; got '{given}'.") : id.Trim();
     }
 

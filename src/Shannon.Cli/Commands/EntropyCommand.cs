@@ -25,7 +25,7 @@ internal static class EntropyCommand
         var command = new Command("entropy", "Shannon entropy H(P) of a distribution, or estimated from a column or a counts file.") { file, column, counts, probabilities };
         options.AddTo(command);
         options.Estimator.Description = $"Estimator: {string.Join(", ", EntropyEstimators.Names)} (discrete; the only ones for --counts); binned or kozachenko-leonenko (real columns: differential entropy). Default: plugin for integer/text columns, kozachenko-leonenko for real ones.";
-        command.Add(ClusterCommands.Option());
+        ClusterCommands.AddTo(command);
         command.SetAction(result =>
         {
             if (ClusterCommands.Requested(result))

@@ -26,7 +26,7 @@ internal static class MatrixCommand
         var options = new DataOptions();
         var command = new Command("matrix", "Pairwise mutual information between columns (diagonal: entropy), as a table and a heatmap.") { file, columns, output, force };
         options.AddTo(command);
-        command.Add(ClusterCommands.Option());
+        ClusterCommands.AddTo(command);
         command.SetAction(result =>
         {
             if (ClusterCommands.Requested(result))

@@ -29,7 +29,7 @@ internal static class MiCommand
         var options = new DataOptions();
         var command = new Command("mi", "Mutual information I(X;Y), or I(X;Y|Z), between columns of a data file.") { file, x, y, z, normalize, adjusted };
         options.AddTo(command);
-        command.Add(ClusterCommands.Option());
+        ClusterCommands.AddTo(command);
         command.SetAction(result =>
         {
             if (ClusterCommands.Requested(result))

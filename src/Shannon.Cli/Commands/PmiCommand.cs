@@ -23,7 +23,7 @@ internal static class PmiCommand
         var unit = CommonOptions.Unit();
         var json = CommonOptions.Json();
         var command = new Command("pmi", "Pointwise mutual information of co-occurring words, and I(X;Y) = E[PMI].") { file, window, minCount, top, alpha, shift, unit, json };
-        command.Add(ClusterCommands.Option());
+        ClusterCommands.AddTo(command);
         command.SetAction(result =>
         {
             if (ClusterCommands.Requested(result))

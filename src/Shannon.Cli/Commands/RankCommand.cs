@@ -21,7 +21,7 @@ internal static class RankCommand
         var options = new DataOptions();
         var command = new Command("rank", "Rank columns by their mutual information with a target column.") { file, target, columns };
         options.AddTo(command);
-        command.Add(ClusterCommands.Option());
+        ClusterCommands.AddTo(command);
         command.SetAction(result =>
         {
             if (ClusterCommands.Requested(result))
