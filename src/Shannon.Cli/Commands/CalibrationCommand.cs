@@ -123,7 +123,7 @@ internal static class CalibrationCommand
         {
             using var o = new JsonOutput(output);
             o.String("measure", "calibration").String("estimator", "equal-width-bins").String("unit", "probability")
-                .Number("value", ece).Number("n", (long)predictions.Count).Number("classes", (long)predictions.ClassCount).Number("bins", (long)binCount)
+                .Number("value", ece).Number("n", (long)predictions.Count).String("n_counts", "predictions").Number("classes", (long)predictions.ClassCount).Number("bins", (long)binCount)
                 .Number("ece", ece).Number("mce", mce).Number("accuracy", accuracy)
                 .Number("brier", brier.BrierScore).Number("reliability", brier.Reliability).Number("resolution", brier.Resolution).Number("uncertainty", brier.Uncertainty)
                 .Number("within_bin_variance", brier.WithinBinVariance).Number("within_bin_covariance", brier.WithinBinCovariance)

@@ -147,7 +147,7 @@ internal static class ClusterCommands
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "entropy").String("estimator", name).String("unit", InformationUnits.Name(unit))
-                    .Number("value", estimate.Value).Number("n", estimate.SampleCount).Strings("columns", cols.Select(c => c.Name));
+                    .Number("value", estimate.Value).Number("n", estimate.SampleCount).String("n_counts", "samples").Strings("columns", cols.Select(c => c.Name));
                 Diagnostics(o, estimate);
                 Footer(o, jobs, shards);
                 o.Strings("warnings", estimate.Warnings);
@@ -218,7 +218,7 @@ internal static class ClusterCommands
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", zs.Length > 0 ? "cmi" : "mi").String("estimator", name).String("unit", unitName)
-                    .Number("value", estimate.Value).Number("n", estimate.SampleCount)
+                    .Number("value", estimate.Value).Number("n", estimate.SampleCount).String("n_counts", "samples")
                     .Strings("x", xs.Select(c => c.Name)).Strings("y", ys.Select(c => c.Name));
                 if (zs.Length > 0)
                 {
@@ -302,7 +302,7 @@ internal static class ClusterCommands
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "rank").String("estimator", name).String("unit", InformationUnits.Name(unit))
-                    .Number("value", rows[0].Value).Number("n", n).String("target", t.Name);
+                    .Number("value", rows[0].Value).Number("n", n).String("n_counts", "samples").String("target", t.Name);
                 o.Writer.WriteStartArray("features");
                 foreach (var (column, value, estimatorName) in rows)
                 {
@@ -392,7 +392,7 @@ internal static class ClusterCommands
 
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "matrix").String("estimator", name).String("unit", InformationUnits.Name(unit))
-                    .Number("value", max).Number("n", n).Strings("columns", cols.Select(c => c.Name));
+                    .Number("value", max).Number("n", n).String("n_counts", "samples").Strings("columns", cols.Select(c => c.Name));
                 o.Writer.WriteStartArray("values");
                 for (int i = 0; i < m; i++)
                 {
@@ -442,7 +442,7 @@ internal static class ClusterCommands
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "mutual-information").String("estimator", "plugin").String("unit", unitName)
-                    .Number("value", mi).Number("n", table.Total).Number("tokens", tokenCount)
+                    .Number("value", mi).Number("n", table.Total).String("n_counts", "pairs").Number("tokens", tokenCount)
                     .Number("vocabulary", (long)words.Length).Number("distinct_pairs", (long)table.PairCount)
                     .Number("window", (long)w).Number("min_count", (long)m).Number("alpha", a).Number("shift", k);
                 var jw = o.Writer;

@@ -65,7 +65,7 @@ internal static class ConvertCommand
                     o.String("measure", "convert").String("estimator", "exact").String("unit", t)
                         .Number("value", double.PositiveInfinity).Number("log10_value", log10).Number("ln_value", natsPerToken)
                         .Number("input", v).String("from", f).String("to", t)
-                        .Number("chars_per_token", c).Number("n", 1L).Strings("warnings", [warning]);
+                        .Number("chars_per_token", c).Number("n", 1L).String("n_counts", "values").Strings("warnings", [warning]);
                 }
                 else
                 {
@@ -80,7 +80,7 @@ internal static class ConvertCommand
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "convert").String("estimator", "exact").String("unit", t)
                     .Number("value", converted).Number("input", v).String("from", f).String("to", t)
-                    .Number("chars_per_token", c).Number("n", 1L).Strings("warnings", []);
+                    .Number("chars_per_token", c).Number("n", 1L).String("n_counts", "values").Strings("warnings", []);
             }
             else
             {

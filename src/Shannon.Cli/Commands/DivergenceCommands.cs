@@ -73,7 +73,7 @@ internal static class DivergenceCommands
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", measure).String("estimator", "exact").String("unit", InformationUnits.Name(u))
-                    .Number("value", value.Value).Number("n", (long)pv.Length);
+                    .Number("value", value.Value).Number("n", (long)pv.Length).String("n_counts", "outcomes");
                 if (distance is double d)
                 {
                     o.Number("distance", d);

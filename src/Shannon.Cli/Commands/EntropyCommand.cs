@@ -119,7 +119,7 @@ internal static class EntropyCommand
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "entropy").String("estimator", name).String("unit", InformationUnits.Name(u))
-                    .Number("value", estimate.Value).Number("n", estimate.SampleCount);
+                    .Number("value", estimate.Value).Number("n", estimate.SampleCount).String("n_counts", "samples");
                 if (columnNames.Length > 0)
                 {
                     o.Strings("columns", columnNames);
@@ -173,7 +173,7 @@ internal static class EntropyCommand
         {
             using var o = new JsonOutput(output);
             o.String("measure", "entropy").String("estimator", "exact").String("unit", InformationUnits.Name(u))
-                .Number("value", h.Value).Number("n", (long)p.Length)
+                .Number("value", h.Value).Number("n", (long)p.Length).String("n_counts", "outcomes")
                 .Number("perplexity", Math.Exp(h.Nats)).Strings("warnings", []);
         }
         else

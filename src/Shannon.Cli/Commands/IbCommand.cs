@@ -67,7 +67,7 @@ internal static class IbCommand
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "information-bottleneck").String("estimator", estimator).String("unit", InformationUnits.Name(u))
-                    .Number("value", s.MutualInformationTY).Number("n", (long)table.Rows)
+                    .Number("value", s.MutualInformationTY).Number("n", (long)table.Rows).String("n_counts", "x-outcomes")
                     .Number("i_xt", s.MutualInformationXT).Number("i_ty", s.MutualInformationTY).Number("beta", b)
                     .Bool("converged", s.Converged).Number("iterations", (long)s.Iterations)
                     .Number("clusters", (long)s.ClusterCount);

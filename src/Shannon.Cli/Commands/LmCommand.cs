@@ -62,7 +62,7 @@ internal static class LmCommand
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "lm-train").String("estimator", "kneser-ney").String("unit", "bits")
-                    .Number("value", (double)n).Number("n", (long)text.Length).Number("order", (long)n)
+                    .Number("value", (double)n).Number("n", (long)text.Length).String("n_counts", "characters").Number("order", (long)n)
                     .Number("alphabet", (long)model.Alphabet.Count).Number("seconds", seconds).Number("bytes", bytes)
                     .String("model", path).Strings("warnings", Warnings(model));
             }
@@ -147,7 +147,7 @@ internal static class LmCommand
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "cross-entropy-per-character").String("estimator", "kneser-ney").String("unit", InformationUnits.Name(u))
-                    .Number("value", value).Number("n", eval.Characters).Number("order", (long)model.Order)
+                    .Number("value", value).Number("n", eval.Characters).String("n_counts", "characters").Number("order", (long)model.Order)
                     .Numbers("by_order", eval.BitsPerCharacter.Select(b => b * scale))
                     .Number("perplexity", Math.Pow(2, eval.BitsPerCharacter[model.Order - 1]))
                     .Number("other_characters", eval.OtherCharacters).Strings("warnings", warnings);
@@ -205,7 +205,7 @@ internal static class LmCommand
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "sample").String("estimator", "kneser-ney").String("unit", "bits")
-                    .Number("value", sample.MeanEntropyBits).Number("n", (long)sample.Text.Length)
+                    .Number("value", sample.MeanEntropyBits).Number("n", (long)sample.Text.Length).String("n_counts", "characters")
                     .String("text", sample.Text).Number("temperature", t).Strings("warnings", []);
             }
             else

@@ -108,7 +108,7 @@ internal static class MatrixCommand
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "matrix").String("estimator", estimators).String("unit", InformationUnits.Name(unit))
-                    .Number("value", MaxOffDiagonal(values)).Number("n", n).Strings("columns", cols.Select(c => c.Name));
+                    .Number("value", MaxOffDiagonal(values)).Number("n", n).String("n_counts", "samples").Strings("columns", cols.Select(c => c.Name));
                 o.Writer.WriteStartArray("values");
                 for (int i = 0; i < m; i++)
                 {

@@ -141,7 +141,7 @@ internal static class MiCommand
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", measure).String("estimator", estimate.Estimator).String("unit", score is null ? unitName : "ratio")
-                    .Number("value", score ?? estimate.Value).Number("n", estimate.SampleCount)
+                    .Number("value", score ?? estimate.Value).Number("n", estimate.SampleCount).String("n_counts", "samples")
                     .Strings("x", xs.Select(c => c.Name)).Strings("y", ys.Select(c => c.Name));
                 if (zs.Length > 0)
                 {

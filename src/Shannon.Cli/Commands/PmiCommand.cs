@@ -52,7 +52,7 @@ internal static class PmiCommand
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "mutual-information").String("estimator", "plugin").String("unit", unitName)
-                    .Number("value", mi).Number("n", table.Total).Number("tokens", tokens.TokenCount)
+                    .Number("value", mi).Number("n", table.Total).String("n_counts", "pairs").Number("tokens", tokens.TokenCount)
                     .Number("vocabulary", (long)tokens.Words.Count).Number("distinct_pairs", (long)table.PairCount)
                     .Number("window", (long)w).Number("min_count", (long)m).Number("alpha", a).Number("shift", k)
                     .Number("seconds", seconds);

@@ -54,7 +54,7 @@ internal static class RankCommand
             {
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "rank").String("estimator", string.Join(",", rows.Select(r => r.Estimate.Estimator).Distinct()))
-                    .String("unit", InformationUnits.Name(unit)).Number("value", rows[0].Estimate.Value).Number("n", n).String("target", t.Name);
+                    .String("unit", InformationUnits.Name(unit)).Number("value", rows[0].Estimate.Value).Number("n", n).String("n_counts", "samples").String("target", t.Name);
                 o.Writer.WriteStartArray("features");
                 foreach (var r in rows)
                 {
