@@ -16,12 +16,19 @@ internal static class Lattice
     {
         double[] sorted = (double[])column.Clone();
         Array.Sort(sorted);
+        // The distinct values and the rows of each, in one pass (equal values are adjacent once sorted).
         var distinct = new List<double>(sorted.Length) { sorted[0] };
+        var rows = new List<int>(sorted.Length) { 1 };
         for (int i = 1; i < sorted.Length; i++)
         {
             if (sorted[i] != sorted[i - 1])
             {
                 distinct.Add(sorted[i]);
+                rows.Add(1);
+            }
+            else
+            {
+                rows[^1]++;
             }
         }
 
@@ -49,28 +56,17 @@ internal static class Lattice
 
         // Strays can defeat the exact step (9.899999 among hundredths: no common divisor) or shrink it to the binary
         // spacing of doubles (0.30000000000000004 beside 0.3 among tenths): the larger of the two rules' steps.
-        return Math.Max(GreatestCommonStep(distinct, smallest), StepWithoutStrays(sorted, distinct));
+        return Math.Max(GreatestCommonStep(distinct, smallest), StepWithoutStrays(distinct, rows, sorted.Length));
     }
 
     /// <summary>
     /// The lattice of the values with at most three decimals beyond those that cover 95% of the rows, when the others
     /// (float artefacts such as 9.899999 or 0.30000000000000004) are what defeat the exact step; 0 when there are none.
     /// </summary>
-    private static double StepWithoutStrays(double[] sorted, List<double> distinct)
+    private static double StepWithoutStrays(List<double> distinct, List<int> rows, int rowCount)
     {
-        // The decimals of each distinct value, weighted by its rows (sorted: equal values are adjacent).
+        // The decimals of each distinct value, weighted by its rows.
         var decimals = new int[distinct.Count];
-        var rows = new int[distinct.Count];
-        for (int i = 0, d = 0; i < sorted.Length; i++)
-        {
-            if (i > 0 && sorted[i] != sorted[i - 1])
-            {
-                d++;
-            }
-
-            rows[d]++;
-        }
-
         int maximum = 0;
         for (int d = 0; d < distinct.Count; d++)
         {
@@ -86,7 +82,7 @@ internal static class Lattice
         }
 
         int most = 0;
-        long covered = rowsWith[0], needed = (long)Math.Ceiling(0.95 * sorted.Length);
+        long covered = rowsWith[0], needed = (long)Math.Ceiling(0.95 * rowCount);
         while (covered < needed)
         {
             covered += rowsWith[++most];
