@@ -243,7 +243,7 @@ public sealed class DataFile : IDisposable
     /// </summary>
     private static string EqualWidthBinSql(string column, double scale, double lo, double hi, int bins)
     {
-        double step = (hi - lo) / bins;
+        double step = Binning.EqualWidthStep(lo, hi, bins);
         string D(double v) => "'" + v.ToString("R", CultureInfo.InvariantCulture) + "'::DOUBLE";
         string x = $"({column}::DOUBLE * {D(scale)})";
         string guess = $"least(greatest(CAST(floor(({x} - {D(lo)}) / {D(step)}) AS BIGINT), 0), {bins - 1})";

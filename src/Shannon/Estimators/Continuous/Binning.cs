@@ -57,7 +57,7 @@ public static class Binning
     {
         bins = Math.Max(1, bins);
         var edges = new double[bins + 1];
-        double step = (max - min) / bins;
+        double step = EqualWidthStep(min, max, bins);
         for (int i = 0; i < bins; i++)
         {
             edges[i] = i * step + min;
@@ -66,6 +66,16 @@ public static class Binning
         edges[bins] = max;
         return edges;
     }
+
+    /// <summary>
+    /// The step of <see cref="EqualWidthEdges"/>: (max - min) / bins; edge i is i step + min (the last edge max). Shannon.Data
+    /// writes its SQL with this step, so DuckDB computes the same edge doubles.
+    /// </summary>
+    /// <param name="min">The first edge.</param>
+    /// <param name="max">The last edge.</param>
+    /// <param name="bins">The number of bins (&gt;= 1).</param>
+    /// <returns>The step.</returns>
+    public static double EqualWidthStep(double min, double max, int bins) => (max - min) / bins;
 
     /// <summary>
     /// The Freedman-Diaconis bin count (Freedman &amp; Diaconis 1981, as numpy's "fd"): width 2 IQR n^(-1/3), bins
