@@ -44,14 +44,7 @@ public static class Resampling
 
             return statistic(rows);
         });
-        Array.Sort(values);
-        double mean = values.Average();
-        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-        double alpha = (1 - o.Confidence) / 2;
-        return new BootstrapInterval(estimate, Inference.Bootstrap.Quantile(values, alpha), Inference.Bootstrap.Quantile(values, 1 - alpha), o.Confidence, o.Replicates, sd)
-        {
-            ReplicateMean = mean,
-        };
+        return Inference.Bootstrap.FromReplicates(estimate, values, o.Confidence);
     }
 
     /// <summary>
@@ -102,15 +95,12 @@ public static class Resampling
             Array.Sort(rows);
             return statistic(rows);
         });
-        Array.Sort(values);
-        double mean = values.Average();
-        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+        // The half samples' own percentile interval, then reflected about the estimate and rescaled to N.
+        var half = Inference.Bootstrap.FromReplicates(estimate, values, o.Confidence);
         double scale = Math.Sqrt((double)b / (rowCount - b));
-        double alpha = (1 - o.Confidence) / 2;
-        double lowShift = Inference.Bootstrap.Quantile(values, alpha) - estimate, highShift = Inference.Bootstrap.Quantile(values, 1 - alpha) - estimate;
-        return new BootstrapInterval(estimate, estimate - (scale * highShift), estimate - (scale * lowShift), o.Confidence, o.Replicates, scale * sd)
+        return new BootstrapInterval(estimate, estimate - (scale * (half.Upper - estimate)), estimate - (scale * (half.Lower - estimate)), o.Confidence, o.Replicates, scale * half.StandardError)
         {
-            ReplicateMean = mean,
+            ReplicateMean = half.ReplicateMean,
             Method = IntervalMethod.Subsampling,
         };
     }
