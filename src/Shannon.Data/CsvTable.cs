@@ -111,8 +111,14 @@ public sealed class CsvTable
     /// <param name="column">The 0-based column.</param>
     /// <param name="value">The number (it may be an infinity or NaN when written so: the caller decides).</param>
     /// <returns>Whether the cell holds a number.</returns>
-    public bool TryNumber(int row, int column, out double value) =>
-        double.TryParse(Rows[row][column], NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    public bool TryNumber(int row, int column, out double value) => TryNumber(Rows[row][column], out value);
+
+    /// <summary>A field as a number, by the table's rule (invariant culture, as written by any tool), or false.</summary>
+    /// <param name="field">The field's text (a cell, or a header name).</param>
+    /// <param name="value">The number.</param>
+    /// <returns>Whether the field is a number.</returns>
+    public static bool TryNumber(string field, out double value) =>
+        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     /// <summary>The whole column as finite numbers, or null when some cell is not a finite number.</summary>
     /// <param name="column">The 0-based column.</param>

@@ -236,8 +236,7 @@ internal static class IbCommand
             throw new UsageException($"`--joint` must hold a header row and at least one row of weights; got only the header row in '{path}'.");
         }
 
-        bool Number(string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-        if (csv.Header.All(h => Number(h, out _)) && csv.Header.Any(h => Number(h, out double v) && v != Math.Floor(v)))
+        if (csv.Header.All(h => CsvTable.TryNumber(h, out _)) && csv.Header.Any(h => CsvTable.TryNumber(h, out double v) && v != Math.Floor(v)))
         {
             throw new UsageException($"`--joint` must start with a header row naming the y values; got a first row of weights ({string.Join(",", csv.Header)}) in '{path}'. Add a header line such as y1,y2,...");
         }
