@@ -82,7 +82,7 @@ public sealed record ShannonFeatureSelectionOptions
 
         if (Unit is not (InformationUnit.Bits or InformationUnit.Nats or InformationUnit.Hartleys))
         {
-            throw ArgumentErrors.OutOfRange(nameof(Unit), "Bits, Nats or Hartleys", Text((int)Unit));
+            throw ArgumentErrors.InvalidUnit(Unit, nameof(Unit));
         }
     }
 

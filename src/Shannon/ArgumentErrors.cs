@@ -33,4 +33,11 @@ public static class ArgumentErrors
     /// <returns>The exception, to throw.</returns>
     public static ArgumentOutOfRangeException OutOfRange(string name, string constraint, string got, string? hint = null) =>
         new(name, Message(name, constraint, got, hint));
+
+    /// <summary>The error for an <see cref="InformationUnit"/> that is not one of its members.</summary>
+    /// <param name="unit">The value given.</param>
+    /// <param name="name">The parameter, as the caller wrote it.</param>
+    /// <returns>The exception, to throw.</returns>
+    public static ArgumentOutOfRangeException InvalidUnit(InformationUnit unit, string name) =>
+        OutOfRange(name, "Bits, Nats or Hartleys", ((int)unit).ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -22,8 +22,7 @@ internal static partial class Preconditions
     public static ArgumentOutOfRangeException OutOfRange(string name, string constraint, string got, string? hint = null) =>
         ArgumentErrors.OutOfRange(name, constraint, got, hint);
 
-    public static ArgumentOutOfRangeException InvalidUnit(InformationUnit unit, string name) =>
-        OutOfRange(name, "Bits, Nats or Hartleys", ((int)unit).ToString(CultureInfo.InvariantCulture));
+    public static ArgumentOutOfRangeException InvalidUnit(InformationUnit unit, string name) => ArgumentErrors.InvalidUnit(unit, name);
 
     public static void Unit(InformationUnit unit, string name)
     {
