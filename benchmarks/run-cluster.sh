@@ -20,8 +20,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build src/Shannon.Cli/Shannon.Cli.csproj -c Release -o .build/cluster-bench -v quiet -nologo >/dev/null
-cli=(dotnet .build/cluster-bench/Shannon.Cli.dll)
+dotnet build src/Shannon.Cli.Host/Shannon.Cli.Host.csproj -c Release -o .build/cluster-bench -v quiet -nologo >/dev/null
+cli=(dotnet .build/cluster-bench/Shannon.Cli.Host.dll)
 
 echo "generating $SHARDS shards of $ROWS rows (seeded)..." >&2
 /usr/bin/python3 - "$work" "$ROWS" "$SHARDS" <<'PY'

@@ -24,8 +24,8 @@ for j in range(cols):
 header = ",".join([f"f{j}" for j in range(cols)] + ["target"])
 np.savetxt(path, np.column_stack([X, y]), delimiter=",", header=header, comments="", fmt=["%.3f"] * cols + ["%d"])
 PY
-dotnet build "$root/src/Shannon.Cli" -c Release -nologo -v q >/dev/null
-shannon="$root/src/Shannon.Cli/bin/Release/net10.0/linux-x64/Shannon.Cli"
+dotnet build "$root/src/Shannon.Cli.Host" -c Release -nologo -v q >/dev/null
+shannon="$root/src/Shannon.Cli.Host/bin/Release/net10.0/linux-x64/Shannon.Cli.Host"
 start=$(date +%s.%N)
 "$shannon" rank "$work/wide.csv" --target target --unit nats --json >"$work/shannon.json" 2>/dev/null
 shannon_s=$(echo "$(date +%s.%N) - $start" | bc)

@@ -10,13 +10,18 @@ namespace Shannon.Cli;
 /// </summary>
 public static class CliApp
 {
-    /// <summary>Builds the root command with every subcommand.</summary>
+    /// <summary>Builds the root command with every subcommand, without the explorer (`serve` says it is not available).</summary>
     /// <returns>The root command.</returns>
-    public static RootCommand BuildRoot()
+    public static RootCommand BuildRoot() => BuildRoot(explorer: null);
+
+    /// <summary>Builds the root command with every subcommand.</summary>
+    /// <param name="explorer">What `serve` starts; null: `serve` is listed but says it is not available.</param>
+    /// <returns>The root command.</returns>
+    public static RootCommand BuildRoot(IExplorerLauncher? explorer)
     {
-        // The usage line says `shannon` however the command was started (the tool's shim, `dotnet Shannon.Cli.dll`, a test host).
+        // The usage line says `shannon` however the command was started (the tool's shim, `dotnet Shannon.Cli.Host.dll`, a test host).
         var root = new RootCommand("Shannon: information theory for machine learning. Measures, estimators and the lab.") { HelpName = "shannon" };
-        foreach (var command in CommandCatalog.All())
+        foreach (var command in CommandCatalog.All(explorer))
         {
             DataOptions.DescribeSeed(command);
             root.Add(command);
@@ -36,7 +41,7 @@ public static class CliApp
     /// <returns>0, 1 or 2.</returns>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, errorIsConsole: false);
 
-    /// <summary>Runs the command line and returns the exit code.</summary>
+    /// <summary>Runs the command line, without the explorer, and returns the exit code.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
@@ -45,11 +50,23 @@ public static class CliApp
     /// progress display draw, and only when that stream is a terminal and the output is not JSON.
     /// </param>
     /// <returns>0, 1 or 2.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsConsole)
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsConsole) => Run(args, output, error, errorIsConsole, explorer: null);
+
+    /// <summary>Runs the command line and returns the exit code: the form the composition root calls.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="errorIsConsole">
+    /// Whether <paramref name="error"/> is the process's standard error (the entry point says so). Only then may the
+    /// progress display draw, and only when that stream is a terminal and the output is not JSON.
+    /// </param>
+    /// <param name="explorer">What `serve` starts; null: `serve` says it is not available (exit 2).</param>
+    /// <returns>0, 1 or 2.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsConsole, IExplorerLauncher? explorer)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var root = BuildRoot();
+        var root = BuildRoot(explorer);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

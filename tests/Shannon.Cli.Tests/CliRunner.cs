@@ -1,7 +1,8 @@
 namespace Shannon.Cli.Tests;
 
 /// <summary>
-/// Runs the `shannon` command in process and captures stdout, stderr and the exit code. Every command prints through
+/// Runs the `shannon` command in process, as the tool composes it (<see cref="Host.ShannonProgram.Run"/>: the commands
+/// with the explorer wired into `serve`), and captures stdout, stderr and the exit code. Every command prints through
 /// the writers <see cref="CliApp.Run(string[], TextWriter, TextWriter)"/> is given, never the process console, so runs
 /// on different threads (xunit runs test classes in parallel) keep their outputs apart.
 /// </summary>
@@ -11,7 +12,7 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = CliApp.Run(args, output, error);
+        int code = Host.ShannonProgram.Run(args, output, error);
         return (code, output.ToString(), error.ToString());
     }
 

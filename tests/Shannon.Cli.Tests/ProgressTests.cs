@@ -111,7 +111,7 @@ public sealed class ProgressTests : IDisposable
 
     private static (int Code, string Out, string Err) Cli(string[] args)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "Shannon.Cli.dll");
+        string dll = Path.Combine(AppContext.BaseDirectory, "Shannon.Cli.Host.dll");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);

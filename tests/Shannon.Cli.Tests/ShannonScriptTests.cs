@@ -32,7 +32,7 @@ public sealed class ShannonScriptTests : IDisposable
 
         // A fresh clone builds once, then runs.
         Assert.Equal(["build", "run"], Run(script, fakeBin, log));
-        string dll = Path.Combine(_root, ".build", "cli", "Shannon.Cli.dll");
+        string dll = Path.Combine(_root, ".build", "cli", "Shannon.Cli.Host.dll");
         var built = DateTime.UtcNow.AddMinutes(-10);
         foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
         {
@@ -77,7 +77,7 @@ public sealed class ShannonScriptTests : IDisposable
         process.StandardOutput.ReadToEnd();
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)));
         Assert.True(process.ExitCode == 0, err.Result);
-        return [.. File.ReadAllLines(log).Select(l => l.EndsWith("Shannon.Cli.dll", StringComparison.Ordinal) ? "run" : l)];
+        return [.. File.ReadAllLines(log).Select(l => l.EndsWith("Shannon.Cli.Host.dll", StringComparison.Ordinal) ? "run" : l)];
     }
 
 }

@@ -25,7 +25,7 @@ public class ToolPackageTests
         try
         {
             // One pack of what the test build already compiled (the same configuration, no second build).
-            Run(root, "pack", Path.Combine(root, "src", "Shannon.Cli", "Shannon.Cli.csproj"), "-c", Configuration, "--no-build", "-o", feed, "-nologo", "-v", "q");
+            Run(root, "pack", Path.Combine(root, "src", "Shannon.Cli.Host", "Shannon.Cli.Host.csproj"), "-c", Configuration, "--no-build", "-o", feed, "-nologo", "-v", "q");
             var packed = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
             Assert.Contains(packed, f => f!.StartsWith("Shannon.Cli.0.", StringComparison.Ordinal));
             Assert.Contains(packed, f => f!.StartsWith("Shannon.Cli.linux-x64.", StringComparison.Ordinal));

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Shannon.Cluster.Tests;
 
 /// <summary>
-/// Silo processes started with the built CLI (`dotnet Shannon.Cli.dll cluster silo ...`) on free loopback ports.
+/// Silo processes started with the built CLI (`dotnet Shannon.Cli.Host.dll cluster silo ...`) on free loopback ports.
 /// Every process is killed on dispose, whatever happened.
 /// </summary>
 internal sealed class SiloProcesses : IDisposable
@@ -15,7 +15,7 @@ internal sealed class SiloProcesses : IDisposable
     public SiloProcesses(string clusterId, string dataRoot, int count, int shardDelayMs)
     {
         ClusterId = clusterId;
-        string dll = Path.Combine(AppContext.BaseDirectory, "Shannon.Cli.dll");
+        string dll = Path.Combine(AppContext.BaseDirectory, "Shannon.Cli.Host.dll");
         var ports = FreePorts(2 * count);
         SiloPorts = [.. Enumerable.Range(0, count).Select(i => ports[2 * i])];
         GatewayPorts = [.. Enumerable.Range(0, count).Select(i => ports[2 * i + 1])];

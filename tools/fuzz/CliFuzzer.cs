@@ -34,7 +34,7 @@ internal sealed record FuzzResult(string Command, string[] Args, Outcome Outcome
 /// <summary>
 /// The project's fuzzer for the `shannon` command (issue 15): a seeded generator of bad and odd inputs for every
 /// command (files that break the input rules, numbers at the edges of the double range, wrong types, paths that are
-/// links, loops, folders or inputs), run in process through <see cref="CliApp.Run"/>, each outcome classified as a
+/// links, loops, folders or inputs), run in process through <see cref="Shannon.Cli.Host.ShannonProgram.Run"/> (the tool as composed, explorer included), each outcome classified as a
 /// clean refusal, a correct success, a crash, a wrong success, a hang or a memory blow-up. Outcomes whose stack
 /// trace lies in the k-NN numerics (KdTree, the continuous estimators) are flagged so that they can be counted apart.
 /// </summary>
@@ -180,7 +180,7 @@ internal sealed class CliFuzzer : IDisposable
         {
             try
             {
-                code = CliApp.Run(args, output, error);
+                code = Shannon.Cli.Host.ShannonProgram.Run(args, output, error);
             }
             catch (Exception e)
             {

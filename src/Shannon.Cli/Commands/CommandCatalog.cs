@@ -3,9 +3,10 @@ using System.CommandLine;
 namespace Shannon.Cli.Commands;
 
 /// <summary>Every subcommand of `shannon`. Add one line per new command.</summary>
+/// <remarks>The explorer is handed in by the composition root (null: `serve` is listed but says it is not available).</remarks>
 internal static class CommandCatalog
 {
-    public static IEnumerable<Command> All() =>
+    public static IEnumerable<Command> All(IExplorerLauncher? explorer) =>
     [
         EntropyCommand.Create(),
         DivergenceCommands.Create("kl", "Kullback-Leibler divergence D(P||Q) (use --reverse for D(Q||P)).", DivergenceKind.KullbackLeibler),
@@ -14,7 +15,7 @@ internal static class CommandCatalog
         ConvertCommand.Create(),
         LabCommand.Create(),
         CalibrationCommand.Create(),
-        ServeCommand.Create(),
+        ServeCommand.Create(explorer),
         LmCommand.Create(),
         PmiCommand.Create(),
         IbCommand.Create(),

@@ -164,7 +164,7 @@ internal sealed class DataOptions
 
     /// <summary>
     /// Says in `--seed`'s help what it drives in this command: --jitter, and --permutations and --bootstrap where the
-    /// command has them (called once for every command by <see cref="CliApp.BuildRoot"/>, after all options are added).
+    /// command has them (called once for every command by <see cref="CliApp.BuildRoot(IExplorerLauncher)"/>, after all options are added).
     /// </summary>
     public static void DescribeSeed(Command command)
     {
