@@ -162,10 +162,7 @@ public static class Resampling
 
     private static double[] Run(int count, int seed, int maxDegreeOfParallelism, IProgress<double>? progress, CancellationToken cancellationToken, Func<Random, double> replicate)
     {
-        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
-        {
-            throw Preconditions.OutOfRange(nameof(maxDegreeOfParallelism), "-1 or >= 1", maxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture));
-        }
+        Preconditions.DegreeOfParallelism(maxDegreeOfParallelism);
 
         var values = new double[count];
         int done = 0;

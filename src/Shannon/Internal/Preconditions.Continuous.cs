@@ -7,6 +7,24 @@ namespace Shannon;
 /// <summary>The argument checks of the continuous estimators: k, parallelism, norms and sample columns.</summary>
 internal static partial class Preconditions
 {
+    /// <summary>Checks a KSG algorithm: Algorithm1 or Algorithm2 (parameter named algorithm).</summary>
+    public static void Algorithm(KsgAlgorithm algorithm)
+    {
+        if (algorithm is not (KsgAlgorithm.Algorithm1 or KsgAlgorithm.Algorithm2))
+        {
+            throw OutOfRange("algorithm", "Algorithm1 or Algorithm2", ((int)algorithm).ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Checks a marginal map before a k-NN search (parameter named preprocessing).</summary>
+    public static void Preprocessing(MarginalPreprocessing preprocessing)
+    {
+        if (preprocessing is < MarginalPreprocessing.Standardize or > MarginalPreprocessing.None)
+        {
+            throw OutOfRange("preprocessing", "Standardize, NormalScores, Ranks or None", ((int)preprocessing).ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
     /// <summary>Checks k, the number of nearest neighbours: at least 1 (parameter named k).</summary>
     public static void NeighbourCount(int k) => Positive(k, "k", "k is the number of nearest neighbours.");
 

@@ -42,12 +42,14 @@ public sealed record EstimatorSettings
     public int KOrDefault => K ?? 3;
 
     /// <summary>Checks every field.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">k or bins &lt; 1, jitter negative or not finite, or a thread count of 0 or below -1.</exception>
+    /// <remarks>Each field goes through the one check the estimators use for it (Preconditions), so a bad value gets the
+    /// same words from the catalogue as from the estimator it configures.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">k or bins &lt; 1, jitter negative or not finite, an undefined norm, or a thread count of 0 or below -1.</exception>
     public void Validate()
     {
-        if (K is int k && k < 1)
+        if (K is int k)
         {
-            throw Preconditions.OutOfRange("k", ">= 1", k.ToString(CultureInfo.InvariantCulture));
+            Preconditions.NeighbourCount(k);
         }
 
         if (Bins is int b && b < 1)
@@ -56,9 +58,7 @@ public sealed record EstimatorSettings
         }
 
         Preconditions.NonNegativeFinite(Jitter, "jitter");
-        if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
-        {
-            throw Preconditions.OutOfRange("maxDegreeOfParallelism", "-1 or >= 1", MaxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture));
-        }
+        Preconditions.Norm(Norm);
+        Preconditions.DegreeOfParallelism(MaxDegreeOfParallelism);
     }
 }

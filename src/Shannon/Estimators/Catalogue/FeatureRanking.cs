@@ -19,6 +19,26 @@ public sealed record UncertaintyOptions
 
     /// <summary>The seed of every resampling (each estimate uses the same seed: common random numbers).</summary>
     public int Seed { get; init; }
+
+    /// <summary>Checks every field once, where a ranking or a matrix starts (a negative count was taken as "none").</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A bootstrap count other than 0 or &gt;= 2, a negative permutation count, or a confidence outside (0, 1).</exception>
+    internal void Validate()
+    {
+        if (Bootstrap is not 0 and < 2)
+        {
+            throw Preconditions.OutOfRange("bootstrap", "0 (no interval) or >= 2", Bootstrap.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (Permutations < 0)
+        {
+            throw Preconditions.OutOfRange("permutations", "0 (no p-value) or >= 1", Permutations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (!(Confidence > 0 && Confidence < 1))
+        {
+            throw Preconditions.OutOfRange("confidence", "in (0, 1)", Preconditions.Format(Confidence));
+        }
+    }
 }
 
 /// <summary>One feature of a ranking: its MI with the target and, when asked for, its interval and p-value.</summary>
@@ -57,6 +77,7 @@ public static class FeatureRanking
         CatalogueInput.Group(features, nameof(features), target.Count, nameof(target));
         var s = EstimatorCatalogue.Settings(settings);
         var u = uncertainty ?? UncertaintyOptions.None;
+        u.Validate();
         var inner = features.Count > 1 ? s with { MaxDegreeOfParallelism = 1 } : s;
         var results = new RankedFeature[features.Count];
         int done = 0;

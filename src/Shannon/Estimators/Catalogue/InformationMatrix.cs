@@ -51,6 +51,7 @@ public sealed class InformationMatrix
 
         var s = EstimatorCatalogue.Settings(settings);
         var u = uncertainty ?? UncertaintyOptions.None;
+        u.Validate();
         int m = columns.Count;
         var inner = s with { MaxDegreeOfParallelism = 1 };
         var cells = new RankedFeature[m, m];

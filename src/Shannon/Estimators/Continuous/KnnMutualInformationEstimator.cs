@@ -83,15 +83,9 @@ public sealed class KnnMutualInformationEstimator
     {
         ArgumentNullException.ThrowIfNull(options);
         Preconditions.NeighbourCount(options.K);
-        if (options.Algorithm is not (KsgAlgorithm.Algorithm1 or KsgAlgorithm.Algorithm2))
-        {
-            throw Preconditions.OutOfRange("algorithm", "Algorithm1 or Algorithm2", ContinuousInput.Text((int)options.Algorithm));
-        }
+        Preconditions.Algorithm(options.Algorithm);
 
-        if (options.Preprocessing is < MarginalPreprocessing.Standardize or > MarginalPreprocessing.None)
-        {
-            throw Preconditions.OutOfRange("preprocessing", "Standardize, NormalScores, Ranks or None", ContinuousInput.Text((int)options.Preprocessing));
-        }
+        Preconditions.Preprocessing(options.Preprocessing);
 
         if (options.Search is < NeighbourSearch.Automatic or > NeighbourSearch.BruteForce)
         {

@@ -40,10 +40,7 @@ public sealed class KsgConditionalMutualInformationEstimator
     {
         ArgumentNullException.ThrowIfNull(options);
         Preconditions.NeighbourCount(options.K);
-        if (options.Algorithm is not (KsgAlgorithm.Algorithm1 or KsgAlgorithm.Algorithm2))
-        {
-            throw Preconditions.OutOfRange("algorithm", "Algorithm1 or Algorithm2", ContinuousInput.Text((int)options.Algorithm));
-        }
+        Preconditions.Algorithm(options.Algorithm);
 
         Preconditions.NonNegativeFinite(options.Jitter, "jitter");
         Preconditions.DegreeOfParallelism(options.MaxDegreeOfParallelism);

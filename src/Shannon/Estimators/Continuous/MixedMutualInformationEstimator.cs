@@ -32,12 +32,15 @@ public sealed class MixedMutualInformationEstimator
     {
     }
 
-    /// <summary>An estimator with the given options (K, Standardize, Jitter, Seed, MaxDegreeOfParallelism are used).</summary>
+    /// <summary>An estimator with the given options (K, Standardize, Jitter, Seed, MaxDegreeOfParallelism are used;
+    /// Algorithm is not, but is checked like every field, so that a record one estimator accepts no other refuses).</summary>
     /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentOutOfRangeException">k &lt; 1, an undefined algorithm, negative jitter or a bad thread count (the message names it).</exception>
     public MixedMutualInformationEstimator(KsgOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Preconditions.NeighbourCount(options.K);
+        Preconditions.Algorithm(options.Algorithm);
         Preconditions.NonNegativeFinite(options.Jitter, "jitter");
         Preconditions.DegreeOfParallelism(options.MaxDegreeOfParallelism);
         Options = options;

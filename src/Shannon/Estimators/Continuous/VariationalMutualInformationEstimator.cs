@@ -152,11 +152,20 @@ public sealed class VariationalMutualInformationEstimator
         Preconditions.Positive(options.MaxSteps, "maxSteps");
         Preconditions.Positive(options.EvaluationInterval, "evaluationInterval");
         Preconditions.Positive(options.Patience, "patience");
-        if (!(options.TestFraction > 0 && options.ValidationFraction > 0 && options.TestFraction + options.ValidationFraction < 0.9))
+        // Each fraction is named as itself with its own value (a bad validationFraction used to be reported as testFraction).
+        if (!(options.TestFraction > 0 && options.TestFraction + (options.ValidationFraction > 0 ? options.ValidationFraction : 0) < 0.9))
         {
             throw Preconditions.OutOfRange("testFraction", "positive, with validationFraction positive and their sum below 0.9",
                 ContinuousInput.Text(options.TestFraction));
         }
+
+        if (!(options.ValidationFraction > 0 && options.TestFraction + options.ValidationFraction < 0.9))
+        {
+            throw Preconditions.OutOfRange("validationFraction", "positive, with testFraction positive and their sum below 0.9",
+                ContinuousInput.Text(options.ValidationFraction));
+        }
+
+        Preconditions.Preprocessing(options.Preprocessing);
 
         Preconditions.PositiveFinite(options.SmileClip, "smileClip");
         Preconditions.InRange(options.MineAverageRate, 1e-6, 1, "mineAverageRate");
