@@ -29,7 +29,11 @@ public readonly record struct Information(double Value, InformationUnit Unit)
     /// <summary>The same amount in another unit.</summary>
     /// <param name="unit">The unit wanted.</param>
     /// <returns>The converted amount.</returns>
-    public Information To(InformationUnit unit) => new(InformationUnits.Convert(Value, Unit, unit), unit);
+    public Information To(InformationUnit unit)
+    {
+        Preconditions.Unit(unit, nameof(unit));
+        return new(InformationUnits.Convert(Value, Unit, unit), unit);
+    }
 
     /// <summary>The value followed by the unit's name, e.g. "1.5 bits" (round-trip precision).</summary>
     /// <returns>The text.</returns>

@@ -42,8 +42,14 @@ public static class InformationUnits
     /// <param name="from">The unit it is expressed in.</param>
     /// <param name="to">The unit wanted.</param>
     /// <returns>The same amount in <paramref name="to"/>.</returns>
-    public static double Convert(double value, InformationUnit from, InformationUnit to) =>
-        from == to ? value : FromNats(ToNats(value, from), to);
+    /// <exception cref="ArgumentOutOfRangeException">An undefined unit (named <c>from</c> or <c>to</c>; before, an undefined
+    /// unit was named <c>unit</c>, or passed through when both were the same).</exception>
+    public static double Convert(double value, InformationUnit from, InformationUnit to)
+    {
+        Preconditions.Unit(from, nameof(from));
+        Preconditions.Unit(to, nameof(to));
+        return from == to ? value : FromNats(ToNats(value, from), to);
+    }
 
     /// <summary>The short lower-case name used in output: "bits", "nats" or "hartleys".</summary>
     /// <param name="unit">The unit.</param>

@@ -43,10 +43,11 @@ public static class EstimatorCatalogue
     }
 
     /// <summary>The estimator with this name or alias, or an <see cref="ArgumentException"/> listing the names.</summary>
-    /// <param name="name">The name.</param>
+    /// <param name="estimator">The estimator's name or alias (the parameter is named as the error names it, and as the
+    /// command line's `--estimator`).</param>
     /// <returns>The estimator.</returns>
-    public static ICatalogueEstimator Get(string name) =>
-        TryGet(name, out var e) ? e : throw Preconditions.Error("estimator", "one of " + string.Join(", ", Names) + " (or auto)", $"'{name}'");
+    public static ICatalogueEstimator Get(string estimator) =>
+        TryGet(estimator, out var e) ? e : throw Preconditions.Error(nameof(estimator), "one of " + string.Join(", ", Names) + " (or auto)", $"'{estimator}'");
 
     /// <summary>True for null, empty or "auto": let the catalogue choose.</summary>
     /// <param name="name">The name.</param>

@@ -48,10 +48,7 @@ public sealed class DirichletEntropyEstimator : IEntropyEstimator
     public DirichletEntropyEstimator(DirichletEntropyOptions? options = null)
     {
         Options = options ?? DirichletEntropyOptions.Default;
-        if (!Enum.IsDefined(Options.Prior))
-        {
-            throw Preconditions.OutOfRange("Prior", "a defined DirichletPrior", ((int)Options.Prior).ToString(CultureInfo.InvariantCulture));
-        }
+        CheckPrior(Options.Prior, "Prior");
 
         if (Options.Prior == DirichletPrior.Custom)
         {
@@ -62,7 +59,20 @@ public sealed class DirichletEntropyEstimator : IEntropyEstimator
     /// <summary>Creates the estimator for a named prior.</summary>
     /// <param name="prior">The prior.</param>
     /// <returns>The estimator.</returns>
-    public static DirichletEntropyEstimator For(DirichletPrior prior) => new(new DirichletEntropyOptions { Prior = prior });
+    /// <exception cref="ArgumentOutOfRangeException">An undefined prior (named <c>prior</c>, the parameter).</exception>
+    public static DirichletEntropyEstimator For(DirichletPrior prior)
+    {
+        CheckPrior(prior, nameof(prior));
+        return new(new DirichletEntropyOptions { Prior = prior });
+    }
+
+    private static void CheckPrior(DirichletPrior prior, string name)
+    {
+        if (!Enum.IsDefined(prior))
+        {
+            throw Preconditions.OutOfRange(name, "a defined DirichletPrior", ((int)prior).ToString(CultureInfo.InvariantCulture));
+        }
+    }
 
     /// <summary>The options.</summary>
     public DirichletEntropyOptions Options { get; }
