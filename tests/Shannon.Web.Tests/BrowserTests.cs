@@ -256,8 +256,8 @@ public sealed class BrowserTests(BrowserFixture browser)
             await BrowserFixture.IdleAsync(page, "panel-data");
             using var response = await browser.Server.Client.PostAsync($"api/data?x=x&y=y&estimator={estimator}&bins={bins}", new StringContent(sample));
             var api = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-            Assert.Equal(api.GetProperty("mutualInformation").GetProperty("value").GetDouble(), await BrowserFixture.ShownAsync(page, "d-mi"));
-            Assert.Equal(api.GetProperty("x").GetProperty("entropy").GetDouble(), await BrowserFixture.ShownAsync(page, "d-hx"));
+            Assert.Equal(api.GetProperty("mutual_information").GetProperty("value").GetDouble(), await BrowserFixture.ShownAsync(page, "d-mi"));
+            Assert.Equal(api.GetProperty("x").GetProperty("value").GetDouble(), await BrowserFixture.ShownAsync(page, "d-hx"));
         }
 
         await browser.ScreenshotAsync(page, "7-your-data-sample", "#panel-data");
