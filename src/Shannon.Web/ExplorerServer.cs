@@ -87,6 +87,7 @@ public static class ExplorerServer
             // +Infinity is a value (the surprisal of an impossible outcome), written as the string "Infinity".
             j.SerializerOptions.NumberHandling = JsonOptions.NumberHandling;
             j.SerializerOptions.Encoder = JsonOptions.Encoder;
+            j.SerializerOptions.PropertyNamingPolicy = JsonOptions.PropertyNamingPolicy;
         });
 
         builder.Services.AddSingleton(new Estimation.LanguageModelSource(options.CorpusPath));
@@ -130,11 +131,14 @@ public static class ExplorerServer
     }
 
     /// <summary>
-    /// The API's JSON conventions: +Infinity as the string "Infinity"; characters such as ` and ' written as themselves
-    /// (the answers are application/json, never pasted into HTML).
+    /// The API's JSON conventions: snake_case keys, the vocabulary of <c>shannon --json</c> (an estimate itself is written
+    /// by the library's <see cref="Shannon.Estimators.EstimateJson"/>, so it has the command line's keys); +Infinity as
+    /// the string "Infinity"; characters such as ` and ' written as themselves (the answers are application/json, never
+    /// pasted into HTML).
     /// </summary>
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };

@@ -16,8 +16,8 @@ public sealed class ApiReferenceTests(ServerFixture server)
         var json = await server.GetJsonAsync("api/coin?p=0.3");
         // scipy.stats.entropy([0.3, 0.7], base=2); -numpy.log2(0.3); -numpy.log2(0.7)
         Assert.Equal(0.8812908992306927, json.GetProperty("entropy").GetDouble(), 1e-12);
-        Assert.Equal(1.736965594166206, json.GetProperty("surprisalHeads").GetDouble(), 1e-12);
-        Assert.Equal(0.5145731728297583, json.GetProperty("surprisalTails").GetDouble(), 1e-12);
+        Assert.Equal(1.736965594166206, json.GetProperty("surprisal_heads").GetDouble(), 1e-12);
+        Assert.Equal(0.5145731728297583, json.GetProperty("surprisal_tails").GetDouble(), 1e-12);
         Assert.Equal("bits", json.GetProperty("unit").GetString());
         Assert.Equal(101, json.GetProperty("curve").GetProperty("h").GetArrayLength());
     }
@@ -26,7 +26,7 @@ public sealed class ApiReferenceTests(ServerFixture server)
     public async Task Coin_AtZero_SurprisalOfHeadsIsInfinity()
     {
         var json = await server.GetJsonAsync("api/coin?p=0");
-        Assert.Equal("Infinity", json.GetProperty("surprisalHeads").GetString());
+        Assert.Equal("Infinity", json.GetProperty("surprisal_heads").GetString());
         Assert.Equal(0.0, json.GetProperty("entropy").GetDouble());
     }
 
@@ -35,8 +35,8 @@ public sealed class ApiReferenceTests(ServerFixture server)
     {
         var json = await server.GetJsonAsync("api/gaussians?mu1=0&sigma1=1&mu2=1.5&sigma2=2");
         // scipy.integrate.quad of p(x) (log p(x) - log q(x)) over [-40, 40], divided by ln 2.
-        Assert.Equal(0.8647473399166599, json.GetProperty("klPQ").GetDouble(), 1e-9);
-        Assert.Equal(2.78707448233353, json.GetProperty("klQP").GetDouble(), 1e-9);
+        Assert.Equal(0.8647473399166599, json.GetProperty("kl_pq").GetDouble(), 1e-9);
+        Assert.Equal(2.78707448233353, json.GetProperty("kl_qp").GetDouble(), 1e-9);
         var landscape = json.GetProperty("landscape");
         Assert.Equal(41, landscape.GetProperty("values").GetArrayLength());
         Assert.Equal(41, landscape.GetProperty("values")[0].GetArrayLength());
@@ -58,7 +58,7 @@ public sealed class ApiReferenceTests(ServerFixture server)
     {
         var json = await server.GetJsonAsync("api/correlation?rho=0.6&n=5000&seed=7");
         // -0.5 * numpy.log2(1 - 0.6**2)
-        Assert.Equal(0.3219280948873623, json.GetProperty("trueMutualInformation").GetDouble(), 1e-12);
+        Assert.Equal(0.3219280948873623, json.GetProperty("true_mutual_information").GetDouble(), 1e-12);
         var estimates = json.GetProperty("estimates").EnumerateArray().ToDictionary(e => e.GetProperty("estimator").GetString()!, e => e.GetProperty("value").GetDouble());
         // Gaussian estimate: delta method, SD(I) = |rho| (1 - rho^2) / sqrt(N) nats = 0.0054 nats = 0.0078 bits; 4 SD.
         Assert.InRange(estimates["gaussian"], 0.3219 - 0.032, 0.3219 + 0.032);
@@ -86,7 +86,7 @@ public sealed class ApiReferenceTests(ServerFixture server)
     {
         var json = await server.GetJsonAsync(FormattableString.Invariant($"api/temperature?t={t}"));
         Assert.Equal(expectedBits, json.GetProperty("entropy").GetDouble(), 1e-12);
-        Assert.Equal(3.0, json.GetProperty("maxEntropy").GetDouble(), 1e-12); // log2 8
+        Assert.Equal(3.0, json.GetProperty("max_entropy").GetDouble(), 1e-12); // log2 8
         Assert.Equal(1.0, json.GetProperty("probabilities").EnumerateArray().Sum(p => p.GetDouble()), 1e-12);
     }
 
@@ -95,15 +95,15 @@ public sealed class ApiReferenceTests(ServerFixture server)
     {
         var json = await server.GetJsonAsync("api/venn?rows=3&columns=3&weights=2,1,0,1,3,1,0,1,4");
         // scipy.stats.entropy of the marginals and of the joint (base 2) of [[2,1,0],[1,3,1],[0,1,4]] / 13.
-        Assert.Equal(1.5485806065228545, json.GetProperty("entropyX").GetDouble(), 1e-12);
-        Assert.Equal(1.5485806065228545, json.GetProperty("entropyY").GetDouble(), 1e-12);
-        Assert.Equal(2.5654483718208256, json.GetProperty("jointEntropy").GetDouble(), 1e-12);
-        Assert.Equal(0.5317128412248833, json.GetProperty("mutualInformation").GetDouble(), 1e-12);
-        Assert.Equal(2.5654483718208256 - 1.5485806065228545, json.GetProperty("conditionalEntropyXGivenY").GetDouble(), 1e-12);
+        Assert.Equal(1.5485806065228545, json.GetProperty("entropy_x").GetDouble(), 1e-12);
+        Assert.Equal(1.5485806065228545, json.GetProperty("entropy_y").GetDouble(), 1e-12);
+        Assert.Equal(2.5654483718208256, json.GetProperty("joint_entropy").GetDouble(), 1e-12);
+        Assert.Equal(0.5317128412248833, json.GetProperty("mutual_information").GetDouble(), 1e-12);
+        Assert.Equal(2.5654483718208256 - 1.5485806065228545, json.GetProperty("conditional_entropy_x_given_y").GetDouble(), 1e-12);
         // The diagram: circle areas pi r^2 are H(X), H(Y); the lens area is I(X;Y).
         var d = json.GetProperty("diagram");
-        Assert.Equal(1.5485806065228545, Math.PI * Math.Pow(d.GetProperty("radiusX").GetDouble(), 2), 1e-12);
-        Assert.Equal(0.5317128412248833, d.GetProperty("overlapArea").GetDouble(), 1e-9);
+        Assert.Equal(1.5485806065228545, Math.PI * Math.Pow(d.GetProperty("radius_x").GetDouble(), 2), 1e-12);
+        Assert.Equal(0.5317128412248833, d.GetProperty("overlap_area").GetDouble(), 1e-9);
     }
 
     [Fact]
@@ -123,9 +123,9 @@ public sealed class ApiReferenceTests(ServerFixture server)
         using var response = await server.Client.PostAsync("api/data?x=a&y=b", new StringContent(csv));
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.True(response.IsSuccessStatusCode, json.ToString());
-        Assert.Equal(2.0, json.GetProperty("x").GetProperty("entropy").GetDouble(), 1e-12);
-        Assert.Equal(1.0, json.GetProperty("y").GetProperty("entropy").GetDouble(), 1e-12);
-        Assert.Equal(1.0, json.GetProperty("mutualInformation").GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal(2.0, json.GetProperty("x").GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal(1.0, json.GetProperty("y").GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal(1.0, json.GetProperty("mutual_information").GetProperty("value").GetDouble(), 1e-12);
         var matrix = json.GetProperty("matrix").GetProperty("values");
         Assert.Equal(2.0, matrix[0][0].GetDouble(), 1e-12);
         Assert.Equal(1.0, matrix[0][1].GetDouble(), 1e-12);
@@ -136,7 +136,7 @@ public sealed class ApiReferenceTests(ServerFixture server)
     public async Task Data_RealColumnsUnderKsg_DiagonalIsLeftOffTheMiScale()
     {
         // Two real columns: the diagonal entropies are differential h (Kozachenko-Leonenko), another quantity than I,
-        // so `values` holds null there and `diagonalEntropies` gives each h with its kind; off the diagonal, KSG's I.
+        // so `values` holds null there and `diagonal_entropies` gives each h, flagged `differential`; off the diagonal, KSG's I.
         var random = new Random(3);
         var rows = Enumerable.Range(0, 300).Select(_ => (random.NextDouble(), random.NextDouble())).Select(p => FormattableString.Invariant($"{p.Item1},{p.Item1 + 0.1 * p.Item2}"));
         using var response = await server.Client.PostAsync("api/data?estimator=ksg1", new StringContent("u,v\n" + string.Join('\n', rows)));
@@ -146,8 +146,8 @@ public sealed class ApiReferenceTests(ServerFixture server)
         Assert.Equal(JsonValueKind.Null, matrix.GetProperty("values")[0][0].ValueKind);
         Assert.Equal(JsonValueKind.Null, matrix.GetProperty("values")[1][1].ValueKind);
         Assert.True(matrix.GetProperty("values")[0][1].GetDouble() > 1, "v = u + noise/10 shares more than a bit with u");
-        var h = matrix.GetProperty("diagonalEntropies")[0];
-        Assert.Equal("differential", h.GetProperty("kind").GetString());
+        var h = matrix.GetProperty("diagonal_entropies")[0];
+        Assert.True(h.GetProperty("differential").GetBoolean());
         // h(U(0,1)) = 0 bits (analytic); Kozachenko-Leonenko at n = 300 is within 0.1 of it.
         Assert.InRange(h.GetProperty("value").GetDouble(), -0.1, 0.1);
     }
@@ -161,7 +161,7 @@ public sealed class ApiReferenceTests(ServerFixture server)
         Assert.True(response.IsSuccessStatusCode, json.ToString());
         Assert.Equal(3, json.GetProperty("rows").GetInt32());
         // x,y,x against 1,2,1: a bijection, so I = H = h(1/3) bits = 0.9182958340544896 (scipy.stats.entropy([2, 1], base=2)).
-        Assert.Equal(0.9182958340544896, json.GetProperty("mutualInformation").GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal(0.9182958340544896, json.GetProperty("mutual_information").GetProperty("value").GetDouble(), 1e-12);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class ApiReferenceTests(ServerFixture server)
             var json = await server.GetJsonAsync(FormattableString.Invariant($"api/temperature/lm?t={t}&prefix=the%20"));
             double h = json.GetProperty("entropy").GetDouble();
             Assert.True(h >= previous - 1e-12, $"H fell from {previous} to {h} at T = {t}");
-            Assert.True(h <= json.GetProperty("maxEntropy").GetDouble() + 1e-12);
+            Assert.True(h <= json.GetProperty("max_entropy").GetDouble() + 1e-12);
             previous = h;
         }
 

@@ -227,6 +227,8 @@ public sealed class BrowserTests(BrowserFixture browser)
             Shannon.Estimators.Discrete.DiscreteVariable.FromCodes(weatherCodes, 2), Shannon.Estimators.Discrete.DiscreteVariable.FromCodes(umbrellaCodes, 2),
             plugin, InformationUnit.Bits, new Shannon.Inference.PermutationTestOptions { Permutations = 199 });
         Assert.Equal(test.PValue, await BrowserFixture.ShownAsync(page, "d-pvalue", 3));
+        // The label reads the estimate's confidence, interval_method and bootstrap (the keys of shannon mi --json).
+        Assert.Equal("95% percentile bootstrap (1000)", await page.Locator("#d-interval-label").TextContentAsync());
         // Entropies and MI by the library's plug-in estimator on the same codes.
         var weather = Shannon.Estimators.Discrete.DiscreteVariable.FromCodes(weatherCodes, 2);
         var umbrella = Shannon.Estimators.Discrete.DiscreteVariable.FromCodes(umbrellaCodes, 2);
@@ -256,8 +258,8 @@ public sealed class BrowserTests(BrowserFixture browser)
             await BrowserFixture.IdleAsync(page, "panel-data");
             using var response = await browser.Server.Client.PostAsync($"api/data?x=x&y=y&estimator={estimator}&bins={bins}", new StringContent(sample));
             var api = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-            Assert.Equal(api.GetProperty("mutualInformation").GetProperty("value").GetDouble(), await BrowserFixture.ShownAsync(page, "d-mi"));
-            Assert.Equal(api.GetProperty("x").GetProperty("entropy").GetDouble(), await BrowserFixture.ShownAsync(page, "d-hx"));
+            Assert.Equal(api.GetProperty("mutual_information").GetProperty("value").GetDouble(), await BrowserFixture.ShownAsync(page, "d-mi"));
+            Assert.Equal(api.GetProperty("x").GetProperty("value").GetDouble(), await BrowserFixture.ShownAsync(page, "d-hx"));
         }
 
         await browser.ScreenshotAsync(page, "7-your-data-sample", "#panel-data");

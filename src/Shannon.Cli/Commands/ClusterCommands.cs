@@ -148,7 +148,7 @@ internal static class ClusterCommands
                 using var o = new JsonOutput(result.Output());
                 o.String("measure", "entropy").String("estimator", name).String("unit", InformationUnits.Name(unit))
                     .Number("value", estimate.Value).Number("n", estimate.SampleCount).String("n_counts", "samples").Strings("columns", cols.Select(c => c.Name));
-                Diagnostics(o, estimate);
+                EstimateJson.WriteDetails(o.Writer, estimate);
                 Footer(o, jobs, shards);
                 o.Strings("warnings", estimate.Warnings);
             }
@@ -225,22 +225,8 @@ internal static class ClusterCommands
                     o.Strings("z", zs.Select(c => c.Name));
                 }
 
-                Diagnostics(o, estimate);
-                if (test is not null)
-                {
-                    o.Number("p_value", test.PValue).Number("permutations", (long)test.Permutations).Number("null_mean", test.NullMean);
-                }
-
-                if (interval is not null)
-                {
-                    o.Number("ci_low", interval.Lower).Number("ci_high", interval.Upper).Number("confidence", interval.Confidence)
-                        .Number("bootstrap", (long)interval.Replicates).Number("standard_error", interval.StandardError);
-                }
-
-                if (test is not null || interval is not null)
-                {
-                    o.Number("seed", (long)settings.Seed);
-                }
+                EstimateJson.WriteDetails(o.Writer, estimate);
+                EstimateJson.WriteResampling(o.Writer, test, interval, settings.Seed);
 
                 Footer(o, jobs, shards);
                 o.Strings("warnings", estimate.Warnings);
@@ -558,14 +544,6 @@ internal static class ClusterCommands
         columns.FirstOrDefault(c => c.Name == name)
         ?? columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new UsageException($"`{option}` must name a column of the shards; got '{name}'. Columns: {string.Join(", ", columns.Select(c => c.Name))}.");
-
-    private static void Diagnostics(JsonOutput o, InformationEstimate estimate)
-    {
-        foreach (var (key, value) in estimate.Diagnostics)
-        {
-            o.Number(key, value);
-        }
-    }
 
     private static void Footer(JsonOutput o, ClusterJobs jobs, string[] shards)
     {

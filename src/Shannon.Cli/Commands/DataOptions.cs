@@ -190,44 +190,6 @@ internal sealed class DataOptions
         return names.Length > 0 ? names : throw new UsageException($"`{option}` must name at least one column; got '{text}'.");
     }
 
-    /// <summary>Writes an estimate's diagnostics, bin counts, differential flag and column kinds as top-level JSON keys.</summary>
-    public static void WriteEstimate(JsonOutput o, InformationEstimate e)
-    {
-        foreach (var (key, value) in e.Diagnostics)
-        {
-            o.Number(key, value);
-        }
-
-        foreach (var (column, bins) in e.BinCounts)
-        {
-            o.Number("bins_" + column, (long)bins);
-        }
-
-        o.Bool("differential", e.Differential);
-        if (e.TieRule is string rule)
-        {
-            o.Writer.WriteString("tie_rule", rule);
-        }
-
-        WriteKinds(o, e.Kinds);
-    }
-
-    /// <summary>The "kinds" list: each column's kind and the reason.</summary>
-    public static void WriteKinds(JsonOutput o, IEnumerable<ColumnKindDecision> kinds)
-    {
-        o.Writer.WriteStartArray("kinds");
-        foreach (var d in kinds)
-        {
-            o.Writer.WriteStartObject();
-            o.Writer.WriteString("column", d.Column);
-            o.Writer.WriteString("kind", d.KindName);
-            o.Writer.WriteString("reason", d.Reason);
-            o.Writer.WriteEndObject();
-        }
-
-        o.Writer.WriteEndArray();
-    }
-
     /// <summary>Text for the diagnostics a reader wants beside the value.</summary>
     public static string DiagnosticsText(InformationEstimate e)
     {
@@ -242,11 +204,6 @@ internal sealed class DataOptions
     public static IEnumerable<string> KindNotes(IEnumerable<ColumnKindDecision> kinds) =>
         kinds.Select(d => $"column '{d.Column}': {d.KindName} ({d.Reason})");
 
-    /// <summary>Writes a permutation test and a bootstrap interval as JSON keys.</summary>
-    /// <summary>The interval's method as the JSON names it: "percentile-bootstrap" or "subsampling".</summary>
-    public static string IntervalMethodName(BootstrapInterval interval) =>
-        interval.Method == IntervalMethod.Subsampling ? "subsampling" : "percentile-bootstrap";
-
     /// <summary>
     /// The text line of an interval: the percentile bootstrap with its bias estimate, or for the k-NN estimators the
     /// subsampling interval (half samples without replacement) with the half-sample shift.
@@ -257,25 +214,5 @@ internal sealed class DataOptions
         return interval.Method == IntervalMethod.Subsampling
             ? $"subsampling {range} (half samples without replacement, rescaled to n, as a bootstrap's repeated rows mislead k-NN distances; half-sample shift {CommonOptions.Format(interval.Bias)}; {interval.Replicates} half samples; seed {seed})"
             : $"bootstrap {range} (bias estimate {CommonOptions.Format(interval.Bias)}; {interval.Replicates} resamples; seed {seed})";
-    }
-
-    public static void WriteResampling(JsonOutput o, PermutationTestResult? test, BootstrapInterval? interval, int seed)
-    {
-        if (test is not null)
-        {
-            o.Number("p_value", test.PValue).Number("permutations", (long)test.Permutations).Number("null_mean", test.NullMean);
-        }
-
-        if (interval is not null)
-        {
-            o.Number("ci_low", interval.Lower).Number("ci_high", interval.Upper).Number("confidence", interval.Confidence)
-                .Number("bootstrap", (long)interval.Replicates).Number("standard_error", interval.StandardError).Number("bootstrap_bias", interval.Bias)
-                .String("interval_method", IntervalMethodName(interval));
-        }
-
-        if (test is not null || interval is not null)
-        {
-            o.Number("seed", (long)seed);
-        }
     }
 }

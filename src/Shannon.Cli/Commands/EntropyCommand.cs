@@ -125,21 +125,8 @@ internal static class EntropyCommand
                     o.Strings("columns", columnNames);
                 }
 
-                if (fromFile)
-                {
-                    DataOptions.WriteEstimate(o, estimate);
-                }
-                else
-                {
-                    foreach (var (key, value) in estimate.Diagnostics)
-                    {
-                        o.Number(key, value);
-                    }
-
-                    o.Bool("differential", false);
-                }
-
-                DataOptions.WriteResampling(o, null, interval, settings.Seed);
+                EstimateJson.WriteDetails(o.Writer, estimate);
+                EstimateJson.WriteResampling(o.Writer, null, interval, settings.Seed);
                 o.Strings("warnings", warnings);
             }
             else

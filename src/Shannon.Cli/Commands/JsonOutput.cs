@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Shannon.Estimators;
 
 namespace Shannon.Cli.Commands;
 
-/// <summary>Writes exactly one JSON object to stdout. Non-finite numbers are written as strings ("Infinity", "NaN").</summary>
+/// <summary>Writes exactly one JSON object to stdout. Non-finite numbers are written as strings ("Infinity", "NaN"), by
+/// the rule of <see cref="EstimateJson.WriteNumber"/>; estimates themselves go through <see cref="EstimateJson"/>.</summary>
 internal sealed class JsonOutput : IDisposable
 {
     private readonly MemoryStream _buffer = new();
@@ -22,15 +24,7 @@ internal sealed class JsonOutput : IDisposable
 
     public JsonOutput Number(string name, double value)
     {
-        if (double.IsFinite(value))
-        {
-            _writer.WriteNumber(name, value);
-        }
-        else
-        {
-            _writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
-        }
-
+        EstimateJson.WriteNumber(_writer, name, value);
         return this;
     }
 

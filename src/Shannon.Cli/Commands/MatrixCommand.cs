@@ -2,6 +2,7 @@ using System.CommandLine;
 using Shannon.Cli.Output;
 using System.Globalization;
 using Shannon.Data;
+using Shannon.Estimators;
 using Shannon.Estimators.Catalogue;
 using Shannon.Lab.Report;
 
@@ -135,7 +136,7 @@ internal static class MatrixCommand
                     var e = matrix.Estimate(i, i);
                     o.Writer.WriteStartObject();
                     o.Writer.WriteString("column", cols[i].Name);
-                    o.Writer.WriteNumber("value", e.Value);
+                    EstimateJson.WriteNumber(o.Writer, EstimateJson.ValueKey, e.Value);
                     o.Writer.WriteString("estimator", e.Estimator);
                     o.Writer.WriteBoolean("differential", e.Differential);
                     o.Writer.WriteEndObject();
@@ -148,7 +149,7 @@ internal static class MatrixCommand
                     o.Number("seed", (long)settings.Seed);
                 }
 
-                DataOptions.WriteKinds(o, read.Select(c => c.Decision));
+                EstimateJson.WriteKinds(o.Writer, read.Select(c => c.Decision));
                 if (png is not null)
                 {
                     o.String("out", png);

@@ -3,6 +3,7 @@ using Shannon.Cli.Output;
 using System.Globalization;
 using Shannon.Cluster;
 using Shannon.Data;
+using Shannon.Estimators;
 using Shannon.Estimators.Catalogue;
 using Shannon.Estimators.Discrete;
 using Shannon.Inference;
@@ -153,8 +154,8 @@ internal static class MiCommand
                     o.String("normalization", norm ?? "arithmetic").Number("mi", estimate.Value).String("mi_unit", unitName);
                 }
 
-                DataOptions.WriteEstimate(o, estimate);
-                DataOptions.WriteResampling(o, test, interval, settings.Seed);
+                EstimateJson.WriteDetails(o.Writer, estimate);
+                EstimateJson.WriteResampling(o.Writer, test, interval, settings.Seed);
 
                 o.Strings("warnings", warnings);
             }

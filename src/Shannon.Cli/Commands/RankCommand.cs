@@ -2,6 +2,7 @@ using System.CommandLine;
 using Shannon.Cli.Output;
 using System.Globalization;
 using Shannon.Data;
+using Shannon.Estimators;
 using Shannon.Estimators.Catalogue;
 
 namespace Shannon.Cli.Commands;
@@ -60,7 +61,7 @@ internal static class RankCommand
                 {
                     o.Writer.WriteStartObject();
                     o.Writer.WriteString("column", r.Column);
-                    o.Writer.WriteNumber("value", r.Estimate.Value);
+                    EstimateJson.WriteNumber(o.Writer, EstimateJson.ValueKey, r.Estimate.Value);
                     o.Writer.WriteString("estimator", r.Estimate.Estimator);
                     o.Writer.WriteString("kind", r.Estimate.Kinds[0].KindName);
                     if (r.Estimate.K is int k)
@@ -70,16 +71,12 @@ internal static class RankCommand
 
                     if (r.Test is not null)
                     {
-                        o.Writer.WriteNumber("p_value", r.Test.PValue);
+                        EstimateJson.WritePermutationTest(o.Writer, r.Test);
                     }
 
                     if (r.Interval is not null)
                     {
-                        o.Writer.WriteNumber("ci_low", r.Interval.Lower);
-                        o.Writer.WriteNumber("ci_high", r.Interval.Upper);
-                        o.Writer.WriteNumber("standard_error", r.Interval.StandardError);
-                        o.Writer.WriteNumber("bootstrap_bias", r.Interval.Bias);
-                        o.Writer.WriteString("interval_method", DataOptions.IntervalMethodName(r.Interval));
+                        EstimateJson.WriteInterval(o.Writer, r.Interval);
                     }
 
                     o.Writer.WriteStartArray("warnings");
@@ -93,7 +90,7 @@ internal static class RankCommand
                 }
 
                 o.Writer.WriteEndArray();
-                DataOptions.WriteKinds(o, read.Select(c => c.Decision));
+                EstimateJson.WriteKinds(o.Writer, read.Select(c => c.Decision));
                 if (perms is not null || boots is not null)
                 {
                     if (perms is int p)

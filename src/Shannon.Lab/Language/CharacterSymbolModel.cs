@@ -10,20 +10,18 @@ namespace Shannon.Lab.Language;
 /// bits the model's probabilities charge for it).
 /// </summary>
 /// <remarks>
-/// Before a character the model's next-symbol probabilities are quantised to integer frequencies
-/// f_w = 1 + floor(p_w (2^24 - K)) for the K symbols, and the table total is their sum (at most 2^24): every symbol
-/// keeps a frequency &gt;= 1 and the floors' loss (fewer than K counts) is spread over all symbols by the smaller
-/// total. Since f_w &gt;= p_w (2^24 - K), a character costs at most -log2 p + log2(2^24 / (2^24 - K)) bits before range
-/// rounding, about 1.1e-5 bits more than its cross-entropy for K = 128. This is the rule the lab's own coder used;
-/// it is kept so that the lab's codes stay bit for bit. The library's
-/// <see cref="ArithmeticCoding.QuantizeProbabilities(ReadOnlySpan{double}, int, Span{int})"/> (exact total, the lost
-/// counts to the likeliest symbol) gives the same code lengths on the lab's fallback corpus at orders 1, 3 and 5,
-/// but different bytes.
+/// Before a character the model's next-symbol probabilities are quantised to a table of total 2^24 by the library's
+/// one rule, <see cref="ArithmeticCoding.QuantizeProbabilities(ReadOnlySpan{double}, int, Span{int})"/>: symbol w gets
+/// f_w = 1 + floor(p_w (2^24 - K)) counts for the K symbols, and the likeliest symbol also the fewer than K counts the
+/// floors lost, so every symbol stays codable and the total is exact. Since f_w &gt;= p_w (2^24 - K), a character
+/// costs at most -log2 p + log2(2^24 / (2^24 - K)) bits before range rounding, about 1.1e-5 bits more than its
+/// cross-entropy for K = 128. (The lab's coder once had its own rule, the same floors without the lost counts and so a
+/// total below 2^24; on the lab's fallback corpus at orders 1, 3 and 5 it gave the same code lengths, other bytes.)
 /// An instance codes one text at a time.
 /// </remarks>
 public sealed class CharacterSymbolModel : ISymbolModel
 {
-    /// <summary>The bits of the integer frequency tables: totals are at most 2^24.</summary>
+    /// <summary>The bits of the integer frequency tables: every table of a character totals 2^24.</summary>
     public const int FrequencyBits = 24;
 
     private static readonly Lazy<int[]> CodeUnitTable = new(() =>
@@ -122,13 +120,7 @@ public sealed class CharacterSymbolModel : ISymbolModel
         }
 
         _model.SymbolDistribution(_key, Math.Min(_characters, Order - 1), Order, _probabilities);
-        long budget = (1L << FrequencyBits) - _probabilities.Length;
-        _cumulative[0] = 0;
-        for (int w = 0; w < _probabilities.Length; w++)
-        {
-            _cumulative[w + 1] = _cumulative[w] + 1 + (int)Math.Floor(_probabilities[w] * budget);
-        }
-
+        ArithmeticCoding.QuantizeProbabilities(_probabilities, 1 << FrequencyBits, _cumulative);
         return _cumulative;
     }
 

@@ -5,7 +5,7 @@ namespace Shannon.Lab.Language;
 /// <summary>
 /// Arithmetic coding of text with a <see cref="CharacterLanguageModel"/>: the library's one coder
 /// (<see cref="ArithmeticCoding"/>, 32-bit registers with E3 underflow handling, Witten, Neal &amp; Cleary 1987)
-/// driven by the model through <see cref="CharacterSymbolModel"/>, which also defines the quantisation and how a
+/// driven by the model through <see cref="CharacterSymbolModel"/>, which quantises with the library's rule and defines how a
 /// character outside the alphabet is coded ("other" followed by its 16-bit UTF-16 code unit). The code length is
 /// within a fraction of a bit per thousand characters of the model's cross-entropy (the quantisation loss) plus
 /// two bits of termination.

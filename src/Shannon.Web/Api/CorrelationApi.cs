@@ -52,8 +52,7 @@ internal static class CorrelationApi
         });
     });
 
-    private static object Estimate(string label, InformationEstimate e) =>
-        new { estimator = e.Estimator, label, value = e.Value, warnings = e.Warnings };
+    private static System.Text.Json.JsonElement Estimate(string label, InformationEstimate e) => EstimateElements.Of("mi", e, label: label);
 
     /// <summary>N seeded draws of (X, Y), standard normal marginals with correlation rho.</summary>
     public static (double[] X, double[] Y) Sample(double rho, int n, int seed)

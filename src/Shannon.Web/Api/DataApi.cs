@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -83,24 +84,24 @@ internal static class DataApi
         }
 
         var columns = Enumerable.Range(0, table.Header.Count).Select(j => DataColumn.From(table, j, bins)).ToArray();
-        object? x = null, y = null, mi = null;
+        JsonElement? x = null, y = null, mi = null;
         if (xName is not null)
         {
             var cx = Column(xName, "x");
             var hx = CatalogueColumns.Entropy(estimator, cx, unit, bins);
-            x = new { name = cx.Name, entropy = hx.Value, entropyKind = hx.Differential ? "differential" : "discrete" };
+            x = EstimateElements.Of("entropy", hx, column: cx.Name);
             if (yName is not null)
             {
                 var cy = Column(yName, "y");
                 var hy = CatalogueColumns.Entropy(estimator, cy, unit, bins);
-                y = new { name = cy.Name, entropy = hy.Value, entropyKind = hy.Differential ? "differential" : "discrete" };
+                y = EstimateElements.Of("entropy", hy, column: cy.Name);
                 mi = MutualInformationWithInterval(estimator, cx, cy, unit, bins, cancel);
             }
         }
 
         // The library's matrix (InformationMatrix, as `shannon matrix`): I off the diagonal; on it H of a categorical
         // column, while a real column's entropy is a differential h, another quantity, so null in `values` and given
-        // apart in `diagonalEntropies` with its kind.
+        // apart in `diagonal_entropies` (each an estimate with its `differential` flag).
         var inMatrix = columns.Take(MaxMatrixColumns).ToArray();
         string matrixEstimator = CatalogueColumns.IsContinuous(estimator) && !inMatrix.All(c => c.IsNumeric) ? "plugin" : estimator;
         var computed = CatalogueColumns.Matrix(matrixEstimator, inMatrix, unit, bins, cancel);
@@ -115,8 +116,7 @@ internal static class DataApi
             }
         }
 
-        var diagonal = Enumerable.Range(0, inMatrix.Length).Select(i => computed.Estimate(i, i))
-            .Select(e => new { value = e.Value, kind = e.Differential ? "differential" : "discrete", estimator = e.Estimator }).ToArray();
+        var diagonal = Enumerable.Range(0, inMatrix.Length).Select(i => computed.Estimate(i, i)).ToArray();
 
         return Results.Json(new
         {
@@ -135,31 +135,20 @@ internal static class DataApi
                 columns = inMatrix.Select(c => c.Name),
                 values = matrix,
                 note = columns.Length > MaxMatrixColumns ? $"the first {MaxMatrixColumns} of {columns.Length} columns" : null,
-                diagonal = diagonal.Any(d => d.kind == "differential")
+                diagonal = diagonal.Any(d => d.Differential)
                     ? "H of each categorical column; a real column's differential h is another quantity, left blank (see diagonalEntropies)"
                     : "the entropy of each column",
-                diagonalEntropies = diagonal,
+                diagonalEntropies = diagonal.Select((e, i) => EstimateElements.Of("entropy", e, column: inMatrix[i].Name)),
             },
         });
     }
 
-    private static object MutualInformationWithInterval(string estimator, DataColumn x, DataColumn y, InformationUnit unit, int bins, CancellationToken cancellationToken)
+    private static JsonElement MutualInformationWithInterval(string estimator, DataColumn x, DataColumn y, InformationUnit unit, int bins, CancellationToken cancellationToken)
     {
-        double value = CatalogueColumns.MutualInformation(estimator, x, y, unit, bins).Value;
+        var estimate = CatalogueColumns.MutualInformation(estimator, x, y, unit, bins);
         cancellationToken.ThrowIfCancellationRequested();
         var u = CatalogueColumns.Uncertainty(estimator, x, y, unit, bins, cancellationToken);
-        if (u is not { } found)
-        {
-            return new { value, interval = (object?)null, test = (object?)null };
-        }
-
-        var (interval, test) = found;
-        return new
-        {
-            value,
-            interval = (object?)new { method = interval.Method == IntervalMethod.Subsampling ? "subsampling (half samples without replacement)" : "percentile bootstrap", level = interval.Confidence, lower = interval.Lower, upper = interval.Upper, replicates = interval.Replicates, standardError = interval.StandardError },
-            test = (object?)new { method = "permutation test of independence", pValue = test.PValue, permutations = test.Permutations, nullMean = test.NullMean },
-        };
+        return EstimateElements.Of("mi", estimate, u?.Test, u?.Interval);
     }
 
     /// <summary>Reads the body as UTF-8, refusing more than the limit (413) and bytes that are not UTF-8 (400).</summary>

@@ -21,11 +21,14 @@ internal static class CatalogueColumns
         .Where(d => d.Estimates(EstimatedQuantities.MutualInformation) && d.Name is not ("kozachenko-leonenko" or "mixed-ross"))
         .Select(d => d.Name)];
 
+    /// <summary>The seed of every interval and test the explorer draws (the library's default, 0), reported beside them.</summary>
+    public const int Seed = 0;
+
     /// <summary>Replicates and seed of the discrete bootstrap interval (the library's defaults: 1000, 95%, seed 0).</summary>
-    public static readonly BootstrapOptions IntervalOptions = BootstrapOptions.Default;
+    public static readonly BootstrapOptions IntervalOptions = BootstrapOptions.Default with { Seed = Seed };
 
     /// <summary>Permutations of the independence test: 199 (p-values down to 0.005) keep the page responsive on 1 MiB files.</summary>
-    public static readonly PermutationTestOptions TestOptions = new() { Permutations = 199 };
+    public static readonly PermutationTestOptions TestOptions = new() { Permutations = 199, Seed = Seed };
 
     /// <summary>Whether the estimator takes the numbers rather than the codes.</summary>
     public static bool IsContinuous(string estimator) =>
@@ -71,7 +74,7 @@ internal static class CatalogueColumns
 
             SampleColumn[] a = [Sample(x, estimator)], b = [Sample(y, estimator)];
             var settings = Settings(binCount);
-            return (EstimatorUncertainty.MutualInformation(estimator, a, b, [], settings, unit, new BootstrapOptions { Replicates = 200 }, cancellationToken: cancellationToken),
+            return (EstimatorUncertainty.MutualInformation(estimator, a, b, [], settings, unit, new BootstrapOptions { Replicates = 200, Seed = Seed }, cancellationToken: cancellationToken),
                 EstimatorUncertainty.MutualInformationPermutation(estimator, a, b, [], settings, unit, TestOptions, cancellationToken: cancellationToken));
         }
 

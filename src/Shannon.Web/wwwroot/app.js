@@ -161,9 +161,9 @@ panel('panel-coin', {
   render(json) {
     show('coin-p-value', json.p, 2);
     show('coin-entropy', json.entropy);
-    show('coin-surprisal-heads', json.surprisalHeads);
-    show('coin-surprisal-tails', json.surprisalTails);
-    const f = frame($('#coin-plot'), { x: [0, 1], y: [0, json.maxEntropy * 1.08], xlabel: 'P(heads) p', ylabel: `H(p) (${json.unit})` });
+    show('coin-surprisal-heads', json.surprisal_heads);
+    show('coin-surprisal-tails', json.surprisal_tails);
+    const f = frame($('#coin-plot'), { x: [0, 1], y: [0, json.max_entropy * 1.08], xlabel: 'P(heads) p', ylabel: `H(p) (${json.unit})` });
     svgEl('path', { d: pathOf(json.curve.p, json.curve.h, f), class: 'curve' }, f.g);
     svgEl('line', { x1: f.px(json.p), x2: f.px(json.p), y1: f.py(0), y2: f.py(json.entropy), class: 'guide' }, f.g);
     svgEl('circle', { cx: f.px(json.p), cy: f.py(json.entropy), r: 6, class: 'marker' }, f.g);
@@ -180,8 +180,8 @@ panel('panel-gaussians', {
     show('g-sigma1-value', json.sigma1, 1);
     show('g-mu2-value', json.mu2, 1);
     show('g-sigma2-value', json.sigma2, 1);
-    show('g-kl-pq', json.klPQ);
-    show('g-kl-qp', json.klQP);
+    show('g-kl-pq', json.kl_pq);
+    show('g-kl-qp', json.kl_qp);
     const d = json.densities;
     const top = Math.max(...d.p, ...d.q) * 1.1;
     const f = frame($('#g-densities'), { x: [d.x[0], d.x[d.x.length - 1]], y: [0, top], xlabel: 'x', ylabel: 'density' });
@@ -214,7 +214,7 @@ panel('panel-correlation', {
     show('c-rho-value', json.rho, 2);
     show('c-n-value', json.n, 0);
     show('c-bins-value', json.bins, 0);
-    show('c-true', json.trueMutualInformation);
+    show('c-true', json.true_mutual_information);
     const list = $('#c-numbers');
     for (const e of $$('.estimate', list)) e.remove();
     for (const est of json.estimates) {
@@ -259,7 +259,7 @@ panel('panel-correlation', {
     }
     ctx.fillStyle = '#1d2430';
     ctx.textAlign = 'left';
-    ctx.fillText(`\u03c1 = ${json.rho.toFixed(2)}, N = ${json.n}, sample r = ${json.sampleCorrelation.toFixed(3)}`, m + 8, m + 24);
+    ctx.fillText(`\u03c1 = ${json.rho.toFixed(2)}, N = ${json.n}, sample r = ${json.sample_correlation.toFixed(3)}`, m + 8, m + 24);
   },
 }).update();
 
@@ -277,11 +277,11 @@ panel('panel-temperature', {
     show('t-t-value', fixed.t, 2);
     show('t-entropy', fixed.entropy);
     show('t-perplexity', fixed.perplexity);
-    show('t-max', fixed.maxEntropy);
+    show('t-max', fixed.max_entropy);
     drawBars($('#t-bars'), fixed.labels, fixed.probabilities);
     show('t-lm-entropy', lm.entropy);
     show('t-lm-perplexity', lm.perplexity);
-    $('#t-model').textContent = `${lm.model}; the ${lm.labels.length} likeliest of ${lm.characterCount} characters after \u201c${lm.prefix}\u201d`;
+    $('#t-model').textContent = `${lm.model}; the ${lm.labels.length} likeliest of ${lm.character_count} characters after \u201c${lm.prefix}\u201d`;
     drawBars($('#t-lm-bars'), lm.labels.map((c) => (c === 'other' ? '\u2026' : c)), lm.probabilities);
   },
 }).update();
@@ -305,23 +305,23 @@ panel('panel-bottleneck', {
   request: () => call('/api/bottleneck?' + new URLSearchParams({ beta: String(10 ** Number($('#b-logbeta').value)), unit: unitSelect.value })),
   render(json) {
     show('b-beta', json.beta, 3);
-    show('b-ixt', json.mutualInformationXT);
-    show('b-ity', json.mutualInformationTY);
-    show('b-clusters', json.clusterCount, 0);
-    show('b-ixy', json.mutualInformationXY);
+    show('b-ixt', json.mutual_information_xt);
+    show('b-ity', json.mutual_information_ty);
+    show('b-clusters', json.cluster_count, 0);
+    show('b-ixy', json.mutual_information_xy);
     const c = json.curve;
-    const f = frame($('#b-curve'), { x: [0, json.entropyX * 1.02], y: [0, json.mutualInformationXY * 1.1], xlabel: `I(X;T) (${json.unit})`, ylabel: `I(T;Y) (${json.unit})` });
-    svgEl('line', { x1: f.px(0), x2: f.px(json.entropyX * 1.02), y1: f.py(json.mutualInformationXY), y2: f.py(json.mutualInformationXY), class: 'guide' }, f.g);
-    svgEl('text', { x: f.px(0) + 6, y: f.py(json.mutualInformationXY) - 5, class: 'tick' }, f.g, 'I(X;Y)');
-    svgEl('path', { d: pathOf(c.mutualInformationXT, c.mutualInformationTY, f), class: 'curve' }, f.g);
-    for (let i = 0; i < c.betas.length; i++) svgEl('circle', { cx: f.px(c.mutualInformationXT[i]), cy: f.py(c.mutualInformationTY[i]), r: 2.2, fill: 'var(--p)' }, f.g);
-    svgEl('circle', { cx: f.px(json.mutualInformationXT), cy: f.py(json.mutualInformationTY), r: 6, class: 'marker' }, f.g);
+    const f = frame($('#b-curve'), { x: [0, json.entropy_x * 1.02], y: [0, json.mutual_information_xy * 1.1], xlabel: `I(X;T) (${json.unit})`, ylabel: `I(T;Y) (${json.unit})` });
+    svgEl('line', { x1: f.px(0), x2: f.px(json.entropy_x * 1.02), y1: f.py(json.mutual_information_xy), y2: f.py(json.mutual_information_xy), class: 'guide' }, f.g);
+    svgEl('text', { x: f.px(0) + 6, y: f.py(json.mutual_information_xy) - 5, class: 'tick' }, f.g, 'I(X;Y)');
+    svgEl('path', { d: pathOf(c.mutual_information_xt, c.mutual_information_ty, f), class: 'curve' }, f.g);
+    for (let i = 0; i < c.betas.length; i++) svgEl('circle', { cx: f.px(c.mutual_information_xt[i]), cy: f.py(c.mutual_information_ty[i]), r: 2.2, fill: 'var(--p)' }, f.g);
+    svgEl('circle', { cx: f.px(json.mutual_information_xt), cy: f.py(json.mutual_information_ty), r: 6, class: 'marker' }, f.g);
     // The encoder p(t|x): one row per x, one column per cluster t, shaded by probability.
     const svg = $('#b-encoder');
     svg.replaceChildren();
     const { w, h } = viewBox(svg);
     const rows = json.encoder.length;
-    const cols = json.clusterCount;
+    const cols = json.cluster_count;
     const left = 36;
     const top = 26;
     const cw = (w - left - 10) / Math.max(cols, 1);
@@ -366,12 +366,12 @@ const venn = panel('panel-venn', {
     return call('/api/venn?' + new URLSearchParams({ rows: size, columns: size, weights, unit: unitSelect.value }));
   },
   render(json) {
-    show('v-hx', json.entropyX);
-    show('v-hy', json.entropyY);
-    show('v-hxy', json.jointEntropy);
-    show('v-hx-given-y', json.conditionalEntropyXGivenY);
-    show('v-hy-given-x', json.conditionalEntropyYGivenX);
-    show('v-mi', json.mutualInformation);
+    show('v-hx', json.entropy_x);
+    show('v-hy', json.entropy_y);
+    show('v-hxy', json.joint_entropy);
+    show('v-hx-given-y', json.conditional_entropy_x_given_y);
+    show('v-hy-given-x', json.conditional_entropy_y_given_x);
+    show('v-mi', json.mutual_information);
     drawVenn($('#v-diagram'), json);
   },
 });
@@ -381,9 +381,9 @@ venn.update();
 function drawVenn(svg, json) {
   svg.replaceChildren();
   const { w, h } = viewBox(svg);
-  const { radiusX: r1, radiusY: r2, distance: d } = json.diagram;
+  const { radius_x: r1, radius_y: r2, distance: d } = json.diagram;
   // One scale per table size (the largest circle has area log K), so areas compare as the table is edited.
-  const maxR = Math.sqrt(json.maxEntropy / Math.PI);
+  const maxR = Math.sqrt(json.max_entropy / Math.PI);
   const s = Math.min((w - 40) / (4 * maxR), (h - 50) / (2 * maxR));
   const left = (w - (r1 + d + r2) * s) / 2;
   const cy = (h - 24) / 2 + 4;
@@ -396,9 +396,9 @@ function drawVenn(svg, json) {
   lab(cx2, cy - r2 * s - 6, 'Y');
   const lensLeft = Math.max(cx1 - r1 * s, cx2 - r2 * s);
   const lensRight = Math.min(cx1 + r1 * s, cx2 + r2 * s);
-  lab((cx1 - r1 * s + lensLeft) / 2, cy + 4, fmt(json.conditionalEntropyXGivenY, 3));
-  lab((lensRight + cx2 + r2 * s) / 2, cy + 4, fmt(json.conditionalEntropyYGivenX, 3));
-  if (json.mutualInformation > 0) lab((lensLeft + lensRight) / 2, cy + 4, fmt(json.mutualInformation, 3));
+  lab((cx1 - r1 * s + lensLeft) / 2, cy + 4, fmt(json.conditional_entropy_x_given_y, 3));
+  lab((lensRight + cx2 + r2 * s) / 2, cy + 4, fmt(json.conditional_entropy_y_given_x, 3));
+  if (json.mutual_information > 0) lab((lensLeft + lensRight) / 2, cy + 4, fmt(json.mutual_information, 3));
   lab(w / 2, h - 8, `areas: H(X|Y), I(X;Y), H(Y|X) in ${json.unit}, to scale`);
 }
 
@@ -414,24 +414,28 @@ const data = panel('panel-data', {
     fillSelect($('#d-estimator'), json.estimators, json.estimator);
     const names = json.columns.map((c) => c.name);
     const first = !$('#d-x').options.length;
-    fillSelect($('#d-x'), names, json.x ? json.x.name : names[0]);
-    fillSelect($('#d-y'), names, json.y ? json.y.name : names[Math.min(1, names.length - 1)]);
+    fillSelect($('#d-x'), names, json.x ? json.x.column : names[0]);
+    fillSelect($('#d-y'), names, json.y ? json.y.column : names[Math.min(1, names.length - 1)]);
     $('#d-summary').textContent = `${json.rows} rows; ` + json.columns.map((c) => `${c.name} (${c.kind}, ${c.discretisation})`).join(', ') + `; estimator ${json.estimator}`;
     if (first && !json.x) { data.update(); return; }
-    const entropyLabel = (v) => (json.x && json.x.entropyKind === 'differential' ? `h(${v}) differential` : `H(${v})`);
+    const entropyLabel = (v) => (json.x && json.x.differential ? `h(${v}) differential` : `H(${v})`);
     $('#d-hx-label').textContent = entropyLabel('X');
     $('#d-hy-label').textContent = entropyLabel('Y');
-    if (json.x) show('d-hx', json.x.entropy); else $('#d-hx').textContent = '';
-    if (json.y) show('d-hy', json.y.entropy); else $('#d-hy').textContent = '';
-    if (json.mutualInformation) {
-      show('d-mi', json.mutualInformation.value);
-      const { interval: iv, test } = json.mutualInformation;
-      $('#d-interval-label').textContent = iv ? `${Math.round(iv.level * 100)}% ${iv.method} (${iv.replicates})` : 'interval';
+    if (json.x) show('d-hx', json.x.value); else $('#d-hx').textContent = '';
+    if (json.y) show('d-hy', json.y.value); else $('#d-hy').textContent = '';
+    const mi = json.mutual_information;
+    if (mi) {
+      // The estimate has the keys of `shannon mi --json`: ci_low, ci_high, confidence, bootstrap, interval_method; p_value.
+      show('d-mi', mi.value);
+      const iv = 'ci_low' in mi;
+      const test = 'p_value' in mi;
+      const method = mi.interval_method === 'subsampling' ? 'subsampling (half samples without replacement)' : 'percentile bootstrap';
+      $('#d-interval-label').textContent = iv ? `${Math.round(mi.confidence * 100)}% ${method} (${mi.bootstrap})` : 'interval';
       for (const id of ['d-lower', 'd-upper', 'd-pvalue']) $('#' + id).textContent = '';
       $('#d-interval').classList.toggle('na', !iv);
       $('#d-test').classList.toggle('na', !test);
-      if (iv) { show('d-lower', iv.lower); show('d-upper', iv.upper); }
-      if (test) show('d-pvalue', test.pValue, 3);
+      if (iv) { show('d-lower', mi.ci_low); show('d-upper', mi.ci_high); }
+      if (test) show('d-pvalue', mi.p_value, 3);
     }
     $('#d-matrix').removeAttribute('hidden');
     $('#d-numbers').removeAttribute('hidden');

@@ -97,7 +97,6 @@ public static class LocalPermutationTest
             neighbours[i] = list;
         }
 
-        double threshold = observed.Value - 1e-12 * Math.Max(1, Math.Abs(observed.Value));
         var values = new double[o.Permutations];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism };
         Parallel.For(0, o.Permutations, parallel, b =>
@@ -120,23 +119,8 @@ public static class LocalPermutationTest
             values[b] = estimator.Estimate(Samples.FromColumns(permuted), y, z, unit).Value;
         });
 
-        int atLeast = 0;
-        double sum = 0;
-        foreach (double v in values)
-        {
-            atLeast += v >= threshold ? 1 : 0;
-            sum += v;
-        }
-
-        double mean = sum / values.Length;
-        double ss = 0;
-        foreach (double v in values)
-        {
-            ss += (v - mean) * (v - mean);
-        }
-
-        double sd = values.Length > 1 ? Math.Sqrt(ss / (values.Length - 1)) : 0;
-        return new LocalPermutationTestResult(observed, (atLeast + 1.0) / (o.Permutations + 1.0), o.Permutations, atLeast, mean, sd);
+        var (pValue, atLeast, mean, sd) = PermutationTest.Summarise(observed.Value, values);
+        return new LocalPermutationTestResult(observed, pValue, o.Permutations, atLeast, mean, sd);
     }
 
     /// <summary>One draw of Runge's Algorithm 1: perm[i] is the sample whose X sample i receives.</summary>

@@ -212,20 +212,40 @@ public static class PermutationTest
             throw Preconditions.Error(nameof(nullStatistics), "non-empty", "no statistics");
         }
 
-        double threshold = observed.Value - 1e-12 * Math.Max(1, Math.Abs(observed.Value));
+        var (pValue, atLeast, mean, sd) = Summarise(observed.Value, nullStatistics);
+        return new PermutationTestResult(observed, pValue, nullStatistics.Length, atLeast, mean, sd);
+    }
+
+    /// <summary>
+    /// The one rule that turns a null distribution into a test, for every permutation test of the library
+    /// (<see cref="FromNull"/>, <see cref="Resampling.PermutationTest"/>, <see cref="LocalPermutationTest"/>): n_ge counts
+    /// the permuted statistics &gt;= the observed one less 1e-12 relative (so rounding never hides a tie),
+    /// p = (n_ge + 1)/(B + 1) (Phipson &amp; Smyth 2010); the null's mean is their sum over B, summed in replicate order,
+    /// and its standard deviation the two-pass sqrt(sum (v - mean)^2 / (B - 1)) (0 for B = 1), which, unlike the
+    /// sum of squares less B mean^2, loses no digits to cancellation when the spread is small beside the mean
+    /// (Chan, Golub &amp; LeVeque 1983, "Algorithms for computing the sample variance", Amer. Statist. 37(3)).
+    /// </summary>
+    internal static (double PValue, int CountAtLeast, double Mean, double StandardDeviation) Summarise(double observed, ReadOnlySpan<double> nullStatistics)
+    {
+        double threshold = observed - (1e-12 * Math.Max(1, Math.Abs(observed)));
         int atLeast = 0;
-        double sum = 0, sumSq = 0;
+        double sum = 0;
         foreach (double v in nullStatistics)
         {
             atLeast += v >= threshold ? 1 : 0;
             sum += v;
-            sumSq += v * v;
         }
 
         int b = nullStatistics.Length;
         double mean = sum / b;
-        double variance = b > 1 ? Math.Max(0, (sumSq - b * mean * mean) / (b - 1)) : 0;
-        return new PermutationTestResult(observed, (atLeast + 1.0) / (b + 1.0), b, atLeast, mean, Math.Sqrt(variance));
+        double squares = 0;
+        foreach (double v in nullStatistics)
+        {
+            squares += (v - mean) * (v - mean);
+        }
+
+        double sd = b > 1 ? Math.Sqrt(squares / (b - 1)) : 0;
+        return ((atLeast + 1.0) / (b + 1.0), atLeast, mean, sd);
     }
 
     internal static PermutationTestOptions Validate(PermutationTestOptions? options)

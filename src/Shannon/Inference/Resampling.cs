@@ -145,11 +145,7 @@ public static class Resampling
 
             return statistic(order);
         });
-        double threshold = observed.Value - (1e-12 * Math.Max(1, Math.Abs(observed.Value)));
-        int atLeast = values.Count(v => v >= threshold);
-        double mean = values.Average();
-        double sd = values.Length > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)) : 0;
-        return new PermutationTestResult(observed, (atLeast + 1.0) / (o.Permutations + 1.0), o.Permutations, atLeast, mean, sd);
+        return Inference.PermutationTest.FromNull(observed, values);
     }
 
     private static void CheckRows(int rowCount)

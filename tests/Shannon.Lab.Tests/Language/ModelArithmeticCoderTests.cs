@@ -15,12 +15,16 @@ public class ModelArithmeticCoderTests
     private static readonly string HeldOut = Corpus[(Corpus.Length * 9 / 10)..] + " caf\u00e9 \u20ac5 \u00e9t\u00e9 \0\u00e9\0";
 
     [Theory]
-    // Reference: the lab's own coder before it was folded into Shannon.Coding (ModelArithmeticCoder.cs at commit
-    // 965287e, with its private 32-bit registers and quantiser): bit counts and SHA-256 of the bytes it wrote.
-    [InlineData(1, 3201, "4AB7167F500D4CB52A9E2314C449FE622655AFA0F57A414A93EE020F492D77CE")]
-    [InlineData(3, 2251, "EB50866BD02A4F42CCD4BE953540317B0C5C67E9F0874C1CA3774D16A7FB98E0")]
-    [InlineData(5, 1986, "8B604A53BF080991538307CEA4240A7258CA98981B307DDC7FD58336ED53ED2A")]
-    public void CodesAreBitForBitThoseOfThePreFoldCoder(int order, long bitCount, string sha256)
+    // Bit counts: the lab's own coder before it was folded into Shannon.Coding (ModelArithmeticCoder.cs at commit
+    // 965287e, with its private 32-bit registers and quantiser). SHA-256 of the bytes: since CharacterSymbolModel
+    // quantises with the library's one rule (ArithmeticCoding.QuantizeProbabilities, total exactly 2^24, the floors'
+    // lost counts to the likeliest symbol) instead of the lab's (the same floors, a total short of 2^24), the bytes
+    // differ from 965287e's (4AB7167F..., EB50866B..., 8B604A53...) while every code length stayed the same and the
+    // round trip is exact; the hashes pin the new bytes.
+    [InlineData(1, 3201, "856A279FA51A1BB66C639FD2A4BA9CB6E0ED780DC3C5DFBDB12E0D50D2CAB46C")]
+    [InlineData(3, 2251, "2E76B14064CCCB01304CE55B16FE29C8A48798E56A00E68F085CC22F25361F49")]
+    [InlineData(5, 1986, "01CB7F6E86913928AECA28C668DD9AAE3B7FEC0E0C87EB4963D14CA359186FF4")]
+    public void CodeLengthsAreThoseOfThePreFoldCoderAndBytesArePinned(int order, long bitCount, string sha256)
     {
         var code = ModelArithmeticCoder.Encode(Model5, HeldOut, order);
         Assert.Equal(bitCount, code.BitCount);
@@ -29,13 +33,15 @@ public class ModelArithmeticCoderTests
     }
 
     [Fact]
-    public void WholeCorpusCodeIsBitForBitThatOfThePreFoldCoder()
+    public void WholeCorpusCodeLengthIsThatOfThePreFoldCoderAndBytesArePinned()
     {
-        // Same reference as above: 6969 characters (training and held-out) at order 5.
+        // Same references as above: 6969 characters (training and held-out) at order 5; 965287e's bytes hashed to
+        // DE9DC9ED..., the library's quantisation gives the same 9794 bits in other bytes.
         var code = ModelArithmeticCoder.Encode(Model5, Corpus);
         Assert.Equal(6969, Corpus.Length);
         Assert.Equal(9794, code.BitCount);
-        Assert.Equal("DE9DC9ED2A8DA8A924B025E6E7930B0B4C78A0E961F7FC2CA2F995BD9B50E9F2", Convert.ToHexString(SHA256.HashData(code.Bytes)));
+        Assert.Equal("7AE0C0D644F74CF78308EF4786B4EA5C8D7B7E46ADFD4B4D552EF6E732959C2B", Convert.ToHexString(SHA256.HashData(code.Bytes)));
+        Assert.Equal(Corpus, ModelArithmeticCoder.Decode(Model5, code));
     }
 
     [Fact]
@@ -43,7 +49,7 @@ public class ModelArithmeticCoderTests
     {
         // The adapter is an ordinary ISymbolModel: the library's generic Encode/Decode round-trip its symbol stream
         // (one symbol per character, plus the code unit after each "other"), and the code length is at most the
-        // model's cross-entropy + 2 bits + quantisation (f >= p (2^24 - K) over a total <= 2^24) + range rounding
+        // model's cross-entropy + 2 bits + quantisation (f >= p (2^24 - K) over a total of 2^24) + range rounding
         // (at most -log2(1 - T / (2^30 f)) per step, Witten, Neal & Cleary 1987). Scoring rejects NUL, so the text has none.
         var chars = Gen.OneOf(Gen.Char["abcdefghijklmnopqrstuvwxyz ;,.'\n"], Gen.Char['\u0001', '\uffff']);
         Gen.Select(chars.Array[1, 150].Select(a => new string(a)), Gen.Int[1, 5]).Sample((text, order) =>

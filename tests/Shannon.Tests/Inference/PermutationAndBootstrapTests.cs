@@ -61,6 +61,26 @@ public sealed class PermutationAndBootstrapTests
     }
 
     [Fact]
+    public void TheNullStandardDeviationKeepsItsDigitsBesideALargeMean()
+    {
+        // Analytic: {c + 1, c + 2, c + 3} has mean c + 2 and sample standard deviation exactly 1 for every c. With
+        // c = 1e8 the sum of squares (3e16, ulp 4) less 3 mean^2 cancels to 0 in doubles, so a sum-of-squares rule
+        // reports 0; the two-pass rule every permutation test shares (Chan, Golub & LeVeque 1983) sums the exact
+        // deviations -1, 0, 1 and gets 1 to the last bit. n_ge = 2 (c + 2 ties the observed value), p = 3/4.
+        var observed = new Shannon.Estimators.InformationEstimate(1e8 + 2, InformationUnit.Bits, 10, "plugin");
+        var test = PermutationTest.FromNull(observed, [1e8 + 1, 1e8 + 2, 1e8 + 3]);
+        Assert.Equal(1e8 + 2, test.NullMean);
+        Assert.Equal(1.0, test.NullStandardDeviation);
+        Assert.Equal(2, test.CountAtLeast);
+        Assert.Equal(0.75, test.PValue);
+
+        // Resampling's row permutation test summarises its null by the same rule: a statistic that ignores the order
+        // gives a null of B copies of one value, standard deviation 0, and every copy ties the observed value.
+        var rows = Resampling.PermutationTest(observed, 5, _ => 1e8 + 2, new PermutationTestOptions { Permutations = 9 });
+        Assert.Equal((1e8 + 2, 0.0, 9, 1.0), (rows.NullMean, rows.NullStandardDeviation, rows.CountAtLeast, rows.PValue));
+    }
+
+    [Fact]
     public void PermutationTestsAreReproducibleWithASeed()
     {
         var rng = new Random(1);
