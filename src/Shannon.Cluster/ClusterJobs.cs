@@ -1,7 +1,7 @@
 using Shannon.Estimators;
 using Shannon.Estimators.Discrete;
 using Shannon.Inference;
-using Shannon.Lab.Language;
+using Shannon.Text;
 
 namespace Shannon.Cluster;
 

@@ -59,7 +59,7 @@ public sealed class CountTablePart
 
 /// <summary>
 /// A word co-occurrence table as it travels: the shard's words with their token counts, and the stored (x, y) pairs of
-/// <see cref="Shannon.Lab.Language.CooccurrenceTable"/> as indices into <see cref="Words"/> with their counts.
+/// <see cref="Shannon.Text.CooccurrenceTable"/> as indices into <see cref="Words"/> with their counts.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed class CooccurrencePart

@@ -4,7 +4,7 @@ using Orleans.Runtime;
 using Shannon.Data;
 using Shannon.Estimators.Discrete;
 using Shannon.Inference;
-using Shannon.Lab.Language;
+using Shannon.Text;
 
 namespace Shannon.Cluster;
 

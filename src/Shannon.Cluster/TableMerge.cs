@@ -1,5 +1,5 @@
 using Shannon.Estimators.Discrete;
-using Shannon.Lab.Language;
+using Shannon.Text;
 
 namespace Shannon.Cluster;
 
