@@ -5,6 +5,7 @@ using Shannon.Cli.Output;
 using Shannon.Cluster;
 using Shannon.Estimators;
 using Shannon.Estimators.Catalogue;
+using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 using Shannon.Inference;
 
@@ -23,7 +24,7 @@ internal static class ClusterCommands
     {
         command.Add(new Option<string?>("--cluster")
         {
-            Description = "Run on a Shannon cluster through its gateway(s), HOST:PORT[,HOST:PORT...]; FILE may then be a folder or a glob of shards. Discrete estimators only.",
+            Description = "Run on a Shannon cluster through its gateway(s), HOST:PORT[,HOST:PORT...]; FILE may then be a folder or a glob of shards. Discrete estimators, and binned with --bins for real columns.",
         });
         command.Add(new Option<string?>("--cluster-id") { Description = "With --cluster: the cluster's id (required, or SHANNON_CLUSTER_ID)." });
         command.Add(new Option<string?>("--service-id") { Description = "With --cluster: the cluster's service id (required, or SHANNON_SERVICE_ID)." });
@@ -140,9 +141,9 @@ internal static class ClusterCommands
             var shards = ShardPaths.Resolve(file, text: false);
             var columns = await jobs.DescribeAsync(shards);
             var cols = DataOptions.Names(columnText, "--column").Select(n => Column(columns, n, "--column")).ToArray();
-            RequireDiscrete(cols, name);
-            var table = (await jobs.CountTablesAsync(shards, [[.. cols.Select(c => c.Name)]]))[0].ToCountTable();
-            var estimate = DiscreteInformation.Entropy(table, [.. Enumerable.Range(0, cols.Length)], EntropyEstimators.Parse(name), unit) with { Estimator = name };
+            var table = (await Tables(jobs, shards, [cols], name, settings.Bins)).Parts[0].ToCountTable();
+            var estimate = DiscreteInformation.Entropy(table, [.. Enumerable.Range(0, cols.Length)], Discrete(name), unit) with { Estimator = name };
+            estimate = Binned(estimate, table, cols);
             if (Json(result))
             {
                 using var o = new JsonOutput(result.Output());
@@ -197,16 +198,20 @@ internal static class ClusterCommands
                 throw new UsageException($"column '{duplicate.Key}' appears in more than one of --x, --y, --z; the groups must be disjoint.");
             }
 
-            RequireDiscrete(all, name);
+            if (name == "binned" && (perms is not null || boots is not null))
+            {
+                throw new UsageException("`--permutations` and `--bootstrap` with `--estimator binned` resample rows, so they run on one machine; drop --cluster, or drop the resampling.");
+            }
+
             int[] xi = [.. Enumerable.Range(0, xs.Length)];
             int[] yi = [.. Enumerable.Range(xs.Length, ys.Length)];
             int[] zi = [.. Enumerable.Range(xs.Length + ys.Length, zs.Length)];
-            var part = (await jobs.CountTablesAsync(shards, [[.. all.Select(c => c.Name)]]))[0];
+            var (parts, constant) = await Tables(jobs, shards, [all], name, settings.Bins);
+            var part = parts[0];
             var table = part.ToCountTable();
-            var estimator = EntropyEstimators.Parse(name);
-            var estimate = (zs.Length == 0
-                ? DiscreteInformation.MutualInformation(table, xi, yi, estimator, unit)
-                : DiscreteInformation.ConditionalMutualInformation(table, xi, yi, zi, estimator, unit)) with { Estimator = name };
+            var estimate = zs.Length == 0
+                ? MutualInformation(table, xi, yi, all, name, constant, unit)
+                : Binned(DiscreteInformation.ConditionalMutualInformation(table, xi, yi, zi, Discrete(name), unit) with { Estimator = name }, table, all);
             PermutationTestResult? test = perms is int np
                 ? await jobs.PermutationTestAsync(part, xi, yi, zi, name, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
                 : null;
@@ -285,14 +290,12 @@ internal static class ClusterCommands
                 throw new UsageException($"'{file}' has no column besides the target '{t.Name}' to rank.");
             }
 
-            RequireDiscrete([.. candidates, t], name);
-            var tables = await jobs.CountTablesAsync(shards, [.. candidates.Select(c => new[] { c.Name, t.Name })]);
-            var estimator = EntropyEstimators.Parse(name);
+            var (tables, constant) = await Tables(jobs, shards, [.. candidates.Select(c => new[] { c, t })], name, settings.Bins);
             var rows = new List<(string Column, double Value, string Estimator)>();
             long n = 0;
             for (int i = 0; i < candidates.Length; i++)
             {
-                var estimate = DiscreteInformation.MutualInformation(tables[i].ToCountTable(), [0], [1], estimator, unit);
+                var estimate = MutualInformation(tables[i].ToCountTable(), [0], [1], [candidates[i], t], name, constant, unit);
                 rows.Add((candidates[i].Name, estimate.Value, name));
                 n = estimate.SampleCount;
             }
@@ -352,20 +355,19 @@ internal static class ClusterCommands
                 throw new UsageException($"`matrix` needs at least two columns; got {cols.Length}.");
             }
 
-            RequireDiscrete(cols, name);
             int m = cols.Length;
-            var sets = new List<string[]>();
+            var sets = new List<ShardColumn[]>();
             for (int i = 0; i < m; i++)
             {
-                sets.Add([cols[i].Name]);
+                sets.Add([cols[i]]);
                 for (int j = 0; j < i; j++)
                 {
-                    sets.Add([cols[i].Name, cols[j].Name]);
+                    sets.Add([cols[i], cols[j]]);
                 }
             }
 
-            var tables = await jobs.CountTablesAsync(shards, sets);
-            var estimator = EntropyEstimators.Parse(name);
+            var (tables, constant) = await Tables(jobs, shards, sets, name, settings.Bins);
+            var estimator = Discrete(name);
             var values = new double[m, m];
             long n = 0;
             for (int i = 0, at = 0; i < m; i++)
@@ -375,7 +377,7 @@ internal static class ClusterCommands
                 n = h.SampleCount;
                 for (int j = 0; j < i; j++)
                 {
-                    values[i, j] = values[j, i] = DiscreteInformation.MutualInformation(tables[at++].ToCountTable(), [0], [1], estimator, unit).Value;
+                    values[i, j] = values[j, i] = MutualInformation(tables[at++].ToCountTable(), [0], [1], [cols[i], cols[j]], name, constant, unit).Value;
                 }
             }
 
@@ -519,8 +521,8 @@ internal static class ClusterCommands
         }
     }
 
-    /// <summary>The estimator named by --estimator (the catalogue's name for an alias; null: the default) and --seed.</summary>
-    private sealed record ClusterSettings(string? Estimator, int Seed);
+    /// <summary>The estimator named by --estimator (the catalogue's name for an alias; null: the default), --seed and --bins.</summary>
+    private sealed record ClusterSettings(string? Estimator, int Seed, int? Bins);
 
     private static ClusterSettings Settings(ParseResult r)
     {
@@ -533,25 +535,100 @@ internal static class ClusterCommands
                 : throw new UsageException($"`--estimator` must be one of {string.Join(", ", EstimatorCatalogue.Descriptors.Select(d => d.Name))}; got '{text}'.");
         }
 
-        return new ClusterSettings(name, r.GetValue<int>("--seed"));
+        int? bins = r.GetValue<int?>("--bins");
+        if (bins is int b && b < 1)
+        {
+            throw new UsageException($"`--bins` must be >= 1; got {b}.");
+        }
+
+        return new ClusterSettings(name, r.GetValue<int>("--seed"), bins);
     }
 
     private static bool Json(ParseResult r) => r.GetValue<bool>("--json");
 
+    /// <summary>
+    /// The estimator a cluster can run: a discrete one (count tables merge by addition) or <c>binned</c> (real columns
+    /// cut into bins whose edges are fixed over the whole column first). Estimators that need every row in one place
+    /// (the k-NN family, kernels, the Gaussian ones, the variational ones) are a usage error with the fix.
+    /// </summary>
     private static string DiscreteName(ClusterSettings settings)
     {
         string name = settings.Estimator ?? "plugin";
-        return EntropyEstimators.Names.Contains(name)
+        return EntropyEstimators.Names.Contains(name) || name == "binned"
             ? name
-            : throw new UsageException($"`--cluster` runs the discrete estimators on merged count tables ({string.Join(", ", EntropyEstimators.Names)}); got `--estimator {name}`.");
+            : throw new UsageException($"`--estimator {name}` needs every row in one place and `--cluster` sends only count tables; use --estimator binned --bins B (real columns) or a discrete estimator ({string.Join(", ", EntropyEstimators.Names)}), or drop --cluster to run {name} on one machine.");
     }
+
+    /// <summary>The discrete estimator that counts the cells: the named one, or the plug-in for <c>binned</c> (as the catalogue's binned entry).</summary>
+    private static IEntropyEstimator Discrete(string name) => name == "binned" ? PluginEntropyEstimator.Instance : EntropyEstimators.Parse(name);
 
     private static void RequireDiscrete(IEnumerable<ShardColumn> columns, string name)
     {
         if (columns.FirstOrDefault(c => c.Real) is { } real)
         {
-            throw new UsageException($"column '{real.Name}' is real-valued ({real.SqlType}); `--cluster` with `{name}` needs label columns (integers, text, booleans).");
+            throw new UsageException($"column '{real.Name}' is real-valued ({real.SqlType}); `--cluster` with `--estimator {name}` needs label columns (integers, text, booleans); use --estimator binned --bins B to cut real columns into bins, or drop --cluster.");
         }
+    }
+
+    /// <summary>
+    /// The merged count table of each column set. With <c>binned</c>, real columns are binned in two passes: the first
+    /// gathers each real column's minimum and maximum over every shard (exact: the extremes of the concatenation), the
+    /// second counts every shard into the same equal-width edges, Binning.EqualWidthEdges(min, max, B), so the merged
+    /// table is the single machine's table of bins. Freedman-Diaconis (binned without --bins) needs the exact
+    /// interquartile range of the whole column, which no per-shard summary gives, so the cluster asks for --bins.
+    /// </summary>
+    private static async Task<(CountTablePart[] Parts, IReadOnlySet<string> Constant)> Tables(ClusterJobs jobs, string[] shards, IReadOnlyList<ShardColumn[]> sets, string name, int? bins)
+    {
+        string[][] names = [.. sets.Select(set => set.Select(c => c.Name).ToArray())];
+        string[] reals = [.. sets.SelectMany(set => set).Where(c => c.Real).Select(c => c.Name).Distinct(StringComparer.Ordinal)];
+        if (name != "binned" || reals.Length == 0)
+        {
+            RequireDiscrete(sets.SelectMany(set => set), name);
+            return (await jobs.CountTablesAsync(shards, names), new HashSet<string>());
+        }
+
+        if (bins is not int b)
+        {
+            throw new UsageException($"`--estimator binned` with `--cluster` needs `--bins B` for the real columns ({string.Join(", ", reals)}): without it the bins follow Freedman-Diaconis, whose interquartile range needs every value of the column in one place; give --bins (e.g. --bins 10), or drop --cluster.");
+        }
+
+        var ranges = await jobs.RangesAsync(shards, reals);
+        var parts = await jobs.BinnedCountTablesAsync(shards, names, [.. ranges.Select(r => new ColumnBins { Name = r.Name, Min = r.Min, Max = r.Max, Count = b })]);
+        return (parts, ranges.Where(r => r.Min == r.Max).Select(r => r.Name).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// I(X; Y) of a merged table by the estimator's rule on one machine: for <c>binned</c> with every column real, the
+    /// binned estimator on the bin counts (the sample estimator's cells in its order, so the same doubles); otherwise
+    /// the discrete estimator on the cells (the plug-in for binned, as the catalogue's binned entry does).
+    /// </summary>
+    private static InformationEstimate MutualInformation(CountTable table, int[] x, int[] y, IReadOnlyList<ShardColumn> columns, string name, IReadOnlySet<string> constant, InformationUnit unit)
+    {
+        if (name == "binned" && columns.All(c => c.Real))
+        {
+            if (columns.FirstOrDefault(c => constant.Contains(c.Name)) is { } flat)
+            {
+                throw new UsageException($"column '{flat.Name}' is constant over the shards (its minimum is its maximum); the binned MI of real columns needs columns that vary, as on one machine.");
+            }
+
+            var e = BinnedMutualInformationEstimator.FromBinCounts(table, x, y, unit);
+            return Binned(new InformationEstimate(e.Value, e.Unit, e.SampleCount, "binned") { Warnings = e.Warnings }, table, columns);
+        }
+
+        return Binned(DiscreteInformation.MutualInformation(table, x, y, Discrete(name), unit) with { Estimator = name }, table, columns);
+    }
+
+    /// <summary>The largest bin count as the <c>bins</c> diagnostic (as the catalogue's binned entry reports it); others unchanged.</summary>
+    private static InformationEstimate Binned(InformationEstimate estimate, CountTable table, IReadOnlyList<ShardColumn> columns)
+    {
+        if (estimate.Estimator != "binned" || !columns.Any(c => c.Real))
+        {
+            return estimate;
+        }
+
+        int bins = Enumerable.Range(0, columns.Count).Where(v => columns[v].Real).Max(v => table.LevelCounts[v]);
+        var diagnostics = new Dictionary<string, double>(estimate.Diagnostics) { ["bins"] = bins };
+        return estimate with { Diagnostics = new System.Collections.ObjectModel.ReadOnlyDictionary<string, double>(diagnostics) };
     }
 
     private static ShardColumn Column(ShardColumn[] columns, string name, string option) =>
