@@ -1,4 +1,6 @@
 using Shannon.Data;
+using Shannon.Estimators.Catalogue;
+using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 using Shannon.Inference;
 using Shannon.Text;
@@ -38,6 +40,50 @@ public sealed class MergeTests
                     DiscreteInformation.MutualInformation(expected, x, y, MillerMadowEntropyEstimator.Instance, InformationUnit.Bits).Value,
                     DiscreteInformation.MutualInformation(merged.ToCountTable(), x, y, MillerMadowEntropyEstimator.Instance, InformationUnit.Bits).Value);
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(13)]
+    public void ShardsBinnedByGlobalEdgesGiveTheSingleMachineBinnedEstimatesExactly(int binCount)
+    {
+        // Pass 1: each real column's range per shard, merged (min of minima, max of maxima); pass 2: every shard counted
+        // into the same equal-width bins. The merged bin table must give the sample estimator's value on the
+        // concatenation to the last bit, and the catalogue's binned entropy and mixed MI too.
+        using var shards = new Shards(count: 5, rows: 150);
+        string[] paths = [.. Directory.GetFiles(shards.Reals).Order(StringComparer.Ordinal)];
+        string[] reals = ["u", "v", "w"];
+        var ranges = paths.Select(path =>
+        {
+            using var file = DataFile.Open(path);
+            return reals.Select(n => file.Range(file.Column(n))).ToArray();
+        }).ToArray();
+        var bins = reals.Select((n, c) => new EqualWidthBins(ranges.Min(r => r[c].Min), ranges.Max(r => r[c].Max), binCount)).ToArray();
+        using var all = DataFile.Open(shards.AllReals);
+        var columns = all.ReadColumns([.. new[] { "u", "v", "w", "t" }.Select(n => all.Column(n))]);
+        foreach (string[] set in new[] { new[] { "u", "v" }, ["u", "w", "v"], ["w", "t"] })
+        {
+            var merged = TableMerge.CountTables([.. paths.Select(path =>
+            {
+                using var file = DataFile.Open(path);
+                var given = set.Select(n => Array.IndexOf(reals, n) is int i and >= 0 ? bins[i] : null).ToArray();
+                var (table, levels) = file.CountTable([.. set.Select(n => file.Column(n))], given);
+                return CountTablePart.From(table, levels, [.. given.Select(b => b?.Count ?? 0)]);
+            })]).ToCountTable();
+            var group = set.Select(n => columns[Array.IndexOf(new[] { "u", "v", "w", "t" }, n)]).ToArray();
+            var settings = new EstimatorSettings { Bins = binCount };
+            int[] x = [.. Enumerable.Range(0, set.Length - 1)];
+            int[] y = [set.Length - 1];
+            double expected = EstimatorCatalogue.MutualInformation("binned", group[..^1], group[^1..], [], settings, InformationUnit.Nats).Value;
+            double actual = set.Contains("t")
+                ? DiscreteInformation.MutualInformation(merged, x, y, PluginEntropyEstimator.Instance, InformationUnit.Nats).Value
+                : BinnedMutualInformationEstimator.FromBinCounts(merged, x, y, InformationUnit.Nats).Value;
+            Assert.True(expected == actual, $"{string.Join(",", set)} with {binCount} bins: one file {expected:R}, merged shards {actual:R}");
+            Assert.Equal(all.RowCount, merged.Total);
+            double entropy = EstimatorCatalogue.Entropy("binned", group[..1], settings, InformationUnit.Nats).Value;
+            Assert.True(entropy == DiscreteInformation.Entropy(merged, [0], PluginEntropyEstimator.Instance, InformationUnit.Nats).Value, $"H({set[0]}) with {binCount} bins");
         }
     }
 
