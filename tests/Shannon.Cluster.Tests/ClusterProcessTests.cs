@@ -7,8 +7,9 @@ namespace Shannon.Cluster.Tests;
 
 /// <summary>
 /// Three silo processes of the real `shannon cluster silo` command on loopback TCP, twelve small shards: every
-/// cluster answer is compared with the single-machine answer on the concatenated shards; then one silo is killed
-/// mid-job (the job still gives the same answer), then all are (exit 2, one line naming the address, no hang).
+/// cluster answer is compared with the single-machine answer on the concatenated shards (label tables, texts, and
+/// real-valued tables with binned estimates); then one silo is killed mid-job (the job still gives the same answer),
+/// then the primary (a job through the survivor: exit 2, one line naming its address), then all (the same, no hang).
 /// One test, because the later steps break the cluster the earlier ones need.
 /// </summary>
 public sealed class ClusterProcessTests
