@@ -55,9 +55,10 @@ internal static class ClusterCommands
         var data = new Option<string[]>("--data") { Description = "A folder shards may be read from (repeat for several; default: the current folder). Paths outside are refused.", AllowMultipleArgumentsPerToken = false };
         var clusterId = new Option<string?>("--cluster-id") { Description = "The cluster id silos and clients must share (required, or SHANNON_CLUSTER_ID)." };
         var serviceId = new Option<string?>("--service-id") { Description = "The service id silos and clients must share (required, or SHANNON_SERVICE_ID)." };
+        var membership = new Option<string?>("--membership") { Description = "A folder the silos of this machine share for Orleans' membership table, instead of the primary's memory: the cluster then survives any one silo, the first included (every silo names the same folder; no --primary)." };
         var silo = new Command("silo", "Run one Orleans silo in the foreground (the first without --primary is the primary; others join it).")
         {
-            port, gateway, primary, host, data, clusterId, serviceId,
+            port, gateway, primary, host, data, clusterId, serviceId, membership,
         };
         silo.SetAction(result =>
         {
@@ -93,6 +94,20 @@ internal static class ClusterCommands
                 }
             }
 
+            string? membershipFolder = result.GetValue(membership);
+            if (membershipFolder is not null)
+            {
+                if (result.GetValue(primary) is not null)
+                {
+                    throw new UsageException("`--membership` and `--primary` exclude each other: with a shared membership folder every silo finds the others there; drop --primary.");
+                }
+
+                if (!Directory.Exists(membershipFolder))
+                {
+                    throw new UsageException($"`--membership` must name an existing folder; got '{membershipFolder}'.");
+                }
+            }
+
             string cid = Id(result.GetValue(clusterId), ClusterDefaults.ClusterIdFromEnvironment, "--cluster-id");
             string sid = Id(result.GetValue(serviceId), ClusterDefaults.ServiceIdFromEnvironment, "--service-id");
             double delayMs = double.TryParse(Environment.GetEnvironmentVariable("SHANNON_SILO_DELAY_MS"), CultureInfo.InvariantCulture, out double ms) ? ms : 0;
@@ -106,6 +121,7 @@ internal static class ClusterCommands
                 ServiceId = sid,
                 DataRoots = [.. roots.Select(Path.GetFullPath)],
                 ShardDelay = TimeSpan.FromMilliseconds(Math.Max(0, delayMs)),
+                MembershipFolder = membershipFolder is null ? null : Path.GetFullPath(membershipFolder),
             };
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
