@@ -50,6 +50,31 @@ public sealed class SharedMembershipTests
         }
     }
 
+    [Fact]
+    public void MembershipAndPrimaryAreOneLineUsageErrors()
+    {
+        string folder = Directory.CreateTempSubdirectory("shannon-membership-").FullName;
+        try
+        {
+            foreach (var (args, needle) in new[]
+            {
+                (new[] { "cluster", "silo", "--membership", folder, "--primary", "127.0.0.1:11111", "--cluster-id", "c", "--service-id", "s" }, "`--membership` and `--primary` exclude each other"),
+                (["cluster", "silo", "--membership", Path.Combine(folder, "missing"), "--cluster-id", "c", "--service-id", "s"], "`--membership` must name an existing folder"),
+            })
+            {
+                var (code, output, err) = Run(args);
+                Assert.Equal(2, code);
+                Assert.Equal("", output);
+                Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                Assert.Contains(needle, err, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>A rank's (column, value) pairs as text (exact: the doubles' round-trip form).</summary>
     private static string Features((int Code, string Out, string Err) run)
     {
