@@ -111,6 +111,20 @@ public sealed class ClusterJobs(ClusterConnection connection)
         return await CountTablesAsync(shards, columnSets, (grain, path, sets) => grain.BinnedCountTables(path, sets, all), cancellation);
     }
 
+    /// <summary>The count, means and co-moments of real columns over every shard, merged shard by shard in shard order (<see cref="ColumnMoments.Merge"/>).</summary>
+    /// <param name="shards">The shard paths.</param>
+    /// <param name="columns">The real columns' names.</param>
+    /// <param name="cancellation">Cancels the job.</param>
+    /// <returns>The merged moments.</returns>
+    public async Task<ColumnMoments> MomentsAsync(IReadOnlyList<string> shards, IReadOnlyList<string> columns, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(columns);
+        string[] names = [.. columns];
+        var parts = await Connection.RunAsync(shards.Count, (key, unit) => Connection.Grains.GetGrain<IShardGrain>(key).Moments(shards[unit], names), cancellation);
+        return parts.Aggregate((a, b) => a.Merge(b));
+    }
+
     /// <summary>The merged word co-occurrence table of text shards (each shard its own document or documents).</summary>
     /// <param name="shards">The text shards.</param>
     /// <param name="window">The window W.</param>

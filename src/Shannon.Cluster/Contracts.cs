@@ -33,6 +33,66 @@ public sealed class ColumnRange
     [Id(3)] public required long Count { get; init; }
 }
 
+/// <summary>
+/// The count, means and co-moments (sums of products of deviations from the means) of real columns over one shard
+/// or, merged, over several: the sufficient statistics of a Gaussian fit, which merge exactly in exact arithmetic.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed class ColumnMoments
+{
+    /// <summary>The number of rows.</summary>
+    [Id(0)] public required long Count { get; init; }
+
+    /// <summary>Each column's mean.</summary>
+    [Id(1)] public required double[] Means { get; init; }
+
+    /// <summary>M[a][b] = sum over rows of (v_a - mean_a)(v_b - mean_b).</summary>
+    [Id(2)] public required double[][] Comoments { get; init; }
+
+    /// <summary>
+    /// The moments of two parts together, by the pairwise update of Chan, Golub &amp; LeVeque (1979): N = N1 + N2, the
+    /// means weighted by the counts, M = M1 + M2 + d d^T N1 N2 / N with d the difference of the means.
+    /// </summary>
+    /// <param name="other">The other part's moments, of the same columns.</param>
+    /// <returns>The merged moments.</returns>
+    public ColumnMoments Merge(ColumnMoments other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Count == 0)
+        {
+            return this;
+        }
+
+        if (Count == 0)
+        {
+            return other;
+        }
+
+        int d = Means.Length;
+        long n = Count + other.Count;
+        var delta = new double[d];
+        var means = new double[d];
+        for (int a = 0; a < d; a++)
+        {
+            delta[a] = other.Means[a] - Means[a];
+            means[a] = Means[a] + (delta[a] * other.Count / n);
+        }
+
+        double weight = (double)Count * other.Count / n;
+        var comoments = new double[d][];
+        for (int a = 0; a < d; a++)
+        {
+            comoments[a] = new double[d];
+            for (int b = 0; b < d; b++)
+            {
+                comoments[a][b] = Comoments[a][b] + other.Comoments[a][b] + (delta[a] * delta[b] * weight);
+            }
+        }
+
+        return new ColumnMoments { Count = n, Means = means, Comoments = comoments };
+    }
+}
+
 /// <summary>The equal-width bins a real column is cut into on every shard (edges Binning.EqualWidthEdges(Min, Max, Count)).</summary>
 [GenerateSerializer, Immutable]
 public sealed class ColumnBins

@@ -41,6 +41,12 @@ public interface IShardGrain : IGrainWithStringKey
     /// <returns>One table per set, or a refusal.</returns>
     Task<GrainReply<CountTablePart[]>> BinnedCountTables(string path, string[][] columnSets, ColumnBins[] bins);
 
+    /// <summary>The count, means and co-moments of real columns (a Gaussian fit's sufficient statistics), read on the silo.</summary>
+    /// <param name="path">The shard.</param>
+    /// <param name="columns">The real columns' names.</param>
+    /// <returns>The moments, or a refusal.</returns>
+    Task<GrainReply<ColumnMoments>> Moments(string path, string[] columns);
+
     /// <summary>The word co-occurrence table of a text shard.</summary>
     /// <param name="path">A UTF-8 text file.</param>
     /// <param name="window">The window W.</param>
@@ -152,6 +158,45 @@ internal sealed class ShardGrain(ShardAccess access, ILocalSiloDetails silo) : G
             var (table, levels) = file.CountTable(columns, given);
             return CountTablePart.From(table, levels, [.. given.Select(b => b?.Count ?? 0)]);
         }).ToArray();
+    });
+
+    public Task<GrainReply<ColumnMoments>> Moments(string path, string[] columns) => Run(path, full =>
+    {
+        using var file = DataFile.Open(full);
+        var values = columns.Select(n =>
+        {
+            var column = file.Column(n, "column");
+            return column.Kind == ColumnKind.Real
+                ? file.ReadReal(column)
+                : throw new InvalidDataException($"column '{column.Name}' of shard '{full}' is not real-valued ({column.SqlType}); the Gaussian fit needs real columns.");
+        }).ToArray();
+        int d = values.Length, rows = values.Length == 0 ? 0 : values[0].Length;
+        var means = values.Select(v => v.Length == 0 ? 0 : v.Average()).ToArray();
+        var comoments = new double[d][];
+        for (int a = 0; a < d; a++)
+        {
+            comoments[a] = new double[d];
+            for (int b = 0; b <= a; b++)
+            {
+                double sum = 0;
+                for (int i = 0; i < rows; i++)
+                {
+                    sum += (values[a][i] - means[a]) * (values[b][i] - means[b]);
+                }
+
+                comoments[a][b] = sum;
+            }
+        }
+
+        for (int a = 0; a < d; a++)
+        {
+            for (int b = a + 1; b < d; b++)
+            {
+                comoments[a][b] = comoments[b][a];
+            }
+        }
+
+        return new ColumnMoments { Count = rows, Means = means, Comoments = comoments };
     });
 
     public Task<GrainReply<CooccurrencePart>> Cooccurrences(string path, int window) => Run(path, full =>

@@ -97,6 +97,11 @@ public sealed class ClusterProcessTests
             var (realMatrixOne, realMatrixMany) = BothReals(["matrix", "{R}", "--estimator", "binned", "--bins", "7", "--json"], shards, g);
             Assert.Equal(realMatrixOne.GetProperty("values").ToString(), realMatrixMany.GetProperty("values").ToString());
 
+            // The Gaussian fit from moments merged over the shards: the single machine's to 1e-12 (sums in another order).
+            SameNumbers(["mi", "{F}", "--x", "u,w", "--y", "v", "--estimator", "gaussian", "--json"], shards, g, reals: true, "value", "n");
+            var (gaussOne, gaussMany) = BothReals(["rank", "{R}", "--target", "v", "--columns", "u,w", "--estimator", "gaussian", "--json"], shards, g);
+            SameFeatures(gaussOne, gaussMany);
+
             // Freedman-Diaconis needs the exact global IQR (every value in one place), and the k-NN family every row:
             // one-line usage errors that name the fix.
             foreach (var (args, needle) in new[]
@@ -195,9 +200,11 @@ public sealed class ClusterProcessTests
         }
     }
 
-    private static void SameNumbers(string[] args, Shards shards, string gateway, params string[] keys)
+    private static void SameNumbers(string[] args, Shards shards, string gateway, params string[] keys) => SameNumbers(args, shards, gateway, false, keys);
+
+    private static void SameNumbers(string[] args, Shards shards, string gateway, bool reals, params string[] keys)
     {
-        var (one, many) = Both(args, shards, gateway);
+        var (one, many) = reals ? BothReals([.. args.Select(a => a == "{F}" ? "{R}" : a)], shards, gateway) : Both(args, shards, gateway);
         foreach (var key in keys)
         {
             // Counts and replicates are exact; an estimate summed over the cells in another order may differ in its

@@ -88,6 +88,47 @@ public sealed class MergeTests
     }
 
     [Fact]
+    public void MergedMomentsGiveTheSingleMachineGaussianFit()
+    {
+        // Chan, Golub & LeVeque's pairwise update of (count, means, co-moments), shard by shard: the Gaussian MI of
+        // the merged moments is the sample estimator's on the concatenation, to 1e-12 (sums in another order).
+        using var shards = new Shards(count: 5, rows: 150);
+        string[] names = ["u", "w", "v"];
+        var merged = Directory.GetFiles(shards.Reals).Order(StringComparer.Ordinal).Select(path =>
+        {
+            using var file = DataFile.Open(path);
+            double[][] values = [.. names.Select(n => file.ReadReal(file.Column(n)))];
+            double[] means = [.. values.Select(v => v.Average())];
+            double[][] comoments = [.. names.Select((_, a) => names.Select((_, b) => values[a].Select((x, i) => (x - means[a]) * (values[b][i] - means[b])).Sum()).ToArray())];
+            return new ColumnMoments { Count = values[0].Length, Means = means, Comoments = comoments };
+        }).Aggregate((a, b) => a.Merge(b));
+        using var all = DataFile.Open(shards.AllReals);
+        double[][] columns = [.. names.Select(n => all.ReadReal(all.Column(n)))];
+        Assert.Equal(all.RowCount, merged.Count);
+        for (int a = 0; a < names.Length; a++)
+        {
+            Assert.True(Math.Abs(columns[a].Average() - merged.Means[a]) <= 1e-12, $"mean of {names[a]}");
+        }
+
+        foreach (var (x, y) in new[] { (new[] { 0 }, new[] { 2 }), ([0, 1], [2]), ([1], [2]) })
+        {
+            int[] order = [.. x, .. y];
+            var matrix = new double[order.Length, order.Length];
+            for (int a = 0; a < order.Length; a++)
+            {
+                for (int b = 0; b < order.Length; b++)
+                {
+                    matrix[a, b] = merged.Comoments[order[a]][order[b]];
+                }
+            }
+
+            double expected = new GaussianMutualInformationEstimator().Estimate(Samples.FromColumns([.. x.Select(i => columns[i])]), Samples.FromColumns([.. y.Select(i => columns[i])]), InformationUnit.Nats).Value;
+            double actual = GaussianMutualInformationEstimator.FromMoments(merged.Count, matrix, x.Length, InformationUnit.Nats).Value;
+            Assert.True(Math.Abs(expected - actual) <= 1e-12 * Math.Max(1, Math.Abs(expected)), $"{string.Join(",", x)}; {string.Join(",", y)}: one file {expected:R}, merged moments {actual:R}");
+        }
+    }
+
+    [Fact]
     public void MergedCooccurrenceTablesAreTheTableOfTheConcatenatedTexts()
     {
         using var shards = new Shards(count: 4, rows: 10);

@@ -24,7 +24,7 @@ internal static class ClusterCommands
     {
         command.Add(new Option<string?>("--cluster")
         {
-            Description = "Run on a Shannon cluster through its gateway(s), HOST:PORT[,HOST:PORT...]; FILE may then be a folder or a glob of shards. Discrete estimators, and binned with --bins for real columns.",
+            Description = "Run on a Shannon cluster through its gateway(s), HOST:PORT[,HOST:PORT...]; FILE may then be a folder or a glob of shards. Discrete estimators, binned with --bins for real columns, and gaussian for mi and rank.",
         });
         command.Add(new Option<string?>("--cluster-id") { Description = "With --cluster: the cluster's id (required, or SHANNON_CLUSTER_ID)." });
         command.Add(new Option<string?>("--service-id") { Description = "With --cluster: the cluster's service id (required, or SHANNON_SERVICE_ID)." });
@@ -182,7 +182,7 @@ internal static class ClusterCommands
     {
         var unit = CommonOptions.ParseUnit(result.GetValue<string>("--unit"));
         var settings = Settings(result);
-        string name = DiscreteName(settings);
+        string name = DiscreteName(settings, gaussian: true);
         if (result.GetValue<string?>("--normalize") is not null || result.GetValue<bool>("--adjusted"))
         {
             throw new UsageException("`--normalize` and `--adjusted` are not available with `--cluster`; run them on one machine.");
@@ -214,25 +214,39 @@ internal static class ClusterCommands
                 throw new UsageException($"column '{duplicate.Key}' appears in more than one of --x, --y, --z; the groups must be disjoint.");
             }
 
-            if (name == "binned" && (perms is not null || boots is not null))
+            if (name is "binned" or "gaussian" && (perms is not null || boots is not null))
             {
-                throw new UsageException("`--permutations` and `--bootstrap` with `--estimator binned` resample rows, so they run on one machine; drop --cluster, or drop the resampling.");
+                throw new UsageException($"`--permutations` and `--bootstrap` with `--estimator {name}` resample rows, so they run on one machine; drop --cluster, or drop the resampling.");
             }
 
             int[] xi = [.. Enumerable.Range(0, xs.Length)];
             int[] yi = [.. Enumerable.Range(xs.Length, ys.Length)];
             int[] zi = [.. Enumerable.Range(xs.Length + ys.Length, zs.Length)];
-            var (parts, constant) = await Tables(jobs, shards, [all], name, settings.Bins);
-            var part = parts[0];
-            var table = part.ToCountTable();
-            var estimate = zs.Length == 0
-                ? MutualInformation(table, xi, yi, all, name, constant, unit)
-                : Binned(DiscreteInformation.ConditionalMutualInformation(table, xi, yi, zi, Discrete(name), unit) with { Estimator = name }, table, all);
+            InformationEstimate estimate;
+            CountTablePart? part = null;
+            if (name == "gaussian")
+            {
+                if (zs.Length > 0)
+                {
+                    throw new UsageException("`--estimator gaussian` estimates I(X;Y) without `--z` (on one machine too); drop --z, or use --estimator binned --bins B.");
+                }
+
+                estimate = await Gaussian(jobs, shards, all, xs.Length, unit);
+            }
+            else
+            {
+                var (parts, constant) = await Tables(jobs, shards, [all], name, settings.Bins);
+                part = parts[0];
+                var table = part.ToCountTable();
+                estimate = zs.Length == 0
+                    ? MutualInformation(table, xi, yi, all, name, constant, unit)
+                    : Binned(DiscreteInformation.ConditionalMutualInformation(table, xi, yi, zi, Discrete(name), unit) with { Estimator = name }, table, all);
+            }
             PermutationTestResult? test = perms is int np
-                ? await jobs.PermutationTestAsync(part, xi, yi, zi, name, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
+                ? await jobs.PermutationTestAsync(part!, xi, yi, zi, name, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
                 : null;
             BootstrapInterval? interval = boots is int nb
-                ? await jobs.BootstrapAsync(part, xi, yi, zi, name, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed })
+                ? await jobs.BootstrapAsync(part!, xi, yi, zi, name, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed })
                 : null;
             string unitName = InformationUnits.Name(unit);
             if (Json(result))
@@ -291,7 +305,7 @@ internal static class ClusterCommands
     {
         var unit = CommonOptions.ParseUnit(result.GetValue<string>("--unit"));
         var settings = Settings(result);
-        string name = DiscreteName(settings);
+        string name = DiscreteName(settings, gaussian: true);
         string file = result.GetValue<string>("FILE")!, targetName = result.GetValue<string>("--target")!;
         string? text = result.GetValue<string?>("--columns");
         return WithCluster(result, async jobs =>
@@ -306,14 +320,30 @@ internal static class ClusterCommands
                 throw new UsageException($"'{file}' has no column besides the target '{t.Name}' to rank.");
             }
 
-            var (tables, constant) = await Tables(jobs, shards, [.. candidates.Select(c => new[] { c, t })], name, settings.Bins);
             var rows = new List<(string Column, double Value, string Estimator)>();
             long n = 0;
-            for (int i = 0; i < candidates.Length; i++)
+            if (name == "gaussian")
             {
-                var estimate = MutualInformation(tables[i].ToCountTable(), [0], [1], [candidates[i], t], name, constant, unit);
-                rows.Add((candidates[i].Name, estimate.Value, name));
-                n = estimate.SampleCount;
+                // One pass of moments over every candidate and the target; each pair's 2 x 2 block is its fit.
+                var moments = await GaussianMoments(jobs, shards, [.. candidates, t]);
+                int last = candidates.Length;
+                for (int i = 0; i < candidates.Length; i++)
+                {
+                    var block = new double[,] { { moments.Comoments[i][i], moments.Comoments[i][last] }, { moments.Comoments[last][i], moments.Comoments[last][last] } };
+                    rows.Add((candidates[i].Name, GaussianMutualInformationEstimator.FromMoments(moments.Count, block, 1, unit).Value, name));
+                }
+
+                n = moments.Count;
+            }
+            else
+            {
+                var (tables, constant) = await Tables(jobs, shards, [.. candidates.Select(c => new[] { c, t })], name, settings.Bins);
+                for (int i = 0; i < candidates.Length; i++)
+                {
+                    var estimate = MutualInformation(tables[i].ToCountTable(), [0], [1], [candidates[i], t], name, constant, unit);
+                    rows.Add((candidates[i].Name, estimate.Value, name));
+                    n = estimate.SampleCount;
+                }
             }
 
             rows.Sort((a, b) => b.Value.CompareTo(a.Value));
@@ -567,12 +597,49 @@ internal static class ClusterCommands
     /// cut into bins whose edges are fixed over the whole column first). Estimators that need every row in one place
     /// (the k-NN family, kernels, the Gaussian ones, the variational ones) are a usage error with the fix.
     /// </summary>
-    private static string DiscreteName(ClusterSettings settings)
+    private static string DiscreteName(ClusterSettings settings, bool gaussian = false)
     {
         string name = settings.Estimator ?? "plugin";
-        return EntropyEstimators.Names.Contains(name) || name == "binned"
+        if (name == "gaussian" && !gaussian)
+        {
+            throw new UsageException("`--estimator gaussian` runs on a cluster for `mi` and `rank` (from merged moments); here use --estimator binned --bins B, or drop --cluster.");
+        }
+
+        return EntropyEstimators.Names.Contains(name) || name == "binned" || name == "gaussian"
             ? name
-            : throw new UsageException($"`--estimator {name}` needs every row in one place and `--cluster` sends only count tables; use --estimator binned --bins B (real columns) or a discrete estimator ({string.Join(", ", EntropyEstimators.Names)}), or drop --cluster to run {name} on one machine.");
+            : throw new UsageException($"`--estimator {name}` needs every row in one place and `--cluster` sends only tables and moments; use --estimator binned --bins B (real columns), gaussian (mi, rank) or a discrete estimator ({string.Join(", ", EntropyEstimators.Names)}), or drop --cluster to run {name} on one machine.");
+    }
+
+    /// <summary>The merged moments of real columns for the Gaussian fit (a label column is a usage error).</summary>
+    private static async Task<ColumnMoments> GaussianMoments(ClusterJobs jobs, string[] shards, IReadOnlyList<ShardColumn> columns)
+    {
+        if (columns.FirstOrDefault(c => !c.Real) is { } label)
+        {
+            throw new UsageException($"column '{label.Name}' is not real-valued ({label.SqlType}); `--estimator gaussian` with `--cluster` fits real columns; use --estimator binned --bins B for a mix, or drop --cluster.");
+        }
+
+        return await jobs.MomentsAsync(shards, [.. columns.Select(c => c.Name)]);
+    }
+
+    /// <summary>
+    /// The Gaussian I(X; Y) from moments merged over the shards (count, means, co-moments; Chan et al.'s pairwise
+    /// update), equal to the single machine's fit up to the rounding of sums taken in another order (1e-12).
+    /// </summary>
+    private static async Task<InformationEstimate> Gaussian(ClusterJobs jobs, string[] shards, IReadOnlyList<ShardColumn> columns, int dimensionX, InformationUnit unit)
+    {
+        var moments = await GaussianMoments(jobs, shards, columns);
+        int d = columns.Count;
+        var matrix = new double[d, d];
+        for (int a = 0; a < d; a++)
+        {
+            for (int b = 0; b < d; b++)
+            {
+                matrix[a, b] = moments.Comoments[a][b];
+            }
+        }
+
+        var e = GaussianMutualInformationEstimator.FromMoments(moments.Count, matrix, dimensionX, unit);
+        return new InformationEstimate(e.Value, e.Unit, moments.Count, "gaussian") { Warnings = e.Warnings };
     }
 
     /// <summary>The discrete estimator that counts the cells: the named one, or the plug-in for <c>binned</c> (as the catalogue's binned entry).</summary>
