@@ -22,9 +22,17 @@ internal static class ClusterCommands
     /// <summary>The `--cluster` option every splittable data command takes, with the ids a job needs to join the cluster.</summary>
     public static void AddTo(Command command)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        // Each command's help names only what that command takes (pmi has no estimator, entropy and matrix no gaussian).
+        string estimators = command.Name switch
+        {
+            "pmi" => " Text shards, each its own documents.",
+            "mi" or "rank" => " Discrete estimators, binned with --bins for real columns, and gaussian for real columns.",
+            _ => " Discrete estimators, and binned with --bins for real columns.",
+        };
         command.Add(new Option<string?>("--cluster")
         {
-            Description = "Run on a Shannon cluster through its gateway(s), HOST:PORT[,HOST:PORT...]; FILE may then be a folder or a glob of shards. Discrete estimators, binned with --bins for real columns, and gaussian for mi and rank.",
+            Description = "Run on a Shannon cluster through its gateway(s), HOST:PORT[,HOST:PORT...]; FILE may then be a folder or a glob of shards." + estimators,
         });
         command.Add(new Option<string?>("--cluster-id") { Description = "With --cluster: the cluster's id (required, or SHANNON_CLUSTER_ID)." });
         command.Add(new Option<string?>("--service-id") { Description = "With --cluster: the cluster's service id (required, or SHANNON_SERVICE_ID)." });
