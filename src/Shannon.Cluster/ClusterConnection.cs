@@ -163,20 +163,38 @@ public sealed class ClusterConnection : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// How long <see cref="LiveSilosAsync"/> keeps asking while the cluster does not answer: long enough for Orleans to
+    /// declare a killed silo dead (about 1 s per missed probe, 2 probes, then a table refresh), so that a question that
+    /// reached the dead silo first is answered by a survivor; a cluster that lost its membership (the primary of
+    /// development clustering) never answers and ends the job after this wait.
+    /// </summary>
+    public static TimeSpan MembershipSettleTime { get; } = TimeSpan.FromSeconds(12);
+
     /// <summary>The active silos, sorted by address.</summary>
     /// <param name="cancellation">Cancels the wait.</param>
     /// <returns>The silos.</returns>
     public async Task<SiloAddress[]> LiveSilosAsync(CancellationToken cancellation = default)
     {
-        try
+        var deadline = DateTime.UtcNow + MembershipSettleTime;
+        while (true)
         {
-            var hosts = await Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10), cancellation);
-            var silos = hosts.Keys.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToArray();
-            return silos.Length > 0 ? silos : throw new ClusterUnavailableException($"the cluster at {Address} has no active silo.");
-        }
-        catch (Exception ex) when (ex is not ClusterUnavailableException && !cancellation.IsCancellationRequested)
-        {
-            throw new ClusterUnavailableException($"the cluster at {Address} does not answer: {Reason(ex)}", ex);
+            try
+            {
+                var hosts = await Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10), cancellation);
+                var silos = hosts.Keys.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToArray();
+                return silos.Length > 0 ? silos : throw new ClusterUnavailableException($"the cluster at {Address} has no active silo.");
+            }
+            catch (Exception ex) when (ex is not ClusterUnavailableException && !cancellation.IsCancellationRequested)
+            {
+                if (DateTime.UtcNow >= deadline)
+                {
+                    throw new ClusterUnavailableException($"the cluster at {Address} does not answer: {Reason(ex)}", ex);
+                }
+
+                Trace($"the cluster does not answer yet ({Reason(ex)}); asking again");
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation);
+            }
         }
     }
 

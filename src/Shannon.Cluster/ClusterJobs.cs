@@ -1,7 +1,7 @@
 using Shannon.Estimators;
 using Shannon.Estimators.Discrete;
 using Shannon.Inference;
-using Shannon.Lab.Language;
+using Shannon.Text;
 
 namespace Shannon.Cluster;
 
@@ -43,12 +43,18 @@ public sealed class ClusterJobs(ClusterConnection connection)
     {
         ArgumentNullException.ThrowIfNull(shards);
         ArgumentNullException.ThrowIfNull(columnSets);
+        return await CountTablesAsync(shards, columnSets, (grain, path, sets) => grain.CountTables(path, sets), cancellation);
+    }
+
+    private async Task<CountTablePart[]> CountTablesAsync(IReadOnlyList<string> shards, IReadOnlyList<string[]> columnSets,
+        Func<IShardGrain, string, string[][], Task<GrainReply<CountTablePart[]>>> call, CancellationToken cancellation)
+    {
         int blocks = (columnSets.Count + SetsPerUnit - 1) / SetsPerUnit;
         var parts = await Connection.RunAsync(shards.Count * blocks, (key, unit) =>
         {
             int shard = unit / blocks, block = unit % blocks;
             var sets = columnSets.Skip(block * SetsPerUnit).Take(SetsPerUnit).ToArray();
-            return Connection.Grains.GetGrain<IShardGrain>(key).CountTables(shards[shard], sets);
+            return call(Connection.Grains.GetGrain<IShardGrain>(key), shards[shard], sets);
         }, cancellation);
         var merged = new CountTablePart[columnSets.Count];
         for (int set = 0; set < columnSets.Count; set++)
@@ -58,6 +64,65 @@ public sealed class ClusterJobs(ClusterConnection connection)
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// The range of each real column over every shard (the first pass of binning): the smallest minimum, the largest
+    /// maximum and the summed count, which are exactly the minimum, maximum and count of the concatenated shards.
+    /// </summary>
+    /// <param name="shards">The shard paths.</param>
+    /// <param name="columns">The real columns' names.</param>
+    /// <param name="cancellation">Cancels the job.</param>
+    /// <returns>One merged range per column, in order.</returns>
+    public async Task<ColumnRange[]> RangesAsync(IReadOnlyList<string> shards, IReadOnlyList<string> columns, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(columns);
+        string[] names = [.. columns];
+        var parts = await Connection.RunAsync(shards.Count, (key, unit) => Connection.Grains.GetGrain<IShardGrain>(key).Ranges(shards[unit], names), cancellation);
+        return [.. names.Select((name, c) =>
+        {
+            var occupied = parts.Select(p => p[c]).Where(r => r.Count > 0).ToArray();
+            return new ColumnRange
+            {
+                Name = name,
+                Min = occupied.Length == 0 ? 0 : occupied.Min(r => r.Min),
+                Max = occupied.Length == 0 ? 0 : occupied.Max(r => r.Max),
+                Count = parts.Sum(p => p[c].Count),
+            };
+        })];
+    }
+
+    /// <summary>
+    /// The merged count table of each column set over every shard, real columns cut into the given bins (the second
+    /// pass of binning: the same edges on every shard, so the tables add up to the table of the concatenation).
+    /// </summary>
+    /// <param name="shards">The shard paths.</param>
+    /// <param name="columnSets">Each set's column names.</param>
+    /// <param name="bins">The bins of the real columns (from <see cref="RangesAsync"/>).</param>
+    /// <param name="cancellation">Cancels the job.</param>
+    /// <returns>One merged table per set, binned columns coded by bin index (<see cref="CountTablePart.ToCountTable"/>).</returns>
+    public async Task<CountTablePart[]> BinnedCountTablesAsync(IReadOnlyList<string> shards, IReadOnlyList<string[]> columnSets, IReadOnlyList<ColumnBins> bins, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(columnSets);
+        ArgumentNullException.ThrowIfNull(bins);
+        ColumnBins[] all = [.. bins];
+        return await CountTablesAsync(shards, columnSets, (grain, path, sets) => grain.BinnedCountTables(path, sets, all), cancellation);
+    }
+
+    /// <summary>The count, means and co-moments of real columns over every shard, merged shard by shard in shard order (<see cref="ColumnMoments.Merge"/>).</summary>
+    /// <param name="shards">The shard paths.</param>
+    /// <param name="columns">The real columns' names.</param>
+    /// <param name="cancellation">Cancels the job.</param>
+    /// <returns>The merged moments.</returns>
+    public async Task<ColumnMoments> MomentsAsync(IReadOnlyList<string> shards, IReadOnlyList<string> columns, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(columns);
+        string[] names = [.. columns];
+        var parts = await Connection.RunAsync(shards.Count, (key, unit) => Connection.Grains.GetGrain<IShardGrain>(key).Moments(shards[unit], names), cancellation);
+        return parts.Aggregate((a, b) => a.Merge(b));
     }
 
     /// <summary>The merged word co-occurrence table of text shards (each shard its own document or documents).</summary>

@@ -4,7 +4,7 @@ using Orleans.Runtime;
 using Shannon.Data;
 using Shannon.Estimators.Discrete;
 using Shannon.Inference;
-using Shannon.Lab.Language;
+using Shannon.Text;
 
 namespace Shannon.Cluster;
 
@@ -24,6 +24,28 @@ public interface IShardGrain : IGrainWithStringKey
     /// <param name="columnSets">Each set's column names.</param>
     /// <returns>One table per set, or a refusal.</returns>
     Task<GrainReply<CountTablePart[]>> CountTables(string path, string[][] columnSets);
+
+    /// <summary>The minimum, maximum and count of real columns (the first pass of binning with edges shared by every shard).</summary>
+    /// <param name="path">The shard.</param>
+    /// <param name="columns">The real columns' names.</param>
+    /// <returns>One range per column, or a refusal.</returns>
+    Task<GrainReply<ColumnRange[]>> Ranges(string path, string[] columns);
+
+    /// <summary>
+    /// The count table of each set of columns with real columns cut into the given bins (the second pass: every shard
+    /// cut by the same edges, so the tables add up), computed by DuckDB on the silo.
+    /// </summary>
+    /// <param name="path">The shard.</param>
+    /// <param name="columnSets">Each set's column names.</param>
+    /// <param name="bins">The bins of each real column; a column not named here is a label column.</param>
+    /// <returns>One table per set, or a refusal.</returns>
+    Task<GrainReply<CountTablePart[]>> BinnedCountTables(string path, string[][] columnSets, ColumnBins[] bins);
+
+    /// <summary>The count, means and co-moments of real columns (a Gaussian fit's sufficient statistics), read on the silo.</summary>
+    /// <param name="path">The shard.</param>
+    /// <param name="columns">The real columns' names.</param>
+    /// <returns>The moments, or a refusal.</returns>
+    Task<GrainReply<ColumnMoments>> Moments(string path, string[] columns);
 
     /// <summary>The word co-occurrence table of a text shard.</summary>
     /// <param name="path">A UTF-8 text file.</param>
@@ -102,6 +124,79 @@ internal sealed class ShardGrain(ShardAccess access, ILocalSiloDetails silo) : G
             var (table, levels) = file.CountTable(columns);
             return CountTablePart.From(table, levels);
         }).ToArray();
+    });
+
+    public Task<GrainReply<ColumnRange[]>> Ranges(string path, string[] columns) => Run(path, full =>
+    {
+        using var file = DataFile.Open(full);
+        return columns.Select(n =>
+        {
+            var column = file.Column(n, "column");
+            if (column.Kind != ColumnKind.Real)
+            {
+                throw new InvalidDataException($"column '{column.Name}' of shard '{full}' is not real-valued ({column.SqlType}); only real columns are cut into bins.");
+            }
+
+            var (min, max, count) = file.Range(column);
+            return new ColumnRange { Name = column.Name, Min = min, Max = max, Count = count };
+        }).ToArray();
+    });
+
+    public Task<GrainReply<CountTablePart[]>> BinnedCountTables(string path, string[][] columnSets, ColumnBins[] bins) => Run(path, full =>
+    {
+        using var file = DataFile.Open(full);
+        var byName = bins.ToDictionary(b => b.Name, StringComparer.Ordinal);
+        return columnSets.Select(set =>
+        {
+            var columns = set.Select(n => file.Column(n, "column")).ToArray();
+            var given = columns.Select(c => byName.TryGetValue(c.Name, out var b) ? new EqualWidthBins(b.Min, b.Max, b.Count) : null).ToArray();
+            if (columns.Zip(given).FirstOrDefault(p => p.First.Kind == ColumnKind.Real && p.Second is null).First is { } real)
+            {
+                throw new InvalidDataException($"column '{real.Name}' of shard '{full}' is real-valued ({real.SqlType}) but has no bins; it is real in this shard and not in the first.");
+            }
+
+            var (table, levels) = file.CountTable(columns, given);
+            return CountTablePart.From(table, levels, [.. given.Select(b => b?.Count ?? 0)]);
+        }).ToArray();
+    });
+
+    public Task<GrainReply<ColumnMoments>> Moments(string path, string[] columns) => Run(path, full =>
+    {
+        using var file = DataFile.Open(full);
+        var values = columns.Select(n =>
+        {
+            var column = file.Column(n, "column");
+            return column.Kind == ColumnKind.Real
+                ? file.ReadReal(column)
+                : throw new InvalidDataException($"column '{column.Name}' of shard '{full}' is not real-valued ({column.SqlType}); the Gaussian fit needs real columns.");
+        }).ToArray();
+        int d = values.Length, rows = values.Length == 0 ? 0 : values[0].Length;
+        var means = values.Select(v => v.Length == 0 ? 0 : v.Average()).ToArray();
+        var comoments = new double[d][];
+        for (int a = 0; a < d; a++)
+        {
+            comoments[a] = new double[d];
+            for (int b = 0; b <= a; b++)
+            {
+                double sum = 0;
+                for (int i = 0; i < rows; i++)
+                {
+                    sum += (values[a][i] - means[a]) * (values[b][i] - means[b]);
+                }
+
+                comoments[a][b] = sum;
+            }
+        }
+
+        for (int a = 0; a < d; a++)
+        {
+            for (int b = a + 1; b < d; b++)
+            {
+                comoments[a][b] = comoments[b][a];
+            }
+        }
+
+        return new ColumnMoments { Count = rows, Means = means, Comoments = comoments };
     });
 
     public Task<GrainReply<CooccurrencePart>> Cooccurrences(string path, int window) => Run(path, full =>

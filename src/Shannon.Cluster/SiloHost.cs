@@ -30,6 +30,12 @@ public sealed record SiloSettings
     /// <summary>The folders shards may be read from.</summary>
     public IReadOnlyList<string> DataRoots { get; init; } = [Directory.GetCurrentDirectory()];
 
+    /// <summary>
+    /// A folder the silos share for Orleans' membership table (<see cref="FolderMembershipTable"/>), or null for
+    /// development clustering (the table in the primary's memory: the cluster ends with the primary).
+    /// </summary>
+    public string? MembershipFolder { get; init; }
+
     /// <summary>A pause before each shard is read: for fault tests only.</summary>
     public TimeSpan ShardDelay { get; init; }
 }
@@ -55,8 +61,9 @@ public static class ClusterDefaults
 }
 
 /// <summary>
-/// Hosts one Orleans silo with development clustering: the primary keeps the membership table in memory, the others
-/// join it. Liveness is tuned for a small cluster (a silo that stops answering probes is declared dead in a few
+/// Hosts one Orleans silo with development clustering (the primary keeps the membership table in memory, the others
+/// join it; the cluster ends with the primary) or, with <see cref="SiloSettings.MembershipFolder"/>, with the table in
+/// a folder the silos share (<see cref="FolderMembershipTable"/>; the cluster survives any one silo). Liveness is tuned for a small cluster (a silo that stops answering probes is declared dead in a few
 /// seconds), and every grain call has <see cref="ClusterDefaults.CallTimeout"/>.
 /// </summary>
 public static class SiloHost
@@ -83,7 +90,19 @@ public static class SiloHost
                 o.SiloListeningEndpoint = new IPEndPoint(settings.Host, settings.SiloPort);
                 o.GatewayListeningEndpoint = new IPEndPoint(settings.Host, settings.GatewayPort);
             });
-            silo.UseDevelopmentClustering(settings.Primary ?? new IPEndPoint(settings.Host, settings.SiloPort));
+            if (settings.MembershipFolder is string folder)
+            {
+                silo.ConfigureServices(services =>
+                {
+                    services.AddSingleton(new FolderMembershipOptions(Path.GetFullPath(folder)));
+                    services.AddSingleton<IMembershipTable, FolderMembershipTable>();
+                });
+            }
+            else
+            {
+                silo.UseDevelopmentClustering(settings.Primary ?? new IPEndPoint(settings.Host, settings.SiloPort));
+            }
+
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = settings.ClusterId;
@@ -124,7 +143,7 @@ public static class SiloHost
             await host.StartAsync(start.Token);
         }
 
-        string role = settings.Primary is null ? "primary" : $"joined {settings.Primary}";
+        string role = settings.MembershipFolder is string folder ? $"membership in {folder}" : settings.Primary is null ? "primary" : $"joined {settings.Primary}";
         await output.WriteLineAsync(
             $"silo ready: {settings.Host}:{settings.SiloPort} (gateway {settings.Host}:{settings.GatewayPort}, {role}; cluster '{settings.ClusterId}', service '{settings.ServiceId}'; data {string.Join(", ", settings.DataRoots.Select(Path.GetFullPath))})");
         await output.FlushAsync(cancellation);

@@ -1,11 +1,11 @@
 using Shannon.Estimators.Discrete;
-using Shannon.Lab.Language;
+using Shannon.Text;
 
 namespace Shannon.Cluster;
 
 /// <summary>
 /// Merges the tables of shards. Count tables merge by addition: each column's levels are the union of the shards'
-/// levels in ordinal order (the order <see cref="Shannon.Data.DataFile.CountTable"/> gives one file), cells with the
+/// levels in ordinal order (the order <see cref="Shannon.Data.DataFile.CountTable(IReadOnlyList{Shannon.Data.ColumnInfo})"/> gives one file), cells with the
 /// same levels add their counts, and the cells are sorted by their codes, so the merged table is the table of the
 /// concatenated shards, cell for cell. Co-occurrence tables merge the same way, with words renumbered by their total
 /// count (ties in ordinal order), as <see cref="WordTokens.FromText"/> numbers one text. Cost: O(total cells log cells).
@@ -73,7 +73,13 @@ public static class TableMerge
             codes[v] = [.. keys.Select(k => k[v])];
         }
 
-        return new CountTablePart { Levels = levels, Codes = codes, Counts = [.. keys.Select(k => cells[k])] };
+        var binCounts = parts[0].BinCounts;
+        if (parts.Any(p => !(p.BinCounts ?? []).SequenceEqual(binCounts ?? [])))
+        {
+            throw new ArgumentException("`parts` must all be cut into the same bins; got tables with different bin counts.", nameof(parts));
+        }
+
+        return new CountTablePart { Levels = levels, Codes = codes, Counts = [.. keys.Select(k => cells[k])], BinCounts = binCounts };
     }
 
     /// <summary>Merges co-occurrence tables counted with the same window.</summary>

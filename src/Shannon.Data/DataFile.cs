@@ -226,6 +226,110 @@ public sealed class DataFile : IDisposable
         return (table, levels, binCounts);
     }
 
+    /// <summary>
+    /// The minimum, the maximum and the number of values of a real column, in one query (NULL, NaN and infinities
+    /// refused): what equal-width bins shared by several files need, since the minimum and the maximum of a
+    /// concatenation are the minimum and the maximum of its parts, exactly.
+    /// </summary>
+    /// <param name="column">A real column (resolved with <see cref="Column"/>).</param>
+    /// <returns>The minimum, the maximum and the count.</returns>
+    public (double Min, double Max, long Count) Range(ColumnInfo column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        CheckFinite(column);
+        string q = Quote(column.Name);
+        double min = 0, max = 0;
+        long n = 0;
+        Query(_connection, Path, $"SELECT min({q})::DOUBLE, max({q})::DOUBLE, count({q}) FROM {Source}", r =>
+        {
+            n = r.GetInt64(2);
+            if (n > 0)
+            {
+                min = r.GetDouble(0);
+                max = r.GetDouble(1);
+            }
+        });
+        return (min, max, n);
+    }
+
+    /// <summary>
+    /// The count table with each real column cut into the equal-width bins it is given (edges
+    /// <see cref="Binning.EqualWidthEdges"/> of the given minimum, maximum and bin count, e.g. those of a whole table
+    /// split over files, so that every file is cut by the same edges and the tables add up to the table of the whole),
+    /// discrete columns as <see cref="CountTable(IReadOnlyList{ColumnInfo})"/> counts them. A binned column's codes are
+    /// its bin indices (bin i holds edge_i &lt;= x &lt; edge_(i+1), the last edge in the last bin, as <see cref="Binning.Codes"/>),
+    /// its level count the bin count and its levels "0", "1", ...; a value outside [min, max] is refused.
+    /// </summary>
+    /// <param name="columns">The columns.</param>
+    /// <param name="bins">For each column, its bins (real columns) or null (discrete columns).</param>
+    /// <returns>The table and each column's level labels.</returns>
+    public (CountTable Table, IReadOnlyList<string>[] Levels) CountTable(IReadOnlyList<ColumnInfo> columns, IReadOnlyList<EqualWidthBins?> bins)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(bins);
+        if (bins.Count != columns.Count)
+        {
+            throw new ArgumentException($"`bins` must have one entry per column ({columns.Count}); got {bins.Count}.", nameof(bins));
+        }
+
+        var expressions = new string[columns.Count];
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var c = columns[i];
+            if (bins[i] is not { } b)
+            {
+                expressions[i] = $"CAST({Quote(c.Name)} AS VARCHAR)";
+                continue;
+            }
+
+            if (c.Kind != ColumnKind.Real)
+            {
+                throw new ArgumentException($"`bins` must be null for the discrete column '{c.Name}'; got {b}.", nameof(bins));
+            }
+
+            var (min, max, _) = Range(c);
+            if (min < b.Min || max > b.Max)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"column '{c.Name}' of '{System.IO.Path.GetFileName(Path)}' has values in [{min:R}, {max:R}], outside the bins' range [{b.Min:R}, {b.Max:R}]."));
+            }
+
+            bool overflows = !double.IsFinite(b.Max - b.Min);
+            double scale = overflows ? 0.25 : 1;
+            double lo = scale * b.Min, hi = scale * b.Max;
+            expressions[i] = hi > lo ? EqualWidthBinSql(Quote(c.Name), scale, lo, hi, b.Count) : "CAST(0 AS BIGINT)";
+        }
+
+        var (table, levels) = GroupBy(columns, expressions);
+        var codes = new int[columns.Count][];
+        var levelCounts = new int[columns.Count];
+        var labels = new IReadOnlyList<string>[columns.Count];
+        for (int i = 0; i < columns.Count; i++)
+        {
+            var source = table.Codes(i);
+            if (bins[i] is { } b)
+            {
+                int[] index = [.. levels[i].Select(l => int.Parse(l, CultureInfo.InvariantCulture))];
+                codes[i] = new int[source.Length];
+                for (int cell = 0; cell < source.Length; cell++)
+                {
+                    codes[i][cell] = index[source[cell]];
+                }
+
+                levelCounts[i] = b.Count;
+                labels[i] = [.. Enumerable.Range(0, b.Count).Select(k => k.ToString(CultureInfo.InvariantCulture))];
+            }
+            else
+            {
+                codes[i] = source.ToArray();
+                levelCounts[i] = table.LevelCounts[i];
+                labels[i] = levels[i];
+            }
+        }
+
+        return (Estimators.Discrete.CountTable.FromCells(codes, table.Counts, levelCounts), labels);
+    }
+
     /// <summary>Freedman-Diaconis bin count, the library's rule (<see cref="Binning.FreedmanDiaconisBinCount"/>): ceil(range / (2 IQR n^(-1/3))), at least 1; one bin when the IQR is 0.</summary>
     /// <param name="min">The minimum.</param>
     /// <param name="max">The maximum.</param>

@@ -1,7 +1,9 @@
 using Shannon.Data;
+using Shannon.Estimators.Catalogue;
+using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 using Shannon.Inference;
-using Shannon.Lab.Language;
+using Shannon.Text;
 
 namespace Shannon.Cluster.Tests;
 
@@ -38,6 +40,91 @@ public sealed class MergeTests
                     DiscreteInformation.MutualInformation(expected, x, y, MillerMadowEntropyEstimator.Instance, InformationUnit.Bits).Value,
                     DiscreteInformation.MutualInformation(merged.ToCountTable(), x, y, MillerMadowEntropyEstimator.Instance, InformationUnit.Bits).Value);
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(13)]
+    public void ShardsBinnedByGlobalEdgesGiveTheSingleMachineBinnedEstimatesExactly(int binCount)
+    {
+        // Pass 1: each real column's range per shard, merged (min of minima, max of maxima); pass 2: every shard counted
+        // into the same equal-width bins. The merged bin table must give the sample estimator's value on the
+        // concatenation to the last bit, and the catalogue's binned entropy and mixed MI too.
+        using var shards = new Shards(count: 5, rows: 150);
+        string[] paths = [.. Directory.GetFiles(shards.Reals).Order(StringComparer.Ordinal)];
+        string[] reals = ["u", "v", "w"];
+        var ranges = paths.Select(path =>
+        {
+            using var file = DataFile.Open(path);
+            return reals.Select(n => file.Range(file.Column(n))).ToArray();
+        }).ToArray();
+        var bins = reals.Select((n, c) => new EqualWidthBins(ranges.Min(r => r[c].Min), ranges.Max(r => r[c].Max), binCount)).ToArray();
+        using var all = DataFile.Open(shards.AllReals);
+        var columns = all.ReadColumns([.. new[] { "u", "v", "w", "t" }.Select(n => all.Column(n))]);
+        foreach (string[] set in new[] { new[] { "u", "v" }, ["u", "w", "v"], ["w", "t"] })
+        {
+            var merged = TableMerge.CountTables([.. paths.Select(path =>
+            {
+                using var file = DataFile.Open(path);
+                var given = set.Select(n => Array.IndexOf(reals, n) is int i and >= 0 ? bins[i] : null).ToArray();
+                var (table, levels) = file.CountTable([.. set.Select(n => file.Column(n))], given);
+                return CountTablePart.From(table, levels, [.. given.Select(b => b?.Count ?? 0)]);
+            })]).ToCountTable();
+            var group = set.Select(n => columns[Array.IndexOf(new[] { "u", "v", "w", "t" }, n)]).ToArray();
+            var settings = new EstimatorSettings { Bins = binCount };
+            int[] x = [.. Enumerable.Range(0, set.Length - 1)];
+            int[] y = [set.Length - 1];
+            double expected = EstimatorCatalogue.MutualInformation("binned", group[..^1], group[^1..], [], settings, InformationUnit.Nats).Value;
+            double actual = set.Contains("t")
+                ? DiscreteInformation.MutualInformation(merged, x, y, PluginEntropyEstimator.Instance, InformationUnit.Nats).Value
+                : BinnedMutualInformationEstimator.FromBinCounts(merged, x, y, InformationUnit.Nats).Value;
+            Assert.True(expected == actual, $"{string.Join(",", set)} with {binCount} bins: one file {expected:R}, merged shards {actual:R}");
+            Assert.Equal(all.RowCount, merged.Total);
+            double entropy = EstimatorCatalogue.Entropy("binned", group[..1], settings, InformationUnit.Nats).Value;
+            Assert.True(entropy == DiscreteInformation.Entropy(merged, [0], PluginEntropyEstimator.Instance, InformationUnit.Nats).Value, $"H({set[0]}) with {binCount} bins");
+        }
+    }
+
+    [Fact]
+    public void MergedMomentsGiveTheSingleMachineGaussianFit()
+    {
+        // Chan, Golub & LeVeque's pairwise update of (count, means, co-moments), shard by shard: the Gaussian MI of
+        // the merged moments is the sample estimator's on the concatenation, to 1e-12 (sums in another order).
+        using var shards = new Shards(count: 5, rows: 150);
+        string[] names = ["u", "w", "v"];
+        var merged = Directory.GetFiles(shards.Reals).Order(StringComparer.Ordinal).Select(path =>
+        {
+            using var file = DataFile.Open(path);
+            double[][] values = [.. names.Select(n => file.ReadReal(file.Column(n)))];
+            double[] means = [.. values.Select(v => v.Average())];
+            double[][] comoments = [.. names.Select((_, a) => names.Select((_, b) => values[a].Select((x, i) => (x - means[a]) * (values[b][i] - means[b])).Sum()).ToArray())];
+            return new ColumnMoments { Count = values[0].Length, Means = means, Comoments = comoments };
+        }).Aggregate((a, b) => a.Merge(b));
+        using var all = DataFile.Open(shards.AllReals);
+        double[][] columns = [.. names.Select(n => all.ReadReal(all.Column(n)))];
+        Assert.Equal(all.RowCount, merged.Count);
+        for (int a = 0; a < names.Length; a++)
+        {
+            Assert.True(Math.Abs(columns[a].Average() - merged.Means[a]) <= 1e-12, $"mean of {names[a]}");
+        }
+
+        foreach (var (x, y) in new[] { (new[] { 0 }, new[] { 2 }), ([0, 1], [2]), ([1], [2]) })
+        {
+            int[] order = [.. x, .. y];
+            var matrix = new double[order.Length, order.Length];
+            for (int a = 0; a < order.Length; a++)
+            {
+                for (int b = 0; b < order.Length; b++)
+                {
+                    matrix[a, b] = merged.Comoments[order[a]][order[b]];
+                }
+            }
+
+            double expected = new GaussianMutualInformationEstimator().Estimate(Samples.FromColumns([.. x.Select(i => columns[i])]), Samples.FromColumns([.. y.Select(i => columns[i])]), InformationUnit.Nats).Value;
+            double actual = GaussianMutualInformationEstimator.FromMoments(merged.Count, matrix, x.Length, InformationUnit.Nats).Value;
+            Assert.True(Math.Abs(expected - actual) <= 1e-12 * Math.Max(1, Math.Abs(expected)), $"{string.Join(",", x)}; {string.Join(",", y)}: one file {expected:R}, merged moments {actual:R}");
         }
     }
 

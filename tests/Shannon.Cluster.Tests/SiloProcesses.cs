@@ -12,7 +12,7 @@ internal sealed class SiloProcesses : IDisposable
 {
     private readonly List<Process> _processes = [];
 
-    public SiloProcesses(string clusterId, string dataRoot, int count, int shardDelayMs)
+    public SiloProcesses(string clusterId, string dataRoot, int count, int shardDelayMs, string? membership = null)
     {
         ClusterId = clusterId;
         string dll = Path.Combine(AppContext.BaseDirectory, "Shannon.Cli.Host.dll");
@@ -26,7 +26,11 @@ internal sealed class SiloProcesses : IDisposable
             for (int i = 0; i < count; i++)
             {
                 var arguments = new List<string> { dll, "cluster", "silo", "--port", $"{SiloPorts[i]}", "--gateway", $"{GatewayPorts[i]}", "--data", dataRoot, "--cluster-id", clusterId, "--service-id", "shannon-tests" };
-                if (i > 0)
+                if (membership is not null)
+                {
+                    arguments.AddRange(["--membership", membership]);
+                }
+                else if (i > 0)
                 {
                     arguments.AddRange(["--primary", $"127.0.0.1:{SiloPorts[0]}"]);
                 }

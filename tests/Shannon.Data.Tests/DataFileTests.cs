@@ -130,6 +130,56 @@ public sealed class DataFileTests : IDisposable
     }
 
     [Fact]
+    public void GivenBinsCutEveryFileByTheSameEdgesAsTheLibrary()
+    {
+        // Bins fixed from outside (a whole table's range, for one of its parts): the codes are the bin indices of
+        // Binning.EqualWidthEdges(min, max, B), value for value, for the file's own range and for a wider one (here
+        // the column with two more values at the ends, binned by the library, minus those two).
+        var random = new Random(19);
+        int n = 499;
+        double[] normal = [.. Enumerable.Range(0, n).Select(_ => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()))];
+        double[] tenths = [.. Enumerable.Range(0, n).Select(i => (i % 31) / 10.0)];
+        double[] constant = [.. Enumerable.Repeat(2.5, n)];
+        var columns = new[] { ("normal", normal), ("tenths", tenths), ("constant", constant) };
+        var text = new System.Text.StringBuilder(string.Join(',', columns.Select(c => c.Item1)) + ",id\n");
+        for (int i = 0; i < n; i++)
+        {
+            text.AppendJoin(',', columns.Select(c => c.Item2[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture))).Append(',').Append(i).Append('\n');
+        }
+
+        using var f = DataFile.Open(Write("given.csv", text.ToString()));
+        foreach (var (name, values) in columns)
+        {
+            var (min, max, count) = f.Range(f.Column(name));
+            Assert.Equal((values.Min(), values.Max(), (long)n), (min, max, count));
+            foreach (int b in new[] { 1, 7, 50 })
+            {
+                foreach (var (lo, hi) in new[] { (min, max), (min - 1.25, max + 0.5) })
+                {
+                    var (table, levels) = f.CountTable([f.Column(name), f.Column("id")], [new EqualWidthBins(lo, hi, b), null]);
+                    Assert.Equal(b, table.LevelCounts[0]);
+                    Assert.Equal(Enumerable.Range(0, b).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)), levels[0]);
+                    double[] widened = lo == min ? values : [.. values, lo, hi];
+                    int[] expected = Binning.Codes(widened, new BinningOptions { Rule = BinningRule.EqualWidth, BinCount = b })[..n];
+                    var duck = new int[n];
+                    for (int c = 0; c < table.CellCount; c++)
+                    {
+                        duck[int.Parse(levels[1][table.Codes(1)[c]], System.Globalization.CultureInfo.InvariantCulture)] = table.Codes(0)[c];
+                    }
+
+                    Assert.True(expected.SequenceEqual(duck), $"{name}, {b} bins over [{lo}, {hi}]: DuckDB's bins differ from the library's");
+                }
+            }
+        }
+
+        // Bins that do not cover the file's values are refused, naming the column and both ranges.
+        var error = Assert.Throws<InvalidDataException>(() => f.CountTable([f.Column("tenths")], [new EqualWidthBins(0.5, 3, 4)]));
+        Assert.Contains("column 'tenths'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("outside the bins' range [0.5, 3]", error.Message, StringComparison.Ordinal);
+        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => new EqualWidthBins(0, 1, 0)).ParamName);
+    }
+
+    [Fact]
     public void BinsInDuckDbAreTheLibrarys()
     {
         // The SQL is generated from the library's rule objects: on the same columns, the same bins, value for value.

@@ -5,6 +5,7 @@ using Shannon.Cli.Output;
 using Shannon.Cluster;
 using Shannon.Estimators;
 using Shannon.Estimators.Catalogue;
+using Shannon.Estimators.Continuous;
 using Shannon.Estimators.Discrete;
 using Shannon.Inference;
 
@@ -21,9 +22,17 @@ internal static class ClusterCommands
     /// <summary>The `--cluster` option every splittable data command takes, with the ids a job needs to join the cluster.</summary>
     public static void AddTo(Command command)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        // Each command's help names only what that command takes (pmi has no estimator, entropy and matrix no gaussian).
+        string estimators = command.Name switch
+        {
+            "pmi" => " Text shards, each its own documents.",
+            "mi" or "rank" => " Discrete estimators, binned with --bins for real columns, and gaussian for real columns.",
+            _ => " Discrete estimators, and binned with --bins for real columns.",
+        };
         command.Add(new Option<string?>("--cluster")
         {
-            Description = "Run on a Shannon cluster through its gateway(s), HOST:PORT[,HOST:PORT...]; FILE may then be a folder or a glob of shards. Discrete estimators only.",
+            Description = "Run on a Shannon cluster through its gateway(s), HOST:PORT[,HOST:PORT...]; FILE may then be a folder or a glob of shards." + estimators,
         });
         command.Add(new Option<string?>("--cluster-id") { Description = "With --cluster: the cluster's id (required, or SHANNON_CLUSTER_ID)." });
         command.Add(new Option<string?>("--service-id") { Description = "With --cluster: the cluster's service id (required, or SHANNON_SERVICE_ID)." });
@@ -54,9 +63,10 @@ internal static class ClusterCommands
         var data = new Option<string[]>("--data") { Description = "A folder shards may be read from (repeat for several; default: the current folder). Paths outside are refused.", AllowMultipleArgumentsPerToken = false };
         var clusterId = new Option<string?>("--cluster-id") { Description = "The cluster id silos and clients must share (required, or SHANNON_CLUSTER_ID)." };
         var serviceId = new Option<string?>("--service-id") { Description = "The service id silos and clients must share (required, or SHANNON_SERVICE_ID)." };
+        var membership = new Option<string?>("--membership") { Description = "A folder the silos of this machine share for Orleans' membership table, instead of the primary's memory: the cluster then survives any one silo, the first included (every silo names the same folder; no --primary)." };
         var silo = new Command("silo", "Run one Orleans silo in the foreground (the first without --primary is the primary; others join it).")
         {
-            port, gateway, primary, host, data, clusterId, serviceId,
+            port, gateway, primary, host, data, clusterId, serviceId, membership,
         };
         silo.SetAction(result =>
         {
@@ -92,6 +102,20 @@ internal static class ClusterCommands
                 }
             }
 
+            string? membershipFolder = result.GetValue(membership);
+            if (membershipFolder is not null)
+            {
+                if (result.GetValue(primary) is not null)
+                {
+                    throw new UsageException("`--membership` and `--primary` exclude each other: with a shared membership folder every silo finds the others there; drop --primary.");
+                }
+
+                if (!Directory.Exists(membershipFolder))
+                {
+                    throw new UsageException($"`--membership` must name an existing folder; got '{membershipFolder}'.");
+                }
+            }
+
             string cid = Id(result.GetValue(clusterId), ClusterDefaults.ClusterIdFromEnvironment, "--cluster-id");
             string sid = Id(result.GetValue(serviceId), ClusterDefaults.ServiceIdFromEnvironment, "--service-id");
             double delayMs = double.TryParse(Environment.GetEnvironmentVariable("SHANNON_SILO_DELAY_MS"), CultureInfo.InvariantCulture, out double ms) ? ms : 0;
@@ -105,6 +129,7 @@ internal static class ClusterCommands
                 ServiceId = sid,
                 DataRoots = [.. roots.Select(Path.GetFullPath)],
                 ShardDelay = TimeSpan.FromMilliseconds(Math.Max(0, delayMs)),
+                MembershipFolder = membershipFolder is null ? null : Path.GetFullPath(membershipFolder),
             };
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
@@ -140,9 +165,9 @@ internal static class ClusterCommands
             var shards = ShardPaths.Resolve(file, text: false);
             var columns = await jobs.DescribeAsync(shards);
             var cols = DataOptions.Names(columnText, "--column").Select(n => Column(columns, n, "--column")).ToArray();
-            RequireDiscrete(cols, name);
-            var table = (await jobs.CountTablesAsync(shards, [[.. cols.Select(c => c.Name)]]))[0].ToCountTable();
-            var estimate = DiscreteInformation.Entropy(table, [.. Enumerable.Range(0, cols.Length)], EntropyEstimators.Parse(name), unit) with { Estimator = name };
+            var table = (await Tables(jobs, shards, [cols], name, settings.Bins)).Parts[0].ToCountTable();
+            var estimate = DiscreteInformation.Entropy(table, [.. Enumerable.Range(0, cols.Length)], Discrete(name), unit) with { Estimator = name };
+            estimate = Binned(estimate, table, cols);
             if (Json(result))
             {
                 using var o = new JsonOutput(result.Output());
@@ -165,7 +190,7 @@ internal static class ClusterCommands
     {
         var unit = CommonOptions.ParseUnit(result.GetValue<string>("--unit"));
         var settings = Settings(result);
-        string name = DiscreteName(settings);
+        string name = DiscreteName(settings, gaussian: true);
         if (result.GetValue<string?>("--normalize") is not null || result.GetValue<bool>("--adjusted"))
         {
             throw new UsageException("`--normalize` and `--adjusted` are not available with `--cluster`; run them on one machine.");
@@ -197,21 +222,39 @@ internal static class ClusterCommands
                 throw new UsageException($"column '{duplicate.Key}' appears in more than one of --x, --y, --z; the groups must be disjoint.");
             }
 
-            RequireDiscrete(all, name);
+            if (name is "binned" or "gaussian" && (perms is not null || boots is not null))
+            {
+                throw new UsageException($"`--permutations` and `--bootstrap` with `--estimator {name}` resample rows, so they run on one machine; drop --cluster, or drop the resampling.");
+            }
+
             int[] xi = [.. Enumerable.Range(0, xs.Length)];
             int[] yi = [.. Enumerable.Range(xs.Length, ys.Length)];
             int[] zi = [.. Enumerable.Range(xs.Length + ys.Length, zs.Length)];
-            var part = (await jobs.CountTablesAsync(shards, [[.. all.Select(c => c.Name)]]))[0];
-            var table = part.ToCountTable();
-            var estimator = EntropyEstimators.Parse(name);
-            var estimate = (zs.Length == 0
-                ? DiscreteInformation.MutualInformation(table, xi, yi, estimator, unit)
-                : DiscreteInformation.ConditionalMutualInformation(table, xi, yi, zi, estimator, unit)) with { Estimator = name };
+            InformationEstimate estimate;
+            CountTablePart? part = null;
+            if (name == "gaussian")
+            {
+                if (zs.Length > 0)
+                {
+                    throw new UsageException("`--estimator gaussian` estimates I(X;Y) without `--z` (on one machine too); drop --z, or use --estimator binned --bins B.");
+                }
+
+                estimate = await Gaussian(jobs, shards, all, xs.Length, unit);
+            }
+            else
+            {
+                var (parts, constant) = await Tables(jobs, shards, [all], name, settings.Bins);
+                part = parts[0];
+                var table = part.ToCountTable();
+                estimate = zs.Length == 0
+                    ? MutualInformation(table, xi, yi, all, name, constant, unit)
+                    : Binned(DiscreteInformation.ConditionalMutualInformation(table, xi, yi, zi, Discrete(name), unit) with { Estimator = name }, table, all);
+            }
             PermutationTestResult? test = perms is int np
-                ? await jobs.PermutationTestAsync(part, xi, yi, zi, name, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
+                ? await jobs.PermutationTestAsync(part!, xi, yi, zi, name, unit, new PermutationTestOptions { Permutations = np, Seed = settings.Seed })
                 : null;
             BootstrapInterval? interval = boots is int nb
-                ? await jobs.BootstrapAsync(part, xi, yi, zi, name, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed })
+                ? await jobs.BootstrapAsync(part!, xi, yi, zi, name, unit, new BootstrapOptions { Replicates = nb, Seed = settings.Seed })
                 : null;
             string unitName = InformationUnits.Name(unit);
             if (Json(result))
@@ -256,7 +299,7 @@ internal static class ClusterCommands
     {
         var unit = CommonOptions.ParseUnit(result.GetValue<string>("--unit"));
         var settings = Settings(result);
-        string name = DiscreteName(settings);
+        string name = DiscreteName(settings, gaussian: true);
         string file = result.GetValue<string>("FILE")!, targetName = result.GetValue<string>("--target")!;
         string? text = result.GetValue<string?>("--columns");
         return WithCluster(result, async jobs =>
@@ -271,16 +314,30 @@ internal static class ClusterCommands
                 throw new UsageException($"'{file}' has no column besides the target '{t.Name}' to rank.");
             }
 
-            RequireDiscrete([.. candidates, t], name);
-            var tables = await jobs.CountTablesAsync(shards, [.. candidates.Select(c => new[] { c.Name, t.Name })]);
-            var estimator = EntropyEstimators.Parse(name);
             var rows = new List<(string Column, double Value, string Estimator)>();
             long n = 0;
-            for (int i = 0; i < candidates.Length; i++)
+            if (name == "gaussian")
             {
-                var estimate = DiscreteInformation.MutualInformation(tables[i].ToCountTable(), [0], [1], estimator, unit);
-                rows.Add((candidates[i].Name, estimate.Value, name));
-                n = estimate.SampleCount;
+                // One pass of moments over every candidate and the target; each pair's 2 x 2 block is its fit.
+                var moments = await GaussianMoments(jobs, shards, [.. candidates, t]);
+                int last = candidates.Length;
+                for (int i = 0; i < candidates.Length; i++)
+                {
+                    var block = new double[,] { { moments.Comoments[i][i], moments.Comoments[i][last] }, { moments.Comoments[last][i], moments.Comoments[last][last] } };
+                    rows.Add((candidates[i].Name, GaussianMutualInformationEstimator.FromMoments(moments.Count, block, 1, unit).Value, name));
+                }
+
+                n = moments.Count;
+            }
+            else
+            {
+                var (tables, constant) = await Tables(jobs, shards, [.. candidates.Select(c => new[] { c, t })], name, settings.Bins);
+                for (int i = 0; i < candidates.Length; i++)
+                {
+                    var estimate = MutualInformation(tables[i].ToCountTable(), [0], [1], [candidates[i], t], name, constant, unit);
+                    rows.Add((candidates[i].Name, estimate.Value, name));
+                    n = estimate.SampleCount;
+                }
             }
 
             rows.Sort((a, b) => b.Value.CompareTo(a.Value));
@@ -338,20 +395,19 @@ internal static class ClusterCommands
                 throw new UsageException($"`matrix` needs at least two columns; got {cols.Length}.");
             }
 
-            RequireDiscrete(cols, name);
             int m = cols.Length;
-            var sets = new List<string[]>();
+            var sets = new List<ShardColumn[]>();
             for (int i = 0; i < m; i++)
             {
-                sets.Add([cols[i].Name]);
+                sets.Add([cols[i]]);
                 for (int j = 0; j < i; j++)
                 {
-                    sets.Add([cols[i].Name, cols[j].Name]);
+                    sets.Add([cols[i], cols[j]]);
                 }
             }
 
-            var tables = await jobs.CountTablesAsync(shards, sets);
-            var estimator = EntropyEstimators.Parse(name);
+            var (tables, constant) = await Tables(jobs, shards, sets, name, settings.Bins);
+            var estimator = Discrete(name);
             var values = new double[m, m];
             long n = 0;
             for (int i = 0, at = 0; i < m; i++)
@@ -361,7 +417,7 @@ internal static class ClusterCommands
                 n = h.SampleCount;
                 for (int j = 0; j < i; j++)
                 {
-                    values[i, j] = values[j, i] = DiscreteInformation.MutualInformation(tables[at++].ToCountTable(), [0], [1], estimator, unit).Value;
+                    values[i, j] = values[j, i] = MutualInformation(tables[at++].ToCountTable(), [0], [1], [cols[i], cols[j]], name, constant, unit).Value;
                 }
             }
 
@@ -505,8 +561,8 @@ internal static class ClusterCommands
         }
     }
 
-    /// <summary>The estimator named by --estimator (the catalogue's name for an alias; null: the default) and --seed.</summary>
-    private sealed record ClusterSettings(string? Estimator, int Seed);
+    /// <summary>The estimator named by --estimator (the catalogue's name for an alias; null: the default), --seed and --bins.</summary>
+    private sealed record ClusterSettings(string? Estimator, int Seed, int? Bins);
 
     private static ClusterSettings Settings(ParseResult r)
     {
@@ -519,25 +575,137 @@ internal static class ClusterCommands
                 : throw new UsageException($"`--estimator` must be one of {string.Join(", ", EstimatorCatalogue.Descriptors.Select(d => d.Name))}; got '{text}'.");
         }
 
-        return new ClusterSettings(name, r.GetValue<int>("--seed"));
+        int? bins = r.GetValue<int?>("--bins");
+        if (bins is int b && b < 1)
+        {
+            throw new UsageException($"`--bins` must be >= 1; got {b}.");
+        }
+
+        return new ClusterSettings(name, r.GetValue<int>("--seed"), bins);
     }
 
     private static bool Json(ParseResult r) => r.GetValue<bool>("--json");
 
-    private static string DiscreteName(ClusterSettings settings)
+    /// <summary>
+    /// The estimator a cluster can run: a discrete one (count tables merge by addition) or <c>binned</c> (real columns
+    /// cut into bins whose edges are fixed over the whole column first). Estimators that need every row in one place
+    /// (the k-NN family, kernels, the Gaussian ones, the variational ones) are a usage error with the fix.
+    /// </summary>
+    private static string DiscreteName(ClusterSettings settings, bool gaussian = false)
     {
         string name = settings.Estimator ?? "plugin";
-        return EntropyEstimators.Names.Contains(name)
+        if (name == "gaussian" && !gaussian)
+        {
+            throw new UsageException("`--estimator gaussian` runs on a cluster for `mi` and `rank` (from merged moments); here use --estimator binned --bins B, or drop --cluster.");
+        }
+
+        return EntropyEstimators.Names.Contains(name) || name == "binned" || name == "gaussian"
             ? name
-            : throw new UsageException($"`--cluster` runs the discrete estimators on merged count tables ({string.Join(", ", EntropyEstimators.Names)}); got `--estimator {name}`.");
+            : throw new UsageException($"`--estimator {name}` needs every row in one place and `--cluster` sends only tables and moments; use --estimator binned --bins B (real columns), gaussian (mi, rank) or a discrete estimator ({string.Join(", ", EntropyEstimators.Names)}), or drop --cluster to run {name} on one machine.");
     }
+
+    /// <summary>The merged moments of real columns for the Gaussian fit (a label column is a usage error).</summary>
+    private static async Task<ColumnMoments> GaussianMoments(ClusterJobs jobs, string[] shards, IReadOnlyList<ShardColumn> columns)
+    {
+        if (columns.FirstOrDefault(c => !c.Real) is { } label)
+        {
+            throw new UsageException($"column '{label.Name}' is not real-valued ({label.SqlType}); `--estimator gaussian` with `--cluster` fits real columns; use --estimator binned --bins B for a mix, or drop --cluster.");
+        }
+
+        return await jobs.MomentsAsync(shards, [.. columns.Select(c => c.Name)]);
+    }
+
+    /// <summary>
+    /// The Gaussian I(X; Y) from moments merged over the shards (count, means, co-moments; Chan et al.'s pairwise
+    /// update), equal to the single machine's fit up to the rounding of sums taken in another order (1e-12).
+    /// </summary>
+    private static async Task<InformationEstimate> Gaussian(ClusterJobs jobs, string[] shards, IReadOnlyList<ShardColumn> columns, int dimensionX, InformationUnit unit)
+    {
+        var moments = await GaussianMoments(jobs, shards, columns);
+        int d = columns.Count;
+        var matrix = new double[d, d];
+        for (int a = 0; a < d; a++)
+        {
+            for (int b = 0; b < d; b++)
+            {
+                matrix[a, b] = moments.Comoments[a][b];
+            }
+        }
+
+        var e = GaussianMutualInformationEstimator.FromMoments(moments.Count, matrix, dimensionX, unit);
+        return new InformationEstimate(e.Value, e.Unit, moments.Count, "gaussian") { Warnings = e.Warnings };
+    }
+
+    /// <summary>The discrete estimator that counts the cells: the named one, or the plug-in for <c>binned</c> (as the catalogue's binned entry).</summary>
+    private static IEntropyEstimator Discrete(string name) => name == "binned" ? PluginEntropyEstimator.Instance : EntropyEstimators.Parse(name);
 
     private static void RequireDiscrete(IEnumerable<ShardColumn> columns, string name)
     {
         if (columns.FirstOrDefault(c => c.Real) is { } real)
         {
-            throw new UsageException($"column '{real.Name}' is real-valued ({real.SqlType}); `--cluster` with `{name}` needs label columns (integers, text, booleans).");
+            throw new UsageException($"column '{real.Name}' is real-valued ({real.SqlType}); `--cluster` with `--estimator {name}` needs label columns (integers, text, booleans); use --estimator binned --bins B to cut real columns into bins, or drop --cluster.");
         }
+    }
+
+    /// <summary>
+    /// The merged count table of each column set. With <c>binned</c>, real columns are binned in two passes: the first
+    /// gathers each real column's minimum and maximum over every shard (exact: the extremes of the concatenation), the
+    /// second counts every shard into the same equal-width edges, Binning.EqualWidthEdges(min, max, B), so the merged
+    /// table is the single machine's table of bins. Freedman-Diaconis (binned without --bins) needs the exact
+    /// interquartile range of the whole column, which no per-shard summary gives, so the cluster asks for --bins.
+    /// </summary>
+    private static async Task<(CountTablePart[] Parts, IReadOnlySet<string> Constant)> Tables(ClusterJobs jobs, string[] shards, IReadOnlyList<ShardColumn[]> sets, string name, int? bins)
+    {
+        string[][] names = [.. sets.Select(set => set.Select(c => c.Name).ToArray())];
+        string[] reals = [.. sets.SelectMany(set => set).Where(c => c.Real).Select(c => c.Name).Distinct(StringComparer.Ordinal)];
+        if (name != "binned" || reals.Length == 0)
+        {
+            RequireDiscrete(sets.SelectMany(set => set), name);
+            return (await jobs.CountTablesAsync(shards, names), new HashSet<string>());
+        }
+
+        if (bins is not int b)
+        {
+            throw new UsageException($"`--estimator binned` with `--cluster` needs `--bins B` for the real columns ({string.Join(", ", reals)}): without it the bins follow Freedman-Diaconis, whose interquartile range needs every value of the column in one place; give --bins (e.g. --bins 10), or drop --cluster.");
+        }
+
+        var ranges = await jobs.RangesAsync(shards, reals);
+        var parts = await jobs.BinnedCountTablesAsync(shards, names, [.. ranges.Select(r => new ColumnBins { Name = r.Name, Min = r.Min, Max = r.Max, Count = b })]);
+        return (parts, ranges.Where(r => r.Min == r.Max).Select(r => r.Name).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// I(X; Y) of a merged table by the estimator's rule on one machine: for <c>binned</c> with every column real, the
+    /// binned estimator on the bin counts (the sample estimator's cells in its order, so the same doubles); otherwise
+    /// the discrete estimator on the cells (the plug-in for binned, as the catalogue's binned entry does).
+    /// </summary>
+    private static InformationEstimate MutualInformation(CountTable table, int[] x, int[] y, IReadOnlyList<ShardColumn> columns, string name, IReadOnlySet<string> constant, InformationUnit unit)
+    {
+        if (name == "binned" && columns.All(c => c.Real))
+        {
+            if (columns.FirstOrDefault(c => constant.Contains(c.Name)) is { } flat)
+            {
+                throw new UsageException($"column '{flat.Name}' is constant over the shards (its minimum is its maximum); the binned MI of real columns needs columns that vary, as on one machine.");
+            }
+
+            var e = BinnedMutualInformationEstimator.FromBinCounts(table, x, y, unit);
+            return Binned(new InformationEstimate(e.Value, e.Unit, e.SampleCount, "binned") { Warnings = e.Warnings }, table, columns);
+        }
+
+        return Binned(DiscreteInformation.MutualInformation(table, x, y, Discrete(name), unit) with { Estimator = name }, table, columns);
+    }
+
+    /// <summary>The largest bin count as the <c>bins</c> diagnostic (as the catalogue's binned entry reports it); others unchanged.</summary>
+    private static InformationEstimate Binned(InformationEstimate estimate, CountTable table, IReadOnlyList<ShardColumn> columns)
+    {
+        if (estimate.Estimator != "binned" || !columns.Any(c => c.Real))
+        {
+            return estimate;
+        }
+
+        int bins = Enumerable.Range(0, columns.Count).Where(v => columns[v].Real).Max(v => table.LevelCounts[v]);
+        var diagnostics = new Dictionary<string, double>(estimate.Diagnostics) { ["bins"] = bins };
+        return estimate with { Diagnostics = new System.Collections.ObjectModel.ReadOnlyDictionary<string, double>(diagnostics) };
     }
 
     private static ShardColumn Column(ShardColumn[] columns, string name, string option) =>

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Shannon.Cli.Output;
-using Shannon.Lab.Language;
+using Shannon.Text;
 
 namespace Shannon.Cli.Commands;
 

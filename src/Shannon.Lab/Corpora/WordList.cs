@@ -62,7 +62,7 @@ public static class FiveLetterWords
             reason = $"{path} is missing (install Debian's {DebianPackage} package)";
         }
 
-        var fromText = Language.WordTokens.Split(fallbackText)
+        var fromText = Shannon.Text.WordTokens.Split(fallbackText)
             .Where(IsPlain)
             .GroupBy(w => w, StringComparer.Ordinal)
             .Where(g => g.Count() >= 2)

@@ -5,6 +5,7 @@ using ScottPlot;
 using Shannon.Estimators.Discrete;
 using Shannon.Lab.Corpora;
 using Shannon.Lab.Language;
+using Shannon.Text;
 using Shannon.Lab.Report;
 
 namespace Shannon.Lab.Experiments;

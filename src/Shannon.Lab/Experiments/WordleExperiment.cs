@@ -27,7 +27,7 @@ public sealed class WordleExperiment : IExperiment
         var result = new ExperimentResult(Name, Title);
         context.Report(Name, "loading the word list and the corpus", 0);
         var corpus = LoadCorpus(context, result);
-        var corpusWords = Language.WordTokens.Split(corpus.Text);
+        var corpusWords = Shannon.Text.WordTokens.Split(corpus.Text);
         var list = FiveLetterWords.Load(corpus.Text);
         if (list.Note is not null)
         {

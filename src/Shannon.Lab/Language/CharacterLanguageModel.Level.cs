@@ -1,3 +1,4 @@
+using Shannon.Text;
 using System.Runtime.CompilerServices;
 
 namespace Shannon.Lab.Language;

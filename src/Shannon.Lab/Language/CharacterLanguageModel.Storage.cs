@@ -1,3 +1,4 @@
+using Shannon.Text;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,3 +1,4 @@
+using Shannon.Text;
 using System.Numerics.Tensors;
 
 namespace Shannon.Lab.Language;

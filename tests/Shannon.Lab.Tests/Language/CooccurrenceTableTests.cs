@@ -1,5 +1,5 @@
 using Shannon.Distributions;
-using Shannon.Lab.Language;
+using Shannon.Text;
 
 namespace Shannon.Lab.Tests.Language;
 

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Shannon.Estimators.Discrete;
 using Shannon.Lab.Corpora;
 using Shannon.Lab.Language;
+using Shannon.Text;
 
 namespace Shannon.Lab.Tests.Language;
 

@@ -1,5 +1,6 @@
 using CsCheck;
 using Shannon.Lab.Language;
+using Shannon.Text;
 
 namespace Shannon.Lab.Tests.Language;
 

@@ -1,3 +1,5 @@
+using Shannon.Estimators.Discrete;
+
 namespace Shannon.Estimators.Continuous;
 
 /// <summary>
@@ -62,15 +64,100 @@ public sealed class BinnedMutualInformationEstimator
 
         var (cellX, binsX, _) = Binning.Cells(x, options);
         var (cellY, binsY, _) = Binning.Cells(y, options);
-        var countX = new Dictionary<long, int>();
-        var countY = new Dictionary<long, int>();
-        var countXy = new Dictionary<(long, long), int>();
-        for (int i = 0; i < n; i++)
+        var weights = new long[n];
+        Array.Fill(weights, 1L);
+        int ties = ColumnStatistics.CountTies(x) + ColumnStatistics.CountTies(y);
+        return FromCells(cellX, cellY, weights, n, binsX, x.Dimension, binsY, y.Dimension, ties, unit);
+    }
+
+    /// <summary>
+    /// The estimate from joint bin counts instead of samples: the variables of <paramref name="table"/> are bins, each
+    /// cell's code the bin index (0 .. B - 1 in edge order) and each variable's level count its bin count B. This is
+    /// how a table too large for one machine is estimated: each shard is cut by the same edges, computed from the
+    /// whole column (e.g. <see cref="Binning.EqualWidthEdges"/> of the global minimum and maximum, which merge exactly
+    /// over shards), and the shards' counts are added. The value is the one <see cref="Estimate(Samples, Samples, InformationUnit)"/>
+    /// gives on the samples whose bins these are, to the last bit (the same cells, summed in the same order), with the
+    /// same warnings; bin counts do not show tied values, so the result's <see cref="ContinuousEstimate.TiedValueCount"/>
+    /// is 0 and says nothing about ties.
+    /// </summary>
+    /// <param name="table">The bin counts.</param>
+    /// <param name="x">The variables of X (distinct, at least one).</param>
+    /// <param name="y">The variables of Y (distinct, at least one, none in <paramref name="x"/>).</param>
+    /// <param name="unit">The unit of the result.</param>
+    /// <returns>The estimate; BinCount is the largest level count of X's and Y's variables.</returns>
+    /// <exception cref="ArgumentException">A variable index out of range or repeated, or more than 2^31 - 1 samples.</exception>
+    public static ContinuousEstimate FromBinCounts(CountTable table, ReadOnlySpan<int> x, ReadOnlySpan<int> y, InformationUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        Preconditions.Unit(unit, nameof(unit));
+        Preconditions.Positive(x.Length, "x.Length");
+        Preconditions.Positive(y.Length, "y.Length");
+        var seen = new HashSet<int>();
+        foreach (int v in (int[])[.. x, .. y])
         {
-            countX[cellX[i]] = countX.GetValueOrDefault(cellX[i]) + 1;
-            countY[cellY[i]] = countY.GetValueOrDefault(cellY[i]) + 1;
+            if ((uint)v >= (uint)table.VariableCount || !seen.Add(v))
+            {
+                throw Preconditions.Error(nameof(x), $"distinct variables of the table (0 .. {ContinuousInput.Text(table.VariableCount - 1)}) in x and y together", ContinuousInput.Text(v));
+            }
+        }
+
+        if (table.Total > int.MaxValue)
+        {
+            throw Preconditions.Error(nameof(table), $"a table of at most {ContinuousInput.Text(int.MaxValue)} samples (the sample estimator's count)", $"{table.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)} samples");
+        }
+
+        var (cellX, binsX) = JointBins(table, x);
+        var (cellY, binsY) = JointBins(table, y);
+        return FromCells(cellX, cellY, table.Counts.ToArray(), (int)table.Total, binsX, x.Length, binsY, y.Length, ties: 0, unit);
+    }
+
+    /// <summary>Each cell's mixed-radix bin of the variables, as <see cref="Binning.Cells"/> numbers a sample's, and their largest bin count.</summary>
+    private static (long[] Cells, int MaxBins) JointBins(CountTable table, ReadOnlySpan<int> variables)
+    {
+        var cells = new long[table.CellCount];
+        int maxBins = 0;
+        long radix = 1;
+        foreach (int v in variables)
+        {
+            int bins = table.LevelCounts[v];
+            maxBins = Math.Max(maxBins, bins);
+            if (radix > long.MaxValue / bins)
+            {
+                throw Preconditions.Error("binCount", "small enough for the product of the bin counts to fit in 64 bits", $"{ContinuousInput.Text(bins)} bins in variable {ContinuousInput.Text(v)}");
+            }
+
+            radix *= bins;
+            var codes = table.Codes(v);
+            for (int i = 0; i < cells.Length; i++)
+            {
+                cells[i] = cells[i] * bins + codes[i];
+            }
+        }
+
+        return (cells, maxBins);
+    }
+
+    /// <summary>
+    /// The plug-in MI of weighted joint cells, sum over occupied (a, b) in key order of c ln(c N / (c_a c_b)) / N, and
+    /// its warnings: one path for samples (weight 1 each) and for bin counts, so both give the same doubles.
+    /// </summary>
+    private static ContinuousEstimate FromCells(long[] cellX, long[] cellY, long[] weights, int n, int binsX, int dimensionX, int binsY, int dimensionY, int ties, InformationUnit unit)
+    {
+        var countX = new Dictionary<long, long>();
+        var countY = new Dictionary<long, long>();
+        var countXy = new Dictionary<(long, long), long>();
+        for (int i = 0; i < cellX.Length; i++)
+        {
+            long w = weights[i];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            countX[cellX[i]] = countX.GetValueOrDefault(cellX[i]) + w;
+            countY[cellY[i]] = countY.GetValueOrDefault(cellY[i]) + w;
             var key = (cellX[i], cellY[i]);
-            countXy[key] = countXy.GetValueOrDefault(key) + 1;
+            countXy[key] = countXy.GetValueOrDefault(key) + w;
         }
 
         double nats = 0;
@@ -81,14 +168,13 @@ public sealed class BinnedMutualInformationEstimator
 
         nats /= n;
         var warnings = new List<string>();
-        int ties = ColumnStatistics.CountTies(x) + ColumnStatistics.CountTies(y);
         int bins = Math.Max(binsX, binsY);
         if (countXy.Count > n / 5)
         {
             warnings.Add($"{ContinuousInput.Text(countXy.Count)} occupied cells for {ContinuousInput.Text(n)} samples: the plug-in estimate is biased upwards (about (Bx - 1)(By - 1)/(2N) nats); use fewer bins or a k-NN estimator.");
         }
 
-        long cells = (long)Math.Pow(binsX, x.Dimension) * (long)Math.Pow(binsY, y.Dimension);
+        long cells = (long)Math.Pow(binsX, dimensionX) * (long)Math.Pow(binsY, dimensionY);
         if (cells > n)
         {
             warnings.Add($"{ContinuousInput.Text(binsX)} x {ContinuousInput.Text(binsY)} bins make {cells.ToString(System.Globalization.CultureInfo.InvariantCulture)} cells for {ContinuousInput.Text(n)} samples: "

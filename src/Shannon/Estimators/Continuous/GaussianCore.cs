@@ -64,6 +64,13 @@ internal static class GaussianCore
             }
         }
 
+        return FromCovariance(cov, dx, n, biasCorrected);
+    }
+
+    /// <summary>The Gaussian MI in nats from a covariance matrix of X's columns then Y's: 1/2 ln(det Cx det Cy / det C), with the bias terms when asked.</summary>
+    public static double FromCovariance(double[,] cov, int dx, long n, bool biasCorrected)
+    {
+        int d = cov.GetLength(0), dy = d - dx;
         int[] xIdx = Enumerable.Range(0, dx).ToArray();
         int[] yIdx = Enumerable.Range(dx, dy).ToArray();
         double hx = 0.5 * LinearAlgebra.LogDeterminantFromCholesky(LinearAlgebra.Cholesky(LinearAlgebra.SubMatrix(cov, xIdx), "x"));
@@ -80,7 +87,7 @@ internal static class GaussianCore
         return hx + hy - hxy;
     }
 
-    private static double PsiTerms(int n, int count)
+    private static double PsiTerms(long n, int count)
     {
         double s = 0;
         for (int i = 1; i <= count; i++)

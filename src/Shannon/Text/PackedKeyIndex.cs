@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Shannon.Lab.Language;
+namespace Shannon.Text;
 
 /// <summary>
 /// An open-addressing hash index from 64-bit keys to dense ids 0, 1, 2, ... in insertion order (linear probing,

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Shannon.Lab.Language;
+namespace Shannon.Text;
 
 /// <summary>
 /// Word tokens as integer ids, numbered by frequency (id 0 is the most frequent word), with -1 marking a boundary

@@ -1,4 +1,4 @@
-namespace Shannon.Lab.Language;
+namespace Shannon.Text;
 
 /// <summary>
 /// Word-word co-occurrence counts within a symmetric window: every pair of tokens at distance 1..W inside one
