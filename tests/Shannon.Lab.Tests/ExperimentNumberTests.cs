@@ -14,7 +14,7 @@ public class ExperimentNumberTests(QuickLabFixture lab)
     {
         Assert.Equal(
             ["entropy", "binary-entropy", "coding", "cross-entropy", "kl", "mutual-information", "temperature", "key-exercise",
-             "language", "information-bottleneck", "information-plane", "alignment", "estimator-trust", "wordle", "data-processing", "latent-knowledge"],
+             "language", "information-bottleneck", "information-plane", "alignment", "estimator-trust", "wordle", "data-processing", "latent-knowledge", "vae"],
             ExperimentCatalog.All().Select(e => e.Name).ToArray());
         Assert.All(lab.Results, r => Assert.NotEmpty(r.Figures));
         Assert.All(lab.Results, r => Assert.NotEmpty(r.KeyNumbers));

@@ -280,7 +280,35 @@ internal static class MatrixCommand
         double[] positions = [.. Enumerable.Range(0, m).Select(i => (double)i)];
         plot.Axes.Bottom.SetTicks(positions, names);
         plot.Axes.Left.SetTicks([.. positions.Reverse()], names);
-        var bytes = OutputFile.MarkPng(plot.GetImage(200 + 60 * m, 160 + 60 * m).GetImageBytes(ScottPlot.ImageFormat.Png));
+
+        // The value in every cell (row i is drawn at y = m - 1 - i, as the reversed ticks say), dark text on light cells.
+        var shown = values.Cast<double>().Where(double.IsFinite).DefaultIfEmpty(0).ToArray();
+        double low = shown.Min(), high = shown.Max(); // the colour scale's range (the heatmap spans its finite cells)
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < m; j++)
+            {
+                double v = values[i, j];
+                if (double.IsNaN(v))
+                {
+                    continue;
+                }
+
+                var text = plot.Add.Text(CellText(v), j, m - 1 - i);
+                text.LabelAlignment = ScottPlot.Alignment.MiddleCenter;
+                text.LabelFontSize = m <= 8 ? 14 : 10;
+                text.LabelFontName = Plots.FontFamily;
+                double position = high > low ? (v - low) / (high - low) : 0;
+                text.LabelFontColor = position > 0.6 ? ScottPlot.Colors.Black : ScottPlot.Colors.White;
+            }
+        }
+
+        // Wide enough for the title and the colour bar's label, whatever the number of columns.
+        int width = Math.Max(760, 300 + (80 * m)), height = Math.Max(560, 200 + (80 * m));
+        var bytes = OutputFile.MarkPng(plot.GetImage(width, height).GetImageBytes(ScottPlot.ImageFormat.Png));
         OutputFile.Write(path, "--out", force, s => s.Write(bytes), [input], OutputFile.IsShannonPng);
     }
+
+    /// <summary>A cell's value with three significant digits (an exact 0 prints as 0).</summary>
+    internal static string CellText(double value) => value.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
 }

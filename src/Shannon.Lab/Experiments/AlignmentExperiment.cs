@@ -151,7 +151,7 @@ public sealed class AlignmentExperiment : IExperiment
         }
 
         biasPlot.ShowLegend(Alignment.UpperLeft);
-        sdPlot.ShowLegend(Alignment.LowerLeft);
+        sdPlot.ShowLegend(Edge.Right); // outside: every corner of this plot holds points
         result.Figures.Add(new Figure("estimator-bias", "Bias of k1, k2, k3 relative to the exact KL: k1 and k3 sit on zero; k2 is biased, upward on the Gaussian pairs and downward on the sharpened softmax pairs, more so the larger the KL.", biasPlot));
         result.Figures.Add(new Figure("estimator-spread", "Per-sample standard deviation relative to the KL (log scale): k3 is the steadiest near pi = ref, k1 far from it.", sdPlot));
 

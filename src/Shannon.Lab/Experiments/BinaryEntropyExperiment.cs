@@ -50,7 +50,10 @@ public sealed class BinaryEntropyExperiment : IExperiment
         curve.LineWidth = 2;
         curve.LegendText = "h(p)";
         var max = plot.Add.Marker(p[argmax], h[argmax]);
-        max.MarkerSize = 10;
+        max.MarkerSize = 16;
+        max.MarkerShape = MarkerShape.OpenCircle;
+        max.MarkerLineWidth = 2;
+        max.Color = Colors.Black;
         max.LegendText = $"maximum: h({p[argmax]:0.###}) = {h[argmax]:0.######} bit";
         var coins = new[] { 0.1, 0.5, 0.9, 0.99 };
         var rows = new List<object[]>();
@@ -58,13 +61,16 @@ public sealed class BinaryEntropyExperiment : IExperiment
         {
             double hc = Measures.BinaryEntropy(c, InformationUnit.Bits).Value;
             rows.Add([c, hc, Measures.BinaryEntropy(c, InformationUnit.Nats).Value]);
-            var m = plot.Add.Marker(c, hc);
-            m.MarkerSize = 7;
-            m.Color = Colors.OrangeRed;
         }
 
+        // The coins of the table: one series, so the legend names them (they had no entry, and shared the maximum's colour).
+        var coinMarks = plot.Add.ScatterPoints(coins, rows.Select(r => (double)r[1]).ToArray());
+        coinMarks.MarkerSize = 8;
+        coinMarks.Color = Colors.OrangeRed;
+        coinMarks.LegendText = $"the coins of the table: p = {string.Join(", ", coins.Select(c => c.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)))}";
+
         plot.ShowLegend(Alignment.LowerCenter);
-        plot.Axes.SetLimits(0, 1, 0, 1.05);
+        plot.Axes.SetLimits(-0.02, 1.02, 0, 1.08); // a margin: the curve's ends (h = 0 at p = 0 and 1) are data, not the border
         result.Figures.Add(new Figure("curve", "The binary-entropy function, with its maximum and the coins of the table marked.", plot));
         result.Tables.Add(new ResultTable("coins", "Entropy of biased coins", ["P(heads)", "h (bits)", "h (nats)"], rows));
         result.KeyNumbers["argmax_p"] = p[argmax];

@@ -125,7 +125,7 @@ public sealed class EstimatorTrustExperiment : IExperiment
             Line(plot, dims.Select(d => (double)d).ToArray(), ys, names[e], palette[e % palette.Length], e == names.Count - 1 ? 3 : 1.5f);
         }
 
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right); // outside: the InfoNCE curve starts in the upper left
         result.Figures.Add(new Figure("error-vs-dimension", "Mean absolute error of each estimator against the dimension of X (= that of Y), over the task families present at that dimension; auto is the thick line.", plot, 900, 560));
         result.Paragraphs.Add(
             "Every task has a closed-form truth (Gaussian log-determinants, the Student-t entropy formula, the additive-noise " +

@@ -25,6 +25,7 @@ public static class ExperimentCatalog
         new WordleExperiment(),
         new DataProcessingExperiment(),
         new LatentKnowledgeExperiment(),
+        new VariationalAutoencoderExperiment(),
     ];
 
     /// <summary>Finds an experiment by name (case-insensitive).</summary>

@@ -231,24 +231,31 @@ public sealed class MutualInformationExperiment : IExperiment
         }
 
         var rows = new List<object[]>();
+        var values = new List<(double Mi, double Cmi)>();
         foreach (var (name, table) in new[] { ("XOR: Z = X xor Y, X and Y fair and independent", xor), ("common cause: X and Y noisy copies of Z (flip 0.1)", cause) })
         {
             var joint = JointDistribution.FromProbabilities(table, 2, 2, 2);
             double mi = Measures.MutualInformation(joint, [0], [1], InformationUnit.Bits).Value;
             double cmi = Measures.ConditionalMutualInformation(joint, InformationUnit.Bits).Value;
+            values.Add((mi, cmi));
             rows.Add([name, mi, cmi]);
         }
+
+        // Exact zeros of the mathematics print as 0 (the CSV keeps the computed rounding): X and Y are independent by
+        // construction in the XOR example, and independent given Z in the common-cause one.
+        rows[0][1] = new ExactZero(values[0].Mi);
+        rows[1][2] = new ExactZero(values[1].Cmi);
 
         result.Tables.Add(new ResultTable("conditional", "Conditioning can create or destroy dependence (bits)",
             ["example", "I(X;Y)", "I(X;Y|Z)"], rows));
         result.Paragraphs.Add(
-            $"Conditioning changes dependence both ways. In the XOR example X and Y are independent (I(X;Y) = {F((double)rows[0][1], "0.####")} bits), " +
-            $"yet once Z = X xor Y is known, each determines the other: I(X;Y|Z) = {F((double)rows[0][2], "0.####")} bit (a collider). " +
-            $"With a common cause the opposite happens: I(X;Y) = {F((double)rows[1][1], "0.0000")} bits, but I(X;Y|Z) = {F((double)rows[1][2], "0.####")}.");
-        result.KeyNumbers["xor_i_xy_bits"] = (double)rows[0][1];
-        result.KeyNumbers["xor_i_xy_given_z_bits"] = (double)rows[0][2];
-        result.KeyNumbers["common_cause_i_xy_bits"] = (double)rows[1][1];
-        result.KeyNumbers["common_cause_i_xy_given_z_bits"] = (double)rows[1][2];
+            $"Conditioning changes dependence both ways. In the XOR example X and Y are independent (I(X;Y) = {F(values[0].Mi, "0.####")} bits), " +
+            $"yet once Z = X xor Y is known, each determines the other: I(X;Y|Z) = {F(values[0].Cmi, "0.####")} bit (a collider). " +
+            $"With a common cause the opposite happens: I(X;Y) = {F(values[1].Mi, "0.0000")} bits, but I(X;Y|Z) = {F(values[1].Cmi, "0.####")}.");
+        result.KeyNumbers["xor_i_xy_bits"] = values[0].Mi;
+        result.KeyNumbers["xor_i_xy_given_z_bits"] = values[0].Cmi;
+        result.KeyNumbers["common_cause_i_xy_bits"] = values[1].Mi;
+        result.KeyNumbers["common_cause_i_xy_given_z_bits"] = values[1].Cmi;
     }
 
     /// <summary>p(x, y, z) of X fair, Y = BSC(e1)(X), Z = BSC(e2)(Y), axes (X, Y, Z).</summary>
@@ -310,7 +317,7 @@ public sealed class MutualInformationExperiment : IExperiment
         result.Paragraphs.Add(
             "The data-processing inequality: if Z depends on X only through Y (X -> Y -> Z), then I(X;Z) <= I(X;Y): no processing of Y, " +
             "deterministic or noisy, recovers information about X that Y lost. Computed exactly from the joint tables of two binary symmetric channels " +
-            $"in series; the largest I(X;Z) - I(X;Y) over the sweep is {worst:G3} bits (equality only where the second channel is noiseless) and the Markov property I(X;Z|Y) = 0 holds to {worstMarkov:G3} bits.");
+            $"in series; the largest I(X;Z) - I(X;Y) over the sweep is {worst:G3} bits (equality only where the second channel is noiseless) and the Markov property I(X;Z|Y) = 0 holds to rounding error (at most {worstMarkov:G2} bits computed, where the exact value is 0).");
         result.KeyNumbers["dpi_max_violation_bits"] = worst;
         result.KeyNumbers["dpi_holds"] = worst <= 1e-12;
         result.KeyNumbers["markov_max_cmi_bits"] = worstMarkov;

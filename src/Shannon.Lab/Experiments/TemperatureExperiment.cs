@@ -77,14 +77,27 @@ public sealed class TemperatureExperiment : IExperiment
             context.Report(Name, "sampling", 0.4 + (0.5 * s / sampleTemperatures.Length));
         }
 
-        var diversity = Plots.Create($"Diversity of {length:N0}-character samples against temperature", "temperature T", "fraction, or bits / 8");
-        Line(diversity, sampleTemperatures, distinct3, "distinct 3-grams / all 3-grams", Colors.SteelBlue);
-        Points(diversity, sampleTemperatures, distinct3, "", Colors.SteelBlue, 8).LegendText = "";
-        Line(diversity, sampleTemperatures, sampleEntropy.Select(h => h / 8).ToArray(), "character entropy of the sample / 8 bits", Colors.OrangeRed);
-        Points(diversity, sampleTemperatures, sampleEntropy.Select(h => h / 8).ToArray(), "", Colors.OrangeRed, 8).LegendText = "";
-        diversity.Axes.SetLimits(0, 5.2, 0, 1.05);
-        diversity.ShowLegend(Alignment.LowerRight);
-        result.Figures.Add(new Figure("diversity", "Samples at low temperature repeat a few likely strings; at high temperature they approach uniform noise.", diversity));
+        // Two quantities, two axes: a fraction on the left, the sample's character entropy in bits on the right (issue 18:
+        // the old single axis read "fraction, or bits / 8").
+        var diversity = Plots.Create($"Diversity of {length:N0}-character samples against temperature", "temperature T", "distinct 3-grams / all 3-grams (fraction)");
+        var d3Line = Line(diversity, sampleTemperatures, distinct3, "distinct 3-grams / all 3-grams (left axis)", Colors.SteelBlue, 2.5f);
+        d3Line.MarkerSize = 8;
+        d3Line.MarkerShape = MarkerShape.FilledCircle;
+        var hLine = Line(diversity, sampleTemperatures, sampleEntropy, "character entropy of the sample (right axis, bits)", Colors.OrangeRed, 2.5f);
+        hLine.MarkerSize = 8;
+        hLine.MarkerShape = MarkerShape.FilledSquare;
+        hLine.Axes.YAxis = diversity.Axes.Right;
+        diversity.Axes.Right.Label.Text = "character entropy of the sample (bits)";
+        diversity.Axes.Right.Label.FontName = Plots.FontFamily;
+        // A two-point line on the right axis (a HorizontalLine would be read against the left axis's limits).
+        var ceiling = Line(diversity, [0, 5.2], [maxEntropy, maxEntropy], "", Colors.OrangeRed.WithAlpha(0.5), 1.5f);
+        ceiling.Axes.YAxis = diversity.Axes.Right;
+        ceiling.LegendText = $"log2 {model.Size} = {F(maxEntropy, "0.00")} bits: the most a character can carry (right axis)";
+        diversity.Axes.SetLimitsX(0, 5.2);
+        diversity.Axes.SetLimitsY(0, 1.08, diversity.Axes.Left);
+        diversity.Axes.SetLimitsY(0, maxEntropy * 1.08, diversity.Axes.Right);
+        diversity.ShowLegend(Edge.Bottom);
+        result.Figures.Add(new Figure("diversity", "Samples at low temperature repeat a few likely strings; at high temperature they approach uniform noise: nearly every 3-gram is new (left axis) and the character entropy climbs toward log2 K (right axis).", diversity, 800, 560));
 
         result.Tables.Add(new ResultTable("samples", "Samples at several temperatures and their diversity",
             ["T", "model entropy (bits/char)", "sample character entropy (bits)", "distinct 2-grams fraction", "distinct 3-grams fraction"], rows));

@@ -15,6 +15,16 @@ public enum HiddenActivation
     Relu = 2,
 }
 
+/// <summary>What the last layer does to its affine output.</summary>
+public enum OutputActivation
+{
+    /// <summary>Softmax over the classes (a classifier; the default).</summary>
+    Softmax = 1,
+
+    /// <summary>None: the last layer's affine output as it is (a regression head, or a VAE's encoder and decoder).</summary>
+    Identity = 2,
+}
+
 /// <summary>Options of <see cref="Mlp"/>: architecture, initialisation and the Adam optimiser.</summary>
 public sealed record MlpOptions
 {
@@ -26,6 +36,9 @@ public sealed record MlpOptions
 
     /// <summary>The hidden layers' activation. Default tanh.</summary>
     public HiddenActivation Activation { get; init; } = HiddenActivation.Tanh;
+
+    /// <summary>The output layer's activation. Default softmax (a classifier, trained by <see cref="Mlp.ComputeGradients"/>).</summary>
+    public OutputActivation Output { get; init; } = OutputActivation.Softmax;
 
     /// <summary>Adam's step size. Default 1e-3 (Kingma &amp; Ba 2015, alg. 1).</summary>
     public double LearningRate { get; init; } = 1e-3;
@@ -74,9 +87,14 @@ public sealed class Mlp
     {
         _options = options ?? MlpOptions.Default;
         ArgumentNullException.ThrowIfNull(_options.LayerSizes);
-        if (_options.LayerSizes.Count < 2 || _options.LayerSizes.Any(s => s < 1) || _options.LayerSizes[^1] < 2)
+        if (_options.LayerSizes.Count < 2 || _options.LayerSizes.Any(s => s < 1) || (_options.Output == OutputActivation.Softmax && _options.LayerSizes[^1] < 2))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), $"`LayerSizes` must be two or more positive sizes with >= 2 output classes; got [{string.Join(", ", _options.LayerSizes)}].");
+            throw new ArgumentOutOfRangeException(nameof(options), $"`LayerSizes` must be two or more positive sizes with >= 2 output classes for a softmax output; got [{string.Join(", ", _options.LayerSizes)}].");
+        }
+
+        if (_options.Output is not (OutputActivation.Softmax or OutputActivation.Identity))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"`Output` must be Softmax or Identity; got {(int)_options.Output}.");
         }
 
         if (!(_options.LearningRate > 0) || !double.IsFinite(_options.LearningRate))
@@ -174,7 +192,7 @@ public sealed class Mlp
                     TensorPrimitives.Max(used, 0.0, used);
                 }
             }
-            else
+            else if (_options.Output == OutputActivation.Softmax)
             {
                 SoftmaxColumns(z, fanOut, batch);
             }
@@ -187,6 +205,36 @@ public sealed class Mlp
     public ReadOnlySpan<double> Activations(int layer) => _activations[layer].AsSpan(0, _sizes[layer] * _batch);
 
     /// <summary>
+    /// The backward pass of the last <see cref="Forward"/>: given dL/dz of the last layer's affine output z (the logits
+    /// of a softmax output, the output itself of an identity output), feature-major and already scaled as the loss
+    /// wants (e.g. by 1/batch for a mean), fills the weight and bias gradients and, when
+    /// <paramref name="inputGradients"/> is not empty, dL/dx of the inputs (feature-major). This is how a network
+    /// sits inside a larger model (a VAE's decoder passes dL/dz back to the encoder).
+    /// </summary>
+    /// <param name="outputGradients">dL/dz, sizes[^1] * batch values, batch as in the last forward pass.</param>
+    /// <param name="inputGradients">Receives dL/dx (sizes[0] * batch values), or empty to skip.</param>
+    public void Backward(ReadOnlySpan<double> outputGradients, Span<double> inputGradients)
+    {
+        if (_batch < 1)
+        {
+            throw new InvalidOperationException("Backward needs a forward pass first: call Forward.");
+        }
+
+        if (outputGradients.Length != _sizes[^1] * _batch)
+        {
+            throw new ArgumentException($"`outputGradients` must hold {_sizes[^1]} x {_batch} values (the last forward pass's batch); got {outputGradients.Length}.", nameof(outputGradients));
+        }
+
+        if (!inputGradients.IsEmpty && inputGradients.Length != _sizes[0] * _batch)
+        {
+            throw new ArgumentException($"`inputGradients` must hold {_sizes[0]} x {_batch} values or none; got {inputGradients.Length}.", nameof(inputGradients));
+        }
+
+        outputGradients.CopyTo(_deltas[_weights.Length]);
+        BackwardFromOutputDeltas(_batch, inputGradients);
+    }
+
+    /// <summary>
     /// Forward and backward pass: fills the gradients of the mean cross-entropy -mean_b log p(label_b | x_b).
     /// </summary>
     /// <param name="inputs">Feature-major inputs.</param>
@@ -194,6 +242,7 @@ public sealed class Mlp
     /// <returns>The mean cross-entropy of the batch, in nats.</returns>
     public double ComputeGradients(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels)
     {
+        RequireSoftmax();
         int batch = labels.Length;
         Forward(inputs, batch);
         int layers = _weights.Length;
@@ -214,6 +263,14 @@ public sealed class Mlp
             delta[(labels[b] * batch) + b] -= inv;
         }
 
+        BackwardFromOutputDeltas(batch, default);
+        return loss * inv;
+    }
+
+    /// <summary>Back from the deltas of the last layer (in _deltas[layers]) to the gradients, and optionally dL/dx.</summary>
+    private void BackwardFromOutputDeltas(int batch, Span<double> inputGradients)
+    {
+        int layers = _weights.Length;
         for (int l = layers - 1; l >= 0; l--)
         {
             int fanIn = _sizes[l], fanOut = _sizes[l + 1];
@@ -233,14 +290,30 @@ public sealed class Mlp
 
             if (l == 0)
             {
+                if (!inputGradients.IsEmpty)
+                {
+                    // dL/dx[i, b] = sum_j d[j, b] w[j, i]: the inputs have no activation to pass through.
+                    for (int i = 0; i < fanIn; i++)
+                    {
+                        for (int b = 0; b < batch; b++)
+                        {
+                            double sum = 0;
+                            for (int j = 0; j < fanOut; j++)
+                            {
+                                sum += d[(j * batch) + b] * w[(j * fanIn) + i];
+                            }
+
+                            inputGradients[(i * batch) + b] = sum;
+                        }
+                    }
+                }
+
                 break;
             }
 
             // Back through the weights, then through the hidden activation.
             BackThrough(w, d, a, _deltas[l], fanIn, fanOut, batch, _options.Activation == HiddenActivation.Tanh);
         }
-
-        return loss * inv;
     }
 
     /// <summary>
@@ -388,6 +461,7 @@ public sealed class Mlp
     /// <returns>The loss and the fraction classified correctly.</returns>
     public (double Loss, double Accuracy) Evaluate(ReadOnlySpan<double> inputs, ReadOnlySpan<int> labels)
     {
+        RequireSoftmax();
         int batch = labels.Length;
         Forward(inputs, batch);
         var p = _activations[^1];
@@ -413,6 +487,14 @@ public sealed class Mlp
         }
 
         return (loss / batch, (double)correct / batch);
+    }
+
+    private void RequireSoftmax()
+    {
+        if (_options.Output != OutputActivation.Softmax)
+        {
+            throw new InvalidOperationException("The cross-entropy needs a softmax output; this network's output is Identity: use Forward and Backward with your loss's gradient.");
+        }
     }
 
     private void Ensure(int batch)

@@ -50,3 +50,17 @@ public sealed record ResultTable(string Name, string Title, IReadOnlyList<string
 /// <param name="Width">Width in pixels.</param>
 /// <param name="Height">Height in pixels.</param>
 public sealed record Figure(string Name, string Caption, Plot Plot, int Width = 800, int Height = 500);
+
+/// <summary>
+/// A table cell that is 0 in exact arithmetic (an identity, a conditional independence built into the example) and was
+/// computed in floating point as a rounding-level <paramref name="Computed"/>: the report prints 0, the CSV keeps the
+/// computed value. Only for exact zeros of the mathematics; an estimate near 0 is printed as it is.
+/// </summary>
+/// <param name="Computed">The computed value, |Computed| &lt;= 1e-12.</param>
+public sealed record ExactZero(double Computed)
+{
+    /// <summary>The computed value, checked to be rounding-level.</summary>
+    public double Computed { get; } = Math.Abs(Computed) <= 1e-12
+        ? Computed
+        : throw new ArgumentOutOfRangeException(nameof(Computed), $"`Computed` must be a rounding-level value (|x| <= 1e-12) of an exact zero; got {Computed}.");
+}

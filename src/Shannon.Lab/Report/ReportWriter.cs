@@ -109,6 +109,7 @@ public static class ReportWriter
     public static string FormatCell(object? cell) => cell switch
     {
         null => "",
+        ExactZero => "0",
         double d => d.ToString("G6", CultureInfo.InvariantCulture),
         float f => f.ToString("G6", CultureInfo.InvariantCulture),
         IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
@@ -121,7 +122,7 @@ public static class ReportWriter
         sb.AppendLine(string.Join(",", table.Columns.Select(CsvField)));
         foreach (var row in table.Rows)
         {
-            sb.AppendLine(string.Join(",", row.Select(c => CsvField(c is double d ? d.ToString("R", CultureInfo.InvariantCulture) : FormatCell(c)))));
+            sb.AppendLine(string.Join(",", row.Select(c => CsvField(c is double d ? d.ToString("R", CultureInfo.InvariantCulture) : c is ExactZero z ? z.Computed.ToString("R", CultureInfo.InvariantCulture) : FormatCell(c)))));
         }
 
         return sb.ToString();
