@@ -255,6 +255,7 @@ public static class EstimatorCatalogue
             new GaussianCopulaEntry(),
             mixed,
             new KnnDivergenceEntry(),
+            new LncEntry(),
         ];
     }
 
