@@ -166,7 +166,7 @@ public sealed class DataCommandTests : IDisposable
         }
 
         File.WriteAllLines(path, lines);
-        var j = Json(Run("mi", path, "--x", "x", "--y", "y", "--unit", "nats", "--json").Out);
+        var j = Json(Run("mi", path, "--x", "x", "--y", "y", "--unit", "nats", "--estimator", "ksg1", "--json").Out);
         Assert.Equal("ksg1", j.GetProperty("estimator").GetString());
         Assert.Equal(1.5281365708317836, j.GetProperty("value").GetDouble(), 1e-9);
         Assert.Equal(400, j.GetProperty("n").GetInt32());

@@ -1,4 +1,5 @@
 using Shannon.Distributions;
+using Shannon.Estimators.Catalogue;
 using Shannon.Estimators.Continuous;
 
 namespace Shannon.Tests.HighDimensional;
@@ -61,5 +62,22 @@ public class StudentCopulaTests
         Assert.InRange(result.StandardError, 0.005, 0.05);
         Assert.Equal(task.TrueMutualInformation, result.Estimate.Value, 4 * result.StandardError);
         Assert.Equal(result.Estimate.Value, result.Candidates["student-t-copula"]);
+    }
+
+    [Fact]
+    public void The_catalogue_default_for_two_real_sides_is_auto_with_its_choice_and_standard_error()
+    {
+        // The same task and seed as above (3 x 3): the catalogue's automatic choice must give the auto estimator's
+        // value, name its method and carry its standard error.
+        var task = MutualInformationTask.Asinh(MutualInformationTask.StudentT(3, 3, 2));
+        var (x, y) = task.Sample(3000, 31);
+        IReadOnlyList<SampleColumn> Columns(Samples s, string p) => [.. s.Columns.Select((c, j) => SampleColumn.FromNumbers(p + j, c, VariableKind.Continuous))];
+        var e = EstimatorCatalogue.MutualInformation(null, Columns(x, "x"), Columns(y, "y"), [], null, InformationUnit.Nats);
+        var direct = new AutoMutualInformationEstimator().EstimateWithDiagnostics(x, y, InformationUnit.Nats);
+        Assert.Equal("auto", e.Estimator);
+        Assert.Equal("student-t-copula", e.Choice);
+        Assert.Equal(direct.Reason, e.ChoiceReason);
+        Assert.Equal(direct.Estimate.Value, e.Value, 1e-12);
+        Assert.Equal(direct.StandardError, e.Diagnostic("auto_standard_error"));
     }
 }
