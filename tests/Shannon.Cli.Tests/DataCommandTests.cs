@@ -171,7 +171,7 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal("auto", j.GetProperty("estimator").GetString());
         Assert.Contains(j.GetProperty("auto_choice").GetString(), new[] { "gaussian-copula", "student-t-copula", "ksg1-normal-scores-corrected" });
         Assert.StartsWith("KSG on the data", j.GetProperty("auto_reason").GetString(), StringComparison.Ordinal);
-        Assert.InRange(j.GetProperty("standard_error").GetDouble(), 1e-4, 0.5);
+        Assert.InRange(j.GetProperty("auto_standard_error").GetDouble(), 1e-4, 0.5);
         var text = Run("mi", path, "--x", "x1,x2", "--y", "y");
         Assert.Contains("(estimator auto, n = 600", text.Out, StringComparison.Ordinal);
         Assert.Contains("chose " + j.GetProperty("auto_choice").GetString(), text.Out, StringComparison.Ordinal);
