@@ -153,6 +153,34 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public void AutoIsTheDefaultForRealColumnsAndSaysWhatItChoseWhyAndHowSure()
+    {
+        // Issue 17: two real sides default to auto; --json names its choice, the reason and a standard error, and the
+        // plain text says the same. --estimator still picks a single estimator, without a choice.
+        string path = Path.Combine(_dir, "auto.csv");
+        var lines = new List<string> { "x1,x2,y" };
+        var random = new Random(7);
+        for (int i = 0; i < 600; i++)
+        {
+            double a = random.NextDouble(), b = random.NextDouble();
+            lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{a:R},{b:R},{(a + (0.5 * b) + (0.3 * random.NextDouble())):R}"));
+        }
+
+        File.WriteAllLines(path, lines);
+        var j = Json(Run("mi", path, "--x", "x1,x2", "--y", "y", "--unit", "nats", "--json").Out);
+        Assert.Equal("auto", j.GetProperty("estimator").GetString());
+        Assert.Contains(j.GetProperty("auto_choice").GetString(), new[] { "gaussian-copula", "student-t-copula", "ksg1-normal-scores-corrected" });
+        Assert.StartsWith("KSG on the data", j.GetProperty("auto_reason").GetString(), StringComparison.Ordinal);
+        Assert.InRange(j.GetProperty("auto_standard_error").GetDouble(), 1e-4, 0.5);
+        var text = Run("mi", path, "--x", "x1,x2", "--y", "y");
+        Assert.Contains("(estimator auto, n = 600", text.Out, StringComparison.Ordinal);
+        Assert.Contains("chose " + j.GetProperty("auto_choice").GetString(), text.Out, StringComparison.Ordinal);
+        var ksg = Json(Run("mi", path, "--x", "x1,x2", "--y", "y", "--estimator", "ksg1", "--json").Out);
+        Assert.Equal("ksg1", ksg.GetProperty("estimator").GetString());
+        Assert.False(ksg.TryGetProperty("auto_choice", out _));
+    }
+
+    [Fact]
     public void KsgDefaultForRealColumnsMatchesScikitLearn()
     {
         // tools/reference/cli_ksg.py: sklearn 1.2.1 _compute_mi_cc(z(x), z(y), 3) = 1.5281365708317836 nats.
@@ -166,7 +194,7 @@ public sealed class DataCommandTests : IDisposable
         }
 
         File.WriteAllLines(path, lines);
-        var j = Json(Run("mi", path, "--x", "x", "--y", "y", "--unit", "nats", "--json").Out);
+        var j = Json(Run("mi", path, "--x", "x", "--y", "y", "--unit", "nats", "--estimator", "ksg1", "--json").Out);
         Assert.Equal("ksg1", j.GetProperty("estimator").GetString());
         Assert.Equal(1.5281365708317836, j.GetProperty("value").GetDouble(), 1e-9);
         Assert.Equal(400, j.GetProperty("n").GetInt32());

@@ -197,6 +197,15 @@ internal sealed class DataOptions
             .Where(d => d.Key is "lambda" or "posterior_std" or "coverage" or "a" or "k")
             .Select(d => $"{d.Key} {CommonOptions.Format(d.Value)}").ToList();
         parts.AddRange(e.BinCounts.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Value} bins for {b.Key}")));
+        if (e.Choice is string choice)
+        {
+            parts.Add($"chose {choice}");
+            if (e.Diagnostic(EstimateJson.AutoStandardErrorKey) is double se)
+            {
+                parts.Add($"standard error {CommonOptions.Format(se)}");
+            }
+        }
+
         return parts.Count == 0 ? "" : ", " + string.Join(", ", parts);
     }
 

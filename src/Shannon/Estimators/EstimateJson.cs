@@ -48,6 +48,15 @@ public static class EstimateJson
     /// <summary>"tie_rule": the rule a k-NN estimator applied at zero distances, when one applied.</summary>
     public const string TieRuleKey = "tie_rule";
 
+    /// <summary>"auto_choice": the method the auto estimator used (gaussian-copula, student-t-copula or ksg1-normal-scores-corrected).</summary>
+    public const string AutoChoiceKey = "auto_choice";
+
+    /// <summary>"auto_reason": why the auto estimator chose it, one sentence with the diagnostics' numbers.</summary>
+    public const string AutoReasonKey = "auto_reason";
+
+    /// <summary>"auto_standard_error": the auto estimator's own standard error of its value, in the unit (a diagnostic).</summary>
+    public const string AutoStandardErrorKey = "auto_standard_error";
+
     /// <summary>"kinds": each input column's kind, as a list of {column, kind, reason}.</summary>
     public const string KindsKey = "kinds";
 
@@ -158,6 +167,12 @@ public static class EstimateJson
         if (estimate.TieRule is string rule)
         {
             writer.WriteString(TieRuleKey, rule);
+        }
+
+        if (estimate.Choice is string choice)
+        {
+            writer.WriteString(AutoChoiceKey, choice);
+            writer.WriteString(AutoReasonKey, estimate.ChoiceReason);
         }
 
         WriteKinds(writer, estimate.Kinds);

@@ -25,6 +25,13 @@ public sealed record InformationEstimate(double Value, InformationUnit Unit, lon
     /// <summary>Warnings about the estimate's reliability, one sentence each.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>For an estimator that picks among methods (<c>auto</c>), the method it used (e.g. "gaussian-copula");
+    /// null for the others.</summary>
+    public string? Choice { get; init; }
+
+    /// <summary>Why <see cref="Choice"/> was made, in one sentence with the diagnostics' numbers; null without a choice.</summary>
+    public string? ChoiceReason { get; init; }
+
     /// <summary>The number of neighbours k of a k-NN estimator; null for the others.</summary>
     public int? K { get; init; }
 

@@ -91,9 +91,9 @@ public sealed class CatalogueConformanceTests
     [Fact]
     public void EveryEstimatorIsCatalogued()
     {
-        // DESIGN.md's names and the mixed estimator; plus knn-kl, the catalogue's divergence.
+        // DESIGN.md's names and the mixed estimator; plus knn-kl, the catalogue's divergence, lnc and auto (issue 17).
         string[] design = ["plugin", "miller-madow", "chao-shen", "james-stein", "nsb", "grassberger", "jeffreys", "laplace", "perks", "minimax",
-            "ksg1", "ksg2", "kozachenko-leonenko", "binned", "gaussian", "gaussian-copula", "mixed-ross", "knn-kl"];
+            "ksg1", "ksg2", "kozachenko-leonenko", "binned", "gaussian", "gaussian-copula", "mixed-ross", "knn-kl", "lnc", "auto"];
         Assert.Equal(design, EstimatorCatalogue.Names);
         Assert.True(EstimatorCatalogue.TryGet("ksg", out var ksg) && ksg.Descriptor.Name == "ksg1");
         Assert.True(EstimatorCatalogue.TryGet("mixed", out var mixed) && mixed.Descriptor.Name == "mixed-ross");

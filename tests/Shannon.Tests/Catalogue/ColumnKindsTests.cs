@@ -61,7 +61,9 @@ public sealed class ColumnKindsTests
         var real = SampleColumn.FromNumbers("r", [.. Enumerable.Range(0, 60).Select(i => Math.Sin(i) + (0.001 * i))]);
         var other = SampleColumn.FromNumbers("s", [.. Enumerable.Range(0, 60).Select(i => Math.Cos(3 * i) + (0.002 * i))]);
         Assert.Equal("plugin", EstimatorCatalogue.ChooseMutualInformation([label], [label], []).Name);
-        Assert.Equal("ksg1", EstimatorCatalogue.ChooseMutualInformation([real], [other], []).Name);
+        // Issue 17: two real sides default to the auto estimator; with a real Z the conditional KSG stays the choice.
+        Assert.Equal("auto", EstimatorCatalogue.ChooseMutualInformation([real], [other], []).Name);
+        Assert.Equal("ksg1", EstimatorCatalogue.ChooseMutualInformation([real], [other], [real]).Name);
         Assert.Equal("mixed-ross", EstimatorCatalogue.ChooseMutualInformation([real], [label], []).Name);
         Assert.Equal("binned", EstimatorCatalogue.ChooseMutualInformation([real], [other], [label]).Name);
         Assert.Equal("kozachenko-leonenko", EstimatorCatalogue.ChooseEntropy([real]).Name);

@@ -14,8 +14,9 @@ public sealed record EstimatorChoice(string Name, string Reason);
 /// lets it choose from the columns' kinds:
 /// <list type="bullet">
 /// <item>H: every column categorical: <c>plugin</c>; every column real: <c>kozachenko-leonenko</c> (a differential h).</item>
-/// <item>I(X;Y), I(X;Y|Z): all categorical: <c>plugin</c>; all real: <c>ksg1</c>; without Z, one side categorical and
-/// the other real: <c>mixed-ross</c>; any other mixture of kinds: <c>binned</c>.</item>
+/// <item>I(X;Y), I(X;Y|Z): all categorical: <c>plugin</c>; all real: <c>auto</c> without Z
+/// (<see cref="AutoMutualInformationEstimator"/>), <c>ksg1</c> with Z; without Z, one side categorical and the other
+/// real: <c>mixed-ross</c>; any other mixture of kinds: <c>binned</c>.</item>
 /// </list>
 /// Every result carries the columns' kinds, and an MI with a categorical side is checked against that side's
 /// (plug-in) entropy, which no MI can exceed: a violation is reported as a warning naming the likely cause.
@@ -32,7 +33,7 @@ public static class EstimatorCatalogue
     /// <summary>Every estimator's one name.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Entries.Select(e => e.Descriptor.Name)];
 
-    /// <summary>The estimator with this name or alias (case-insensitive); "auto" is not an estimator.</summary>
+    /// <summary>The estimator with this name or alias (case-insensitive); "auto" names the auto estimator for real X and Y (the surfaces treat it as "let the catalogue choose", see <see cref="IsAutomatic"/>).</summary>
     /// <param name="name">The name.</param>
     /// <param name="estimator">The estimator, when found.</param>
     /// <returns>Whether it was found.</returns>
@@ -47,7 +48,7 @@ public static class EstimatorCatalogue
     /// command line's `--estimator`).</param>
     /// <returns>The estimator.</returns>
     public static ICatalogueEstimator Get(string estimator) =>
-        TryGet(estimator, out var e) ? e : throw Preconditions.Error(nameof(estimator), "one of " + string.Join(", ", Names) + " (or auto)", $"'{estimator}'");
+        TryGet(estimator, out var e) ? e : throw Preconditions.Error(nameof(estimator), "one of " + string.Join(", ", Names), $"'{estimator}'");
 
     /// <summary>True for null, empty or "auto": let the catalogue choose.</summary>
     /// <param name="name">The name.</param>
@@ -91,7 +92,9 @@ public static class EstimatorCatalogue
 
         if (CatalogueInput.AllContinuous(all))
         {
-            return new("ksg1", "every column is real-valued");
+            return z.Count == 0
+                ? new("auto", "every column is real-valued: the auto estimator (Gaussian copula, Student-t copula or surrogate-corrected KSG by its diagnostics)")
+                : new("ksg1", "every column is real-valued, with Z: KSG (Frenzel-Pompe)");
         }
 
         if (z.Count == 0 && ((CatalogueInput.AllCategorical(x) && CatalogueInput.AllContinuous(y)) || (CatalogueInput.AllContinuous(x) && CatalogueInput.AllCategorical(y))))
@@ -255,6 +258,8 @@ public static class EstimatorCatalogue
             new GaussianCopulaEntry(),
             mixed,
             new KnnDivergenceEntry(),
+            new LncEntry(),
+            new AutoEntry(),
         ];
     }
 

@@ -149,3 +149,30 @@ internal sealed class KnnDivergenceEntry : IDivergenceEntry
         return CatalogueInput.From(e, Descriptor.Name);
     }
 }
+
+/// <summary>
+/// <c>lnc</c>: KSG1 with the local non-uniformity correction of Gao, Ver Steeg and Galstyan (AISTATS 2015)
+/// (<see cref="LncMutualInformationEstimator"/>), for strongly dependent real columns; k defaults to 5 (their code's).
+/// </summary>
+internal sealed class LncEntry : IMutualInformationEntry
+{
+    public EstimatorDescriptor Descriptor { get; } = new("lnc", [], EstimatedQuantities.MutualInformation,
+        EstimatorCapabilities.Continuous | EstimatorCapabilities.Multivariate | EstimatorCapabilities.TakesK,
+        "Gao, Ver Steeg & Galstyan (2015), AISTATS: KSG1 plus the local non-uniformity correction (local PCA boxes), for strongly dependent variables.");
+
+    public InformationEstimate MutualInformation(IReadOnlyList<SampleColumn> x, IReadOnlyList<SampleColumn> y, EstimatorSettings settings, InformationUnit unit)
+    {
+        int n = CatalogueInput.Group(x, nameof(x));
+        CatalogueInput.Group(y, nameof(y), n);
+        settings.Validate();
+        CatalogueInput.RequireContinuous([.. x, .. y], Descriptor.Name);
+        if (settings.Norm != Spatial.DistanceNorm.Maximum)
+        {
+            throw Preconditions.Error("norm", "max for LNC, which corrects KSG's max-norm boxes (Gao et al. 2015)", settings.Norm.ToString());
+        }
+
+        var options = new LncOptions { K = settings.K ?? LncOptions.Default.K, MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism };
+        var e = new LncMutualInformationEstimator(options).Estimate(CatalogueInput.Samples(x), CatalogueInput.Samples(y), unit);
+        return CatalogueInput.From(e, Descriptor.Name);
+    }
+}

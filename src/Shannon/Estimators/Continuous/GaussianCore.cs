@@ -76,15 +76,17 @@ internal static class GaussianCore
         double hx = 0.5 * LinearAlgebra.LogDeterminantFromCholesky(LinearAlgebra.Cholesky(LinearAlgebra.SubMatrix(cov, xIdx), "x"));
         double hy = 0.5 * LinearAlgebra.LogDeterminantFromCholesky(LinearAlgebra.Cholesky(LinearAlgebra.SubMatrix(cov, yIdx), "y"));
         double hxy = 0.5 * LinearAlgebra.LogDeterminantFromCholesky(LinearAlgebra.Cholesky(cov, "x"));
-        if (biasCorrected)
-        {
-            double dterm = (Math.Log(2.0) - Math.Log(n - 1.0)) / 2.0;
-            hx -= dx * dterm + PsiTerms(n, dx);
-            hy -= dy * dterm + PsiTerms(n, dy);
-            hxy -= d * dterm + PsiTerms(n, d);
-        }
+        return hx + hy - hxy + (biasCorrected ? BiasCorrection(n, dx, dy) : 0);
+    }
 
-        return hx + hy - hxy;
+    /// <summary>What the bias correction adds to the plug-in Gaussian MI of N samples: the exact expectation of the
+    /// log-determinant of a sample covariance (divisor N - 1) for d_x, d_y and d_x + d_y (the entropy correction of
+    /// the estimator's remarks), combined as h(X) + h(Y) - h(X,Y).</summary>
+    public static double BiasCorrection(int n, int dx, int dy)
+    {
+        double dterm = (Math.Log(2.0) - Math.Log(n - 1.0)) / 2.0;
+        int d = dx + dy;
+        return -(dx * dterm + PsiTerms(n, dx)) - (dy * dterm + PsiTerms(n, dy)) + (d * dterm + PsiTerms(n, d));
     }
 
     private static double PsiTerms(long n, int count)
