@@ -208,9 +208,23 @@ panel('panel-gaussians', {
 }).update();
 
 // ---- 3 Correlation ----
+// The curve over rho depends on N, bins and the unit only: asked again when one of those changes.
+let correlationCurve = { key: null, json: null };
+const estimatorColours = { binned: 'var(--q)', gaussian: '#2a9d5b', ksg1: 'var(--p)' };
 panel('panel-correlation', {
-  request: (root) => call('/api/correlation?' + query(root)),
+  async request(root) {
+    const key = `${$('#c-n').value}|${$('#c-bins').value}|${unitSelect.value}`;
+    const single = call('/api/correlation?' + query(root));
+    if (correlationCurve.key !== key) {
+      const curve = await call('/api/correlation/curve?' + new URLSearchParams({ n: $('#c-n').value, bins: $('#c-bins').value, unit: unitSelect.value }));
+      correlationCurve = { key, json: curve };
+    }
+    const json = await single;
+    json.curve = correlationCurve.json;
+    return json;
+  },
   render(json) {
+    drawCorrelationCurve($('#c-curve'), json.curve, json.rho);
     show('c-rho-value', json.rho, 2);
     show('c-n-value', json.n, 0);
     show('c-bins-value', json.bins, 0);
@@ -262,6 +276,29 @@ panel('panel-correlation', {
     ctx.fillText(`\u03c1 = ${json.rho.toFixed(2)}, N = ${json.n}, sample r = ${json.sample_correlation.toFixed(3)}`, m + 8, m + 24);
   },
 }).update();
+
+function drawCorrelationCurve(svg, curve, rho) {
+  const pts = curve.points;
+  const rhos = pts.map((p) => p.rho);
+  const all = pts.flatMap((p) => [p.true_mutual_information, ...p.estimates.map((e) => e.value)]).filter(finite);
+  const top = Math.max(...all) * 1.08;
+  const f = frame(svg, { x: [0, 1], y: [Math.min(0, ...all), top], xlabel: '\u03c1', ylabel: `I(X;Y) (${curve.unit})` });
+  svgEl('path', { d: pathOf(rhos, pts.map((p) => p.true_mutual_information), f), class: 'curve truth', style: 'stroke:#111;stroke-width:2.5;fill:none' }, f.g);
+  const names = pts[0].estimates.map((e) => e.estimator);
+  names.forEach((name, j) => {
+    const ys = pts.map((p) => p.estimates[j].value);
+    svgEl('path', { d: pathOf(rhos, ys, f), class: 'curve estimator', 'data-estimator': name, style: `stroke:${estimatorColours[name] || '#888'};stroke-width:1.6;fill:none;stroke-dasharray:${j === 0 ? '5 3' : 'none'}` }, f.g);
+    pts.forEach((p, i) => {
+      const c = svgEl('circle', { cx: f.px(p.rho), cy: f.py(ys[i]), r: 2.6, fill: estimatorColours[name] || '#888', class: 'point', style: `fill:${estimatorColours[name] || '#888'}`, 'data-estimator': name, 'data-rho': String(p.rho), 'data-value': String(ys[i]) }, f.g);
+      svgEl('title', {}, c, `${name} at \u03c1 = ${p.rho.toFixed(2)}: ${fmt(ys[i])}`);
+    });
+    svgEl('text', { x: f.margin.l + 8, y: f.margin.t + 14 + 14 * (j + 1), class: 'tick', style: `fill:${estimatorColours[name] || '#888'}` }, f.g, `\u25cf ${name}`);
+  });
+  svgEl('text', { x: f.margin.l + 8, y: f.margin.t + 14, class: 'tick' }, f.g, '\u2014 truth');
+  const a = Math.abs(rho);
+  svgEl('line', { x1: f.px(a), x2: f.px(a), y1: f.margin.t, y2: f.h - f.margin.b, class: 'guide' }, f.g);
+  svgEl('text', { x: f.w - f.margin.r - 4, y: f.h - f.margin.b - 6, 'text-anchor': 'end', class: 'tick' }, f.g, `N = ${curve.n}, seed ${curve.seed}`);
+}
 
 // ---- 4 Temperature ----
 panel('panel-temperature', {
