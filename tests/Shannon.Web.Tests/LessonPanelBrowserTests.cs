@@ -59,4 +59,128 @@ public sealed class LessonPanelBrowserTests(BrowserFixture browser)
         await BrowserFixture.IdleAsync(page, "panel-correlation");
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task CrossEntropyTraining_StepAndTarget_LossEntropyAndGapAreTheLibrarys()
+    {
+        var (page, problems) = await browser.OpenAsync();
+        var step = page.Locator("#x-step");
+        await step.FillAsync("40");
+        await step.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight"); // 40 -> 41
+        await BrowserFixture.IdleAsync(page, "panel-xent");
+        Assert.Equal(41, Value(await step.InputValueAsync()));
+        double[] weights = [0.5, 0.2, 0.15, 0.1, 0.05];
+        double kl41 = await AssertTrainingAsync(page, weights, 41, 1.0);
+
+        // Further along the loss is lower and the gap smaller; H(P) does not move.
+        await step.FillAsync("150");
+        await BrowserFixture.IdleAsync(page, "panel-xent");
+        double kl150 = await AssertTrainingAsync(page, weights, 150, 1.0);
+        Assert.True(kl150 < kl41, $"the KL gap grew from {kl41} to {kl150}");
+
+        // Another target and learning rate, typed.
+        await page.Locator("#x-p").FillAsync("3,1,0");
+        await page.Locator("#x-rate").FillAsync("2.5");
+        await BrowserFixture.IdleAsync(page, "panel-xent");
+        await AssertTrainingAsync(page, [3, 1, 0], 150, 2.5);
+        Assert.Equal(3, await page.Locator("#x-bars rect.bar.q").CountAsync());
+        await browser.ScreenshotAsync(page, "8-cross-entropy", "#panel-xent");
+        await page.Locator("#x-p").FillAsync("0.5,0.2,0.15,0.1,0.05");
+        await page.Locator("#x-rate").FillAsync("1");
+        await BrowserFixture.IdleAsync(page, "panel-xent");
+        Assert.Empty(problems);
+    }
+
+    private static async Task<double> AssertTrainingAsync(IPage page, double[] weights, int steps, double rate)
+    {
+        var target = Categorical.FromWeights(weights);
+        var p = target.Probabilities.ToArray();
+        var q = Shannon.Lab.Models.SoftmaxFit.Trajectory(target, steps, rate)[steps];
+        var u = InformationUnit.Bits;
+        Assert.Equal(Measures.Entropy(p, u).Value, await BrowserFixture.ShownAsync(page, "x-entropy"));
+        Assert.Equal(Measures.CrossEntropy(p, q, u).Value, await BrowserFixture.ShownAsync(page, "x-cross"));
+        double kl = await BrowserFixture.ShownAsync(page, "x-kl");
+        Assert.Equal(Measures.KullbackLeibler(p, q, u).Value, kl);
+        return kl;
+    }
+
+    [Fact]
+    public async Task RlhfLeash_BetaSlider_RewardAndKlAreTheLabsOptimum()
+    {
+        var (page, problems) = await browser.OpenAsync();
+        var reference = Shannon.Lab.Experiments.AlignmentExperiment.ReferenceLetters();
+        var reward = Shannon.Lab.Experiments.AlignmentExperiment.VowelReward();
+        var slider = page.Locator("#l-logbeta");
+        double previousKl = double.PositiveInfinity;
+        foreach (var logBeta in new[] { "-1", "0.3" })
+        {
+            await slider.FillAsync(logBeta);
+            await slider.FocusAsync();
+            await page.Keyboard.PressAsync("ArrowRight"); // one step of 0.05
+            await BrowserFixture.IdleAsync(page, "panel-leash");
+            double beta = Value(await page.Locator("#l-beta").GetAttributeAsync("data-value") ?? "");
+            Assert.Equal(Math.Pow(10, Value(logBeta) + 0.05), beta, 1e-12);
+            var (expectedReward, klNats) = Shannon.Lab.Experiments.AlignmentExperiment.Optimum(reference, reward, beta);
+            Assert.Equal(expectedReward, await BrowserFixture.ShownAsync(page, "l-reward"));
+            double kl = await BrowserFixture.ShownAsync(page, "l-kl");
+            Assert.Equal(Information.FromNats(klNats, InformationUnit.Bits).Value, kl);
+            Assert.True(kl < previousKl, "a tighter leash (larger beta) must give a smaller KL");
+            previousKl = kl;
+        }
+
+        Assert.Single(await page.Locator("#l-frontier path.curve").AllAsync());
+        await browser.ScreenshotAsync(page, "9-leash", "#panel-leash");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Calibration_TemperatureAndBins_EceAndDiagramAreTheLibrarys()
+    {
+        var (page, problems) = await browser.OpenAsync();
+        var (logits, labels) = Shannon.Lab.Experiments.AlignmentExperiment.OverConfident(CalibrationApi.TestCount, CalibrationApi.Classes, 32);
+        var (validation, validationLabels) = Shannon.Lab.Experiments.AlignmentExperiment.OverConfident(CalibrationApi.ValidationCount, CalibrationApi.Classes, 31);
+        var fit = Shannon.Calibration.TemperatureScaling.Fit(validation, CalibrationApi.Classes, validationLabels);
+        var t = page.Locator("#k-t");
+        double eceAtOne = 0;
+        foreach (var (temperature, bins) in new[] { ("1", "15"), ("2.9", "11") })
+        {
+            await t.FillAsync(temperature);
+            await page.Locator("#k-bins").FillAsync(bins);
+            await t.FocusAsync();
+            await page.Keyboard.PressAsync("ArrowRight"); // one step of 0.05
+            await BrowserFixture.IdleAsync(page, "panel-calibration");
+            double shownT = Value(await t.InputValueAsync());
+            Assert.Equal(Value(temperature) + 0.05, shownT, 1e-12);
+            int m = int.Parse(bins, CultureInfo.InvariantCulture);
+            var predictions = Shannon.Calibration.TemperatureScaling.Apply(logits, CalibrationApi.Classes, labels, shownT);
+            double ece = Shannon.Calibration.CalibrationMetrics.ExpectedCalibrationError(predictions, m);
+            Assert.Equal(ece, await BrowserFixture.ShownAsync(page, "k-ece"));
+            Assert.Equal(Shannon.Calibration.CalibrationMetrics.MaximumCalibrationError(predictions, m), await BrowserFixture.ShownAsync(page, "k-mce"));
+            Assert.Equal(Shannon.Calibration.CalibrationMetrics.BrierScore(predictions), await BrowserFixture.ShownAsync(page, "k-brier"));
+            Assert.Equal(Shannon.Calibration.CalibrationMetrics.LogLoss(predictions, InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "k-logloss"));
+            Assert.Equal(fit.Temperature, await BrowserFixture.ShownAsync(page, "k-fitted", 3));
+            var diagram = Shannon.Calibration.CalibrationMetrics.ReliabilityDiagram(predictions, m).Where(b => b.Count > 0).ToArray();
+            var bars = await page.Locator("#k-diagram rect.bar").AllAsync();
+            Assert.Equal(diagram.Length, bars.Count);
+            for (int i = 0; i < bars.Count; i++)
+            {
+                Assert.Equal(diagram[i].Accuracy, Value(await bars[i].GetAttributeAsync("data-accuracy") ?? ""));
+                Assert.Equal(diagram[i].Count, (int)Value(await bars[i].GetAttributeAsync("data-count") ?? ""));
+            }
+
+            if (temperature == "1")
+            {
+                eceAtOne = ece;
+            }
+            else
+            {
+                // Near the ideal temperature (3: the model reports 3 z) the over-confidence is gone.
+                Assert.True(ece < eceAtOne / 2, $"ECE near T = 3 ({ece}) is not well below ECE at T = 1.05 ({eceAtOne})");
+            }
+        }
+
+        await browser.ScreenshotAsync(page, "10-calibration", "#panel-calibration");
+        Assert.Empty(problems);
+    }
 }

@@ -515,3 +515,75 @@ function drawMatrix(svg, matrix, unit) {
   });
   svgEl('text', { x: left, y: h - 4, class: 'label' }, svg, `pairwise I (${unit}), ${matrix.estimator}; diagonal: ${matrix.diagonal}${matrix.note ? '; ' + matrix.note : ''}`);
 }
+
+// ---- 8 Cross-entropy training ----
+panel('panel-xent', {
+  request: (root) => call('/api/cross-entropy?' + query(root)),
+  render(json) {
+    show('x-step-value', json.step, 0);
+    show('x-rate-value', json.rate, 1);
+    show('x-entropy', json.entropy);
+    show('x-cross', json.cross_entropy);
+    show('x-kl', json.kullback_leibler);
+    // P and Q side by side.
+    const k = json.p.length;
+    const fb = frame($('#x-bars'), { x: [0, k], y: [0, 1], ylabel: 'probability', margin: { l: 46, r: 8, t: 12, b: 28 } });
+    $$('.tick', fb.g).filter((t) => t.getAttribute('text-anchor') === 'middle').forEach((t) => t.remove());
+    const bw = fb.px(1) - fb.px(0);
+    for (let i = 0; i < k; i++) {
+      svgEl('rect', { x: fb.px(i) + bw * 0.1, y: fb.py(json.p[i]), width: bw * 0.38, height: fb.py(0) - fb.py(json.p[i]), class: 'bar p', style: 'fill:var(--p)' }, fb.g);
+      svgEl('rect', { x: fb.px(i) + bw * 0.52, y: fb.py(json.q[i]), width: bw * 0.38, height: fb.py(0) - fb.py(json.q[i]), class: 'bar q', style: 'fill:var(--q)' }, fb.g);
+      svgEl('text', { x: fb.px(i + 0.5), y: fb.h - fb.margin.b + 14, 'text-anchor': 'middle', class: 'tick' }, fb.g, String(i + 1));
+    }
+    svgEl('text', { x: fb.w - fb.margin.r - 4, y: fb.margin.t + 12, 'text-anchor': 'end', class: 'tick', style: 'fill:var(--p)' }, fb.g, '\u25a0 P (target)');
+    svgEl('text', { x: fb.w - fb.margin.r - 4, y: fb.margin.t + 26, 'text-anchor': 'end', class: 'tick', style: 'fill:var(--q)' }, fb.g, `\u25a0 Q after ${json.step} steps`);
+    // The loss over the steps, with H(P) as its floor.
+    const c = json.curve.cross_entropy;
+    const steps = c.map((_, i) => i);
+    const fc = frame($('#x-curve'), { x: [0, json.steps], y: [0, Math.max(...c) * 1.05], xlabel: 'step', ylabel: `${json.unit}` });
+    svgEl('line', { x1: fc.px(0), x2: fc.px(json.steps), y1: fc.py(json.entropy), y2: fc.py(json.entropy), class: 'guide' }, fc.g);
+    svgEl('text', { x: fc.px(json.steps) - 4, y: fc.py(json.entropy) + 14, 'text-anchor': 'end', class: 'tick' }, fc.g, 'H(P), the floor');
+    svgEl('path', { d: pathOf(steps, c, fc), class: 'curve' }, fc.g);
+    svgEl('path', { d: pathOf(steps, json.curve.kullback_leibler, fc), class: 'curve kl', style: 'stroke:var(--q);fill:none;stroke-dasharray:5 3' }, fc.g);
+    svgEl('text', { x: fc.px(json.steps) - 4, y: fc.margin.t + 12, 'text-anchor': 'end', class: 'tick' }, fc.g, '\u2014 H(P,Q)   - - D(P||Q)');
+    if (json.step <= json.steps) svgEl('circle', { cx: fc.px(json.step), cy: fc.py(json.cross_entropy), r: 5, class: 'marker' }, fc.g);
+  },
+}).update();
+
+// ---- 9 The RLHF leash ----
+panel('panel-leash', {
+  // The slider is log10(beta); the server gets beta itself and echoes it.
+  request: () => call('/api/leash?' + new URLSearchParams({ beta: String(10 ** Number($('#l-logbeta').value)), unit: unitSelect.value })),
+  render(json) {
+    show('l-beta', json.beta, 3);
+    show('l-reward', json.reward);
+    show('l-kl', json.kullback_leibler);
+    const fr = json.frontier;
+    const f = frame($('#l-frontier'), { x: [0, Math.max(...fr.kullback_leibler) * 1.05], y: [0, 1], xlabel: `D(\u03c0\u03b2 || \u03c0ref) (${json.unit})`, ylabel: 'reward E[r]' });
+    svgEl('path', { d: pathOf(fr.kullback_leibler, fr.reward, f), class: 'curve' }, f.g);
+    svgEl('circle', { cx: f.px(json.kullback_leibler), cy: f.py(json.reward), r: 6, class: 'marker' }, f.g);
+    svgEl('text', { x: f.margin.l + 8, y: f.margin.t + 14, class: 'tick' }, f.g, `the exact frontier, \u03b2 from ${fr.betas[fr.betas.length - 1]} (left) to ${fr.betas[0]} (right)`);
+  },
+}).update();
+
+// ---- 10 Calibration ----
+panel('panel-calibration', {
+  request: (root) => call('/api/calibration?' + query(root)),
+  render(json) {
+    show('k-t-value', json.t, 2);
+    show('k-bins-value', json.bins, 0);
+    show('k-ece', json.ece);
+    show('k-mce', json.mce);
+    show('k-brier', json.brier);
+    show('k-logloss', json.log_loss);
+    show('k-fitted', json.fitted_temperature, 3);
+    const f = frame($('#k-diagram'), { x: [0, 1], y: [0, 1], xlabel: 'confidence', ylabel: 'accuracy' });
+    svgEl('line', { x1: f.px(0), y1: f.py(0), x2: f.px(1), y2: f.py(1), class: 'guide' }, f.g);
+    for (const b of json.reliability_diagram) {
+      if (b.count === 0) continue;
+      svgEl('rect', { x: f.px(b.lower) + 0.5, y: f.py(b.accuracy), width: f.px(b.upper) - f.px(b.lower) - 1, height: f.py(0) - f.py(b.accuracy), class: 'bar', 'data-accuracy': String(b.accuracy), 'data-count': String(b.count) }, f.g);
+      svgEl('circle', { cx: f.px(b.mean_confidence), cy: f.py(b.mean_confidence), r: 2.5, style: 'fill:var(--q)' }, f.g);
+    }
+    svgEl('text', { x: f.margin.l + 8, y: f.margin.t + 14, class: 'tick' }, f.g, `bars: accuracy; dots: mean confidence`);
+  },
+}).update();
