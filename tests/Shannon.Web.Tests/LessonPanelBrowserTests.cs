@@ -183,4 +183,50 @@ public sealed class LessonPanelBrowserTests(BrowserFixture browser)
         await browser.ScreenshotAsync(page, "10-calibration", "#panel-calibration");
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task Wordle_TypedGuessAndPrior_FeedbackEntropyIsTheLabsSolvers()
+    {
+        var (page, problems) = await browser.OpenAsync();
+        var (_, answers, counts, _) = WordleApi.Data.Value;
+        var game = new Shannon.Lab.Games.WordleGame(WordleApi.Data.Value.List.Words, answers);
+        var candidates = Enumerable.Range(0, answers.Length).ToArray();
+        var field = page.Locator("#w-guess");
+        foreach (var (guess, prior) in new[] { ("slate", "frequency"), ("fuzzy", "uniform") })
+        {
+            await page.SelectOptionAsync("#w-prior", prior);
+            await field.FillAsync("");
+            await field.PressSequentiallyAsync(guess);
+            await BrowserFixture.IdleAsync(page, "panel-wordle");
+            var weights = prior == "uniform" ? Enumerable.Repeat(1.0, answers.Length).ToArray() : counts;
+            int g = game.IndexOfGuess(guess);
+            Assert.True(g >= 0, $"{guess} is not in the word list");
+            double bits = game.ExpectedBits(g, candidates, weights);
+            Assert.Equal(bits, await BrowserFixture.ShownAsync(page, "w-bits"));
+            var distribution = game.FeedbackDistribution(g, candidates, weights);
+            Assert.Equal(Measures.Entropy(distribution, InformationUnit.Bits).Value, await BrowserFixture.ShownAsync(page, "w-entropy"));
+            Assert.Equal(distribution.Count(p => p > 0), await BrowserFixture.ShownAsync(page, "w-patterns", 0));
+            // The bars are the likeliest patterns with the game's probabilities.
+            var bar = page.Locator("#w-bars rect.bar").First;
+            string pattern = await bar.GetAttributeAsync("data-pattern") ?? "";
+            int code = Enumerable.Range(0, distribution.Length).First(i => Shannon.Lab.Games.Wordle.Show(i) == pattern);
+            Assert.Equal(distribution.Max(), distribution[code]);
+            Assert.Equal(distribution[code], Value(await bar.GetAttributeAsync("data-probability") ?? ""));
+        }
+
+        // The best opener under the prior now selected (uniform), by the lab solver's own search.
+        var best = game.BestGuess(candidates, Enumerable.Repeat(1.0, answers.Length).ToArray());
+        Assert.Equal(game.Guesses[best.Guess], await page.Locator("#w-best").TextContentAsync());
+        Assert.Equal(best.Bits, await BrowserFixture.ShownAsync(page, "w-best-bits"));
+        await browser.ScreenshotAsync(page, "11-wordle", "#panel-wordle");
+
+        // A word that is not on the list: the server's message is shown.
+        await field.FillAsync("zzzzq");
+        await BrowserFixture.IdleAsync(page, "panel-wordle");
+        Assert.StartsWith("`guess` must be a five-letter word of the list", await page.Locator("#panel-wordle .error").TextContentAsync(), StringComparison.Ordinal);
+        await field.FillAsync("crane");
+        await page.SelectOptionAsync("#w-prior", "frequency");
+        await BrowserFixture.IdleAsync(page, "panel-wordle");
+        Assert.DoesNotContain(problems, p => !p.Contains("400", StringComparison.Ordinal));
+    }
 }

@@ -17,5 +17,6 @@ internal static class PanelCatalog
         CrossEntropyApi.Map,
         LeashApi.Map,
         CalibrationApi.Map,
+        WordleApi.Map,
     ];
 }

@@ -587,3 +587,30 @@ panel('panel-calibration', {
     svgEl('text', { x: f.margin.l + 8, y: f.margin.t + 14, class: 'tick' }, f.g, `bars: accuracy; dots: mean confidence`);
   },
 }).update();
+
+// ---- 11 Wordle ----
+panel('panel-wordle', {
+  // A guess is asked for once it has five letters (the server checks it against the word list).
+  request: (root) => ($('#w-guess').value.trim().length === 5 ? call('/api/wordle?' + query(root)) : Promise.resolve(null)),
+  render(json) {
+    show('w-bits', json.expected_bits);
+    show('w-entropy', json.entropy);
+    show('w-patterns', json.pattern_count, 0);
+    show('w-candidates', json.candidate_count, 0);
+    $('#w-best').textContent = json.best_guess;
+    show('w-best-bits', json.best_bits);
+    $('#w-summary').textContent = `\u201c${json.guess}\u201d against ${json.candidate_count} candidate answers (${json.prior} prior); words: ${json.source}${json.note ? '; ' + json.note : ''}. The ${json.patterns.length} likeliest of ${json.pattern_count} patterns:`;
+    const top = Math.max(...json.probabilities);
+    const svg = $('#w-bars');
+    const f = frame(svg, { x: [0, Math.max(json.patterns.length, 1)], y: [0, top * 1.1], ylabel: 'probability', margin: { l: 52, r: 10, t: 12, b: 34 } });
+    $$('.tick', f.g).filter((t) => t.getAttribute('text-anchor') === 'middle').forEach((t) => t.remove());
+    const bw = f.px(1) - f.px(0);
+    json.patterns.forEach((pattern, i) => {
+      const p = json.probabilities[i];
+      svgEl('rect', { x: f.px(i) + bw * 0.12, y: f.py(p), width: bw * 0.76, height: Math.max(0, f.py(0) - f.py(p)), class: 'bar', 'data-pattern': pattern, 'data-probability': String(p) }, f.g);
+      // The pattern as five small tiles.
+      const tile = Math.min(7, (bw * 0.76) / 5);
+      [...pattern].forEach((c, j) => svgEl('rect', { x: f.px(i + 0.5) - 2.5 * tile + j * tile, y: f.h - f.margin.b + 6, width: tile - 1, height: tile - 1, style: `fill:${c === 'G' ? '#2a9d5b' : c === 'Y' ? '#d9b321' : '#9aa3ad'}` }, f.g));
+    });
+  },
+}).update();
