@@ -18,7 +18,10 @@ public static class SoftmaxFit
     public static double[][] Trajectory(Categorical target, int steps, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(target);
-        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        if (steps < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, $"`{nameof(steps)}` must be an integer >= 0; got {steps}.");
+        }
         if (!(learningRate > 0) || double.IsInfinity(learningRate))
         {
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, $"`{nameof(learningRate)}` must be a finite number > 0; got {learningRate}.");
