@@ -229,4 +229,44 @@ public sealed class LessonPanelBrowserTests(BrowserFixture browser)
         await BrowserFixture.IdleAsync(page, "panel-wordle");
         Assert.DoesNotContain(problems, p => !p.Contains("400", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task KullbackLeiblerLandscape_BothDirectionsWithColourBars_AreTheLibrarys()
+    {
+        var (page, problems) = await browser.OpenAsync();
+        foreach (var (id, value) in new[] { ("#g-mu1", "0.5"), ("#g-sigma1", "1.2"), ("#g-mu2", "-2"), ("#g-sigma2", "0.6") })
+        {
+            await page.Locator(id).FillAsync(value);
+        }
+
+        await page.Locator("#g-mu1").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowLeft"); // 0.5 -> 0.4
+        await BrowserFixture.IdleAsync(page, "panel-gaussians");
+        double mu1 = Value(await page.Locator("#g-mu1").InputValueAsync());
+        Assert.Equal(0.4, mu1, 1e-12);
+        var p = Gaussian.WithMeanStdDev(mu1, 1.2);
+        Assert.Equal(GaussiansApi.LandscapeSize * GaussiansApi.LandscapeSize, await page.Locator("#g-landscape rect").CountAsync());
+        Assert.Equal(GaussiansApi.LandscapeSize * GaussiansApi.LandscapeSize, await page.Locator("#g-landscape-reverse rect").CountAsync());
+
+        // The colour bars' top values are the largest D(P||Q) and D(Q||P) over the maps' grid of Q, by the library.
+        double forward = 0, reverse = 0;
+        for (int s = 0; s < GaussiansApi.LandscapeSize; s++)
+        {
+            for (int m = 0; m < GaussiansApi.LandscapeSize; m++)
+            {
+                double mean = -GaussiansApi.MeanLimit + (2 * GaussiansApi.MeanLimit * m / (GaussiansApi.LandscapeSize - 1));
+                double spread = GaussiansApi.MinStdDev + ((GaussiansApi.MaxStdDev - GaussiansApi.MinStdDev) * s / (GaussiansApi.LandscapeSize - 1));
+                var q = Gaussian.WithMeanStdDev(mean, spread);
+                forward = Math.Max(forward, Measures.KullbackLeibler(p, q, InformationUnit.Bits).Value);
+                reverse = Math.Max(reverse, Measures.KullbackLeibler(q, p, InformationUnit.Bits).Value);
+            }
+        }
+
+        Assert.Equal(forward, Value(await page.Locator("#g-colourbar text.max").GetAttributeAsync("data-value") ?? ""));
+        Assert.Equal(reverse, Value(await page.Locator("#g-colourbar-reverse text.max").GetAttributeAsync("data-value") ?? ""));
+        Assert.NotEqual(forward, reverse); // the two directions differ
+        Assert.Equal(48, await page.Locator("#g-colourbar rect.ramp").CountAsync());
+        await browser.ScreenshotAsync(page, "2-gaussians-both-directions", "#panel-gaussians");
+        Assert.Empty(problems);
+    }
 }

@@ -193,19 +193,50 @@ panel('panel-gaussians', {
     svgEl('text', { x: f.w - 20, y: 26, 'text-anchor': 'end', class: 'label', style: 'fill:var(--p)' }, f.g, `P = N(${json.mu1.toFixed(1)}, ${json.sigma1.toFixed(1)}\u00b2)`);
     svgEl('text', { x: f.w - 20, y: 42, 'text-anchor': 'end', class: 'label', style: 'fill:var(--q)' }, f.g, `Q = N(${json.mu2.toFixed(1)}, ${json.sigma2.toFixed(1)}\u00b2)`);
 
-    const L = json.landscape;
-    const lf = frame($('#g-landscape'), { x: [L.means[0], L.means[L.means.length - 1]], y: [L.spreads[0], L.spreads[L.spreads.length - 1]], xlabel: 'mean of Q', ylabel: 'spread of Q', margin: { l: 44, r: 10, t: 10, b: 40 }, grid: false });
-    const cellW = (lf.px(L.means[1]) - lf.px(L.means[0]));
-    const cellH = (lf.py(L.spreads[0]) - lf.py(L.spreads[1]));
-    const rect = { x: lf.px(L.means[0]) - cellW / 2, y: lf.py(L.spreads[L.spreads.length - 1]) - cellH / 2, w: cellW * L.means.length, h: cellH * L.spreads.length };
-    const heat = svgEl('g', {}, lf.g);
-    lf.g.insertBefore(heat, lf.g.firstChild);
-    heatmap(heat, L.values, rect);
-    svgEl('circle', { cx: lf.px(json.mu1), cy: lf.py(json.sigma1), r: 4, fill: '#fff' }, lf.g);
-    svgEl('circle', { cx: lf.px(json.mu2), cy: lf.py(json.sigma2), r: 8, class: 'ring' }, lf.g);
-    svgEl('circle', { cx: lf.px(json.mu2), cy: lf.py(json.sigma2), r: 9.5, class: 'ring-inner' }, lf.g);
+    drawLandscape($('#g-landscape'), $('#g-colourbar'), json.landscape, json.landscape_max, json);
+    drawLandscape($('#g-landscape-reverse'), $('#g-colourbar-reverse'), json.landscape_reverse, json.landscape_reverse.max, json);
   },
 }).update();
+
+/** One KL map over Q's (mean, spread) with the ring at the current Q and the dot at P, and its colour bar. */
+function drawLandscape(svg, bar, L, max, json) {
+  const lf = frame(svg, { x: [L.means[0], L.means[L.means.length - 1]], y: [L.spreads[0], L.spreads[L.spreads.length - 1]], xlabel: 'mean of Q', ylabel: 'spread of Q', margin: { l: 44, r: 10, t: 10, b: 40 }, grid: false });
+  const cellW = (lf.px(L.means[1]) - lf.px(L.means[0]));
+  const cellH = (lf.py(L.spreads[0]) - lf.py(L.spreads[1]));
+  const rect = { x: lf.px(L.means[0]) - cellW / 2, y: lf.py(L.spreads[L.spreads.length - 1]) - cellH / 2, w: cellW * L.means.length, h: cellH * L.spreads.length };
+  const heat = svgEl('g', {}, lf.g);
+  lf.g.insertBefore(heat, lf.g.firstChild);
+  heatmap(heat, L.values, rect);
+  svgEl('circle', { cx: lf.px(json.mu1), cy: lf.py(json.sigma1), r: 4, fill: '#fff' }, lf.g);
+  svgEl('circle', { cx: lf.px(json.mu2), cy: lf.py(json.sigma2), r: 8, class: 'ring' }, lf.g);
+  svgEl('circle', { cx: lf.px(json.mu2), cy: lf.py(json.sigma2), r: 9.5, class: 'ring-inner' }, lf.g);
+  colourBar(bar, max, json.unit);
+}
+
+/**
+ * The colour bar of heatmap()'s scale, colour = log(1 + v) / log(1 + max): ticks at the values that scale puts at
+ * 0, 1/4, ..., 1 of the ramp, the top one being the map's largest value (sent by the server, in data-value).
+ */
+function colourBar(svg, max, unit) {
+  svg.replaceChildren();
+  const { h } = viewBox(svg);
+  const top = 10;
+  const bottom = h - 40;
+  const steps = 48;
+  for (let i = 0; i < steps; i++) {
+    const t0 = i / steps;
+    svgEl('rect', { x: 4, y: bottom - (i + 1) * (bottom - top) / steps, width: 14, height: (bottom - top) / steps + 0.5, fill: colour(t0 + 0.5 / steps), class: 'ramp' }, svg);
+  }
+  for (const t of [0, 0.25, 0.5, 0.75, 1]) {
+    const v = Math.expm1(t * Math.log1p(max));
+    const y = bottom - t * (bottom - top);
+    svgEl('line', { x1: 18, x2: 22, y1: y, y2: y, class: 'axis' }, svg);
+    const label = svgEl('text', { x: 24, y: y + 4, class: 'tick' + (t === 1 ? ' max' : '') }, svg, t === 1 ? fmt(max, 2) : tickText(+v.toPrecision(2)));
+    if (t === 1) label.dataset.value = String(max);
+  }
+  svgEl('text', { x: 4, y: h - 22, class: 'tick' }, svg, unit);
+  svgEl('text', { x: 4, y: h - 8, class: 'tick' }, svg, 'log scale');
+}
 
 // ---- 3 Correlation ----
 // The curve over rho depends on N, bins and the unit only: asked again when one of those changes.
