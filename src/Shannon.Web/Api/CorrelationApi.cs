@@ -34,6 +34,12 @@ internal static class CorrelationApi
     public static InformationEstimate EstimateAt(string estimator, double rho, int n, int bins, int seed, InformationUnit unit)
     {
         var (x, y) = Sample(rho, n, seed);
+        return EstimateOn(estimator, x, y, bins, unit);
+    }
+
+    /// <summary>The catalogue's estimator under its catalogue name (the same on every surface), on a sample.</summary>
+    private static InformationEstimate EstimateOn(string estimator, double[] x, double[] y, int bins, InformationUnit unit)
+    {
         SampleColumn[] a = [SampleColumn.FromNumbers("x", x, VariableKind.Continuous)], b = [SampleColumn.FromNumbers("y", y, VariableKind.Continuous)];
         return EstimatorCatalogue.MutualInformation(estimator, a, b, [], new EstimatorSettings { Bins = bins }, unit);
     }
@@ -79,15 +85,7 @@ internal static class CorrelationApi
         int seed = q.Integer("seed", 0, int.MaxValue, 1);
         var unit = q.Unit();
         var (x, y) = Sample(rho, n, seed);
-        // The catalogue's estimators under their catalogue names (the same on every surface).
-        SampleColumn[] a = [SampleColumn.FromNumbers("x", x, VariableKind.Continuous)], b = [SampleColumn.FromNumbers("y", y, VariableKind.Continuous)];
-        var settings = new EstimatorSettings { Bins = bins };
-        var estimates = new[]
-        {
-            Estimate($"binned ({bins}x{bins} equal-width plug-in)", EstimatorCatalogue.MutualInformation("binned", a, b, [], settings, unit)),
-            Estimate("Gaussian (from the sample covariance)", EstimatorCatalogue.MutualInformation("gaussian", a, b, [], settings, unit)),
-            Estimate("KSG (k = 3, algorithm 1)", EstimatorCatalogue.MutualInformation("ksg1", a, b, [], settings, unit)),
-        };
+        var estimates = Shown(bins).Select(e => Estimate(e.Label, EstimateOn(e.Name, x, y, bins, unit))).ToArray();
 
         return Results.Json(new
         {
