@@ -91,6 +91,7 @@ public static class ExplorerServer
         });
 
         builder.Services.AddSingleton(new Estimation.LanguageModelSource(options.CorpusPath));
+        builder.Services.AddSingleton(new WordleSource(options.CorpusPath));
         var app = builder.Build();
         app.UseMiddleware<RequestGuard>(options);
         app.UseMiddleware<ErrorMiddleware>();

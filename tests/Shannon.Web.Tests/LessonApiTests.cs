@@ -1,3 +1,5 @@
+using Shannon.Web.Api;
+
 namespace Shannon.Web.Tests;
 
 /// <summary>The lesson panels' endpoints (issue 18): bad values get a 400 naming the parameter; answers use snake_case keys and EstimateJson's estimate objects.</summary>
@@ -41,5 +43,33 @@ public sealed class LessonApiTests(ServerFixture server)
         var bins = json.GetProperty("reliability_diagram").EnumerateArray().ToArray();
         Assert.Equal(50, bins.Length);
         Assert.Contains(bins, b => b.GetProperty("count").GetInt32() == 0 && b.GetProperty("accuracy").ValueKind == System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Wordle_TakesItsCandidatesFromTheCorpusGivenToServe()
+    {
+        // Five words of the list, "crane" three times: under the frequency prior P(crane's all-green pattern) = 3/7.
+        string path = Path.Combine(Path.GetTempPath(), $"shannon-wordle-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(path, "crane crane crane slate fuzzy. Tiger, house!");
+        try
+        {
+            var (app, address) = await ExplorerServer.StartAsync(new ExplorerOptions(Port: 0, CorpusPath: path));
+            await using var _ = app;
+            using var client = new HttpClient { BaseAddress = address };
+            var words = new WordleSource(path);
+            var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("api/wordle?guess=crane")).RootElement;
+            Assert.Equal(words.Answers.Length, json.GetProperty("candidate_count").GetInt32());
+            Assert.Contains("crane", words.Answers);
+            Assert.Equal(Path.GetFileName(path), json.GetProperty("text").GetString());
+            int g = words.Game.IndexOfGuess("crane");
+            var candidates = Enumerable.Range(0, words.Answers.Length).ToArray();
+            Assert.Equal(words.Game.ExpectedBits(g, candidates, words.Counts), json.GetProperty("expected_bits").GetDouble());
+            var distribution = words.Game.FeedbackDistribution(g, candidates, words.Counts);
+            Assert.Equal(3.0 / words.Counts.Sum(), distribution[Shannon.Lab.Games.Wordle.Solved], 1e-15);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -188,8 +188,10 @@ public sealed class LessonPanelBrowserTests(BrowserFixture browser)
     public async Task Wordle_TypedGuessAndPrior_FeedbackEntropyIsTheLabsSolvers()
     {
         var (page, problems) = await browser.OpenAsync();
-        var (_, answers, counts, _) = WordleApi.Data.Value;
-        var game = new Shannon.Lab.Games.WordleGame(WordleApi.Data.Value.List.Words, answers);
+        // The fixture serves without --corpus: the built-in text's words are the candidates.
+        var source = new WordleSource(null);
+        var (answers, counts) = (source.Answers, source.Counts);
+        var game = new Shannon.Lab.Games.WordleGame(source.List.Words, answers);
         var candidates = Enumerable.Range(0, answers.Length).ToArray();
         var field = page.Locator("#w-guess");
         foreach (var (guess, prior) in new[] { ("slate", "frequency"), ("fuzzy", "uniform") })

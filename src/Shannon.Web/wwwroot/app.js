@@ -630,7 +630,7 @@ panel('panel-wordle', {
     show('w-candidates', json.candidate_count, 0);
     $('#w-best').textContent = json.best_guess;
     show('w-best-bits', json.best_bits);
-    $('#w-summary').textContent = `\u201c${json.guess}\u201d against ${json.candidate_count} candidate answers (${json.prior} prior); words: ${json.source}${json.note ? '; ' + json.note : ''}. The ${json.patterns.length} likeliest of ${json.pattern_count} patterns:`;
+    $('#w-summary').textContent = `\u201c${json.guess}\u201d against ${json.candidate_count} candidate answers (${json.prior} prior, counts from ${json.text}); words: ${json.source}${json.note ? '; ' + json.note : ''}. The ${json.patterns.length} likeliest of ${json.pattern_count} patterns:`;
     const top = Math.max(...json.probabilities);
     const svg = $('#w-bars');
     const f = frame(svg, { x: [0, Math.max(json.patterns.length, 1)], y: [0, top * 1.1], ylabel: 'probability', margin: { l: 52, r: 10, t: 12, b: 34 } });
