@@ -18,7 +18,7 @@ namespace Shannon.Web;
 /// <param name="Host">An IP address or <c>localhost</c>; 127.0.0.1 by default, so the page is reachable from this machine only.</param>
 /// <param name="Port">The TCP port; 0 asks the operating system for a free one.</param>
 /// <param name="FallbackToFreePort">When the port is taken, listen on a free port instead of failing.</param>
-/// <param name="CorpusPath">A UTF-8 text for the temperature panel's character model; null: Shannon's built-in text.</param>
+/// <param name="CorpusPath">A UTF-8 text for the temperature panel's character model and the Wordle panel's candidate answers; null: Shannon's built-in text.</param>
 public sealed record ExplorerOptions(string Host = ExplorerOptions.DefaultHost, int Port = ExplorerOptions.DefaultPort, bool FallbackToFreePort = false, string? CorpusPath = null)
 {
     /// <summary>The default host: loopback only.</summary>
@@ -91,6 +91,7 @@ public static class ExplorerServer
         });
 
         builder.Services.AddSingleton(new Estimation.LanguageModelSource(options.CorpusPath));
+        builder.Services.AddSingleton(new WordleSource(options.CorpusPath));
         var app = builder.Build();
         app.UseMiddleware<RequestGuard>(options);
         app.UseMiddleware<ErrorMiddleware>();

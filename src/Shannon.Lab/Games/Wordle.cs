@@ -153,6 +153,11 @@ public sealed class WordleGame
     /// <summary>For each answer, its index among the guesses.</summary>
     internal int[] AnswerAsGuess { get; }
 
+    /// <summary>The index of a word among the guesses, or -1 when it is not an allowed guess.</summary>
+    /// <param name="word">A word (lower case).</param>
+    /// <returns>Its first index in <see cref="Guesses"/>, or -1.</returns>
+    public int IndexOfGuess(string word) => word is not null && _guessIndex.TryGetValue(word, out int g) ? g : -1;
+
     /// <summary>The feedback of guess <paramref name="guess"/> against answer <paramref name="answer"/> (indices).</summary>
     /// <param name="guess">Guess index.</param>
     /// <param name="answer">Answer index.</param>

@@ -19,7 +19,64 @@ internal static class CorrelationApi
     public const int MinN = 20;
     public const int MaxN = 5000;
 
-    public static void Map(IEndpointRouteBuilder app) => app.MapGet("/api/correlation", (HttpRequest request) =>
+    /// <summary>The curve's correlations: 0, 0.05, ..., 0.95 (MI is even in rho, so the positive half shows it all).</summary>
+    public static readonly double[] CurveRhos = Enumerable.Range(0, 20).Select(i => i / 20.0).ToArray();
+
+    /// <summary>The estimators the panel shows, by catalogue name, with their labels.</summary>
+    public static IReadOnlyList<(string Name, string Label)> Shown(int bins) =>
+    [
+        ("binned", $"binned ({bins}x{bins} equal-width plug-in)"),
+        ("gaussian", "Gaussian (from the sample covariance)"),
+        ("ksg1", "KSG (k = 3, algorithm 1)"),
+    ];
+
+    /// <summary>The catalogue's estimate of I(X;Y) by <paramref name="estimator"/> on the seeded sample for rho and N.</summary>
+    public static InformationEstimate EstimateAt(string estimator, double rho, int n, int bins, int seed, InformationUnit unit)
+    {
+        var (x, y) = Sample(rho, n, seed);
+        return EstimateOn(estimator, x, y, bins, unit);
+    }
+
+    /// <summary>The catalogue's estimator under its catalogue name (the same on every surface), on a sample.</summary>
+    private static InformationEstimate EstimateOn(string estimator, double[] x, double[] y, int bins, InformationUnit unit)
+    {
+        SampleColumn[] a = [SampleColumn.FromNumbers("x", x, VariableKind.Continuous)], b = [SampleColumn.FromNumbers("y", y, VariableKind.Continuous)];
+        return EstimatorCatalogue.MutualInformation(estimator, a, b, [], new EstimatorSettings { Bins = bins }, unit);
+    }
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/correlation", Single);
+        app.MapGet("/api/correlation/curve", Curve);
+    }
+
+    /// <summary>
+    /// The estimators' curves against rho for one N (seed, bins): at each rho of <see cref="CurveRhos"/> the truth and
+    /// each estimate (written by the library's EstimateJson), on the sample drawn with the same seed.
+    /// </summary>
+    private static IResult Curve(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var q = new Parameters(request);
+        int n = q.Integer("n", MinN, MaxN);
+        int bins = q.Integer("bins", 2, 50, 10);
+        int seed = q.Integer("seed", 0, int.MaxValue, 1);
+        var unit = q.Unit();
+        var points = new List<object>(CurveRhos.Length);
+        foreach (double rho in CurveRhos)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            points.Add(new
+            {
+                rho,
+                true_mutual_information = Measures.GaussianMutualInformation(rho, unit).Value,
+                estimates = Shown(bins).Select(e => Estimate(e.Label, EstimateAt(e.Name, rho, n, bins, seed, unit))).ToArray(),
+            });
+        }
+
+        return Results.Json(new { n, bins, seed, unit = InformationUnits.Name(unit), points });
+    }
+
+    private static IResult Single(HttpRequest request)
     {
         var q = new Parameters(request);
         double rho = q.Number("rho", -MaxAbsRho, MaxAbsRho);
@@ -28,15 +85,7 @@ internal static class CorrelationApi
         int seed = q.Integer("seed", 0, int.MaxValue, 1);
         var unit = q.Unit();
         var (x, y) = Sample(rho, n, seed);
-        // The catalogue's estimators under their catalogue names (the same on every surface).
-        SampleColumn[] a = [SampleColumn.FromNumbers("x", x, VariableKind.Continuous)], b = [SampleColumn.FromNumbers("y", y, VariableKind.Continuous)];
-        var settings = new EstimatorSettings { Bins = bins };
-        var estimates = new[]
-        {
-            Estimate($"binned ({bins}x{bins} equal-width plug-in)", EstimatorCatalogue.MutualInformation("binned", a, b, [], settings, unit)),
-            Estimate("Gaussian (from the sample covariance)", EstimatorCatalogue.MutualInformation("gaussian", a, b, [], settings, unit)),
-            Estimate("KSG (k = 3, algorithm 1)", EstimatorCatalogue.MutualInformation("ksg1", a, b, [], settings, unit)),
-        };
+        var estimates = Shown(bins).Select(e => Estimate(e.Label, EstimateOn(e.Name, x, y, bins, unit))).ToArray();
 
         return Results.Json(new
         {
@@ -50,7 +99,7 @@ internal static class CorrelationApi
             estimates,
             points = new { x, y },
         });
-    });
+    }
 
     private static System.Text.Json.JsonElement Estimate(string label, InformationEstimate e) => EstimateElements.Of("mi", e, label: label);
 

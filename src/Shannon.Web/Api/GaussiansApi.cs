@@ -41,12 +41,16 @@ internal static class GaussiansApi
         var means = Grid(-MeanLimit, MeanLimit, LandscapeSize);
         var spreads = Grid(MinStdDev, MaxStdDev, LandscapeSize);
         var values = new double[LandscapeSize][];
+        var reverse = new double[LandscapeSize][];
         for (int s = 0; s < LandscapeSize; s++)
         {
             values[s] = new double[LandscapeSize];
+            reverse[s] = new double[LandscapeSize];
             for (int m = 0; m < LandscapeSize; m++)
             {
-                values[s][m] = Measures.KullbackLeibler(p, Gaussian.WithMeanStdDev(means[m], spreads[s]), unit).Value;
+                var candidate = Gaussian.WithMeanStdDev(means[m], spreads[s]);
+                values[s][m] = Measures.KullbackLeibler(p, candidate, unit).Value;
+                reverse[s][m] = Measures.KullbackLeibler(candidate, p, unit).Value;
             }
         }
 
@@ -63,6 +67,9 @@ internal static class GaussiansApi
             entropyQ = Measures.DifferentialEntropy(qq, unit).Value,
             densities = new { x, p = dp, q = dq },
             landscape = new { measure = "D(P||Q) over Q = N(mean, spread^2)", means, spreads, values },
+            // The other direction over the same grid: KL is not symmetric, and the two maps differ in shape.
+            landscape_reverse = new { measure = "D(Q||P) over Q = N(mean, spread^2)", means, spreads, values = reverse, max = reverse.SelectMany(r => r).Max() },
+            landscape_max = values.SelectMany(r => r).Max(),
         });
     });
 

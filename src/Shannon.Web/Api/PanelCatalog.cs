@@ -14,5 +14,9 @@ internal static class PanelCatalog
         BottleneckApi.Map,
         VennApi.Map,
         DataApi.Map,
+        CrossEntropyApi.Map,
+        LeashApi.Map,
+        CalibrationApi.Map,
+        WordleApi.Map,
     ];
 }

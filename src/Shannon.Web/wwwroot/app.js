@@ -193,24 +193,69 @@ panel('panel-gaussians', {
     svgEl('text', { x: f.w - 20, y: 26, 'text-anchor': 'end', class: 'label', style: 'fill:var(--p)' }, f.g, `P = N(${json.mu1.toFixed(1)}, ${json.sigma1.toFixed(1)}\u00b2)`);
     svgEl('text', { x: f.w - 20, y: 42, 'text-anchor': 'end', class: 'label', style: 'fill:var(--q)' }, f.g, `Q = N(${json.mu2.toFixed(1)}, ${json.sigma2.toFixed(1)}\u00b2)`);
 
-    const L = json.landscape;
-    const lf = frame($('#g-landscape'), { x: [L.means[0], L.means[L.means.length - 1]], y: [L.spreads[0], L.spreads[L.spreads.length - 1]], xlabel: 'mean of Q', ylabel: 'spread of Q', margin: { l: 44, r: 10, t: 10, b: 40 }, grid: false });
-    const cellW = (lf.px(L.means[1]) - lf.px(L.means[0]));
-    const cellH = (lf.py(L.spreads[0]) - lf.py(L.spreads[1]));
-    const rect = { x: lf.px(L.means[0]) - cellW / 2, y: lf.py(L.spreads[L.spreads.length - 1]) - cellH / 2, w: cellW * L.means.length, h: cellH * L.spreads.length };
-    const heat = svgEl('g', {}, lf.g);
-    lf.g.insertBefore(heat, lf.g.firstChild);
-    heatmap(heat, L.values, rect);
-    svgEl('circle', { cx: lf.px(json.mu1), cy: lf.py(json.sigma1), r: 4, fill: '#fff' }, lf.g);
-    svgEl('circle', { cx: lf.px(json.mu2), cy: lf.py(json.sigma2), r: 8, class: 'ring' }, lf.g);
-    svgEl('circle', { cx: lf.px(json.mu2), cy: lf.py(json.sigma2), r: 9.5, class: 'ring-inner' }, lf.g);
+    drawLandscape($('#g-landscape'), $('#g-colourbar'), json.landscape, json.landscape_max, json);
+    drawLandscape($('#g-landscape-reverse'), $('#g-colourbar-reverse'), json.landscape_reverse, json.landscape_reverse.max, json);
   },
 }).update();
 
+/** One KL map over Q's (mean, spread) with the ring at the current Q and the dot at P, and its colour bar. */
+function drawLandscape(svg, bar, L, max, json) {
+  const lf = frame(svg, { x: [L.means[0], L.means[L.means.length - 1]], y: [L.spreads[0], L.spreads[L.spreads.length - 1]], xlabel: 'mean of Q', ylabel: 'spread of Q', margin: { l: 44, r: 10, t: 10, b: 40 }, grid: false });
+  const cellW = (lf.px(L.means[1]) - lf.px(L.means[0]));
+  const cellH = (lf.py(L.spreads[0]) - lf.py(L.spreads[1]));
+  const rect = { x: lf.px(L.means[0]) - cellW / 2, y: lf.py(L.spreads[L.spreads.length - 1]) - cellH / 2, w: cellW * L.means.length, h: cellH * L.spreads.length };
+  const heat = svgEl('g', {}, lf.g);
+  lf.g.insertBefore(heat, lf.g.firstChild);
+  heatmap(heat, L.values, rect);
+  svgEl('circle', { cx: lf.px(json.mu1), cy: lf.py(json.sigma1), r: 4, fill: '#fff' }, lf.g);
+  svgEl('circle', { cx: lf.px(json.mu2), cy: lf.py(json.sigma2), r: 8, class: 'ring' }, lf.g);
+  svgEl('circle', { cx: lf.px(json.mu2), cy: lf.py(json.sigma2), r: 9.5, class: 'ring-inner' }, lf.g);
+  colourBar(bar, max, json.unit);
+}
+
+/**
+ * The colour bar of heatmap()'s scale, colour = log(1 + v) / log(1 + max): ticks at the values that scale puts at
+ * 0, 1/4, ..., 1 of the ramp, the top one being the map's largest value (sent by the server, in data-value).
+ */
+function colourBar(svg, max, unit) {
+  svg.replaceChildren();
+  const { h } = viewBox(svg);
+  const top = 10;
+  const bottom = h - 40;
+  const steps = 48;
+  for (let i = 0; i < steps; i++) {
+    const t0 = i / steps;
+    svgEl('rect', { x: 4, y: bottom - (i + 1) * (bottom - top) / steps, width: 14, height: (bottom - top) / steps + 0.5, fill: colour(t0 + 0.5 / steps), class: 'ramp' }, svg);
+  }
+  for (const t of [0, 0.25, 0.5, 0.75, 1]) {
+    const v = Math.expm1(t * Math.log1p(max));
+    const y = bottom - t * (bottom - top);
+    svgEl('line', { x1: 18, x2: 22, y1: y, y2: y, class: 'axis' }, svg);
+    const label = svgEl('text', { x: 24, y: y + 4, class: 'tick' + (t === 1 ? ' max' : '') }, svg, t === 1 ? fmt(max, 2) : tickText(+v.toPrecision(2)));
+    if (t === 1) label.dataset.value = String(max);
+  }
+  svgEl('text', { x: 4, y: h - 22, class: 'tick' }, svg, unit);
+  svgEl('text', { x: 4, y: h - 8, class: 'tick' }, svg, 'log scale');
+}
+
 // ---- 3 Correlation ----
+// The curve over rho depends on N, bins and the unit only: asked again when one of those changes.
+let correlationCurve = { key: null, json: null };
+const estimatorColours = { binned: 'var(--q)', gaussian: '#2a9d5b', ksg1: 'var(--p)' };
 panel('panel-correlation', {
-  request: (root) => call('/api/correlation?' + query(root)),
+  async request(root) {
+    const key = `${$('#c-n').value}|${$('#c-bins').value}|${unitSelect.value}`;
+    const single = call('/api/correlation?' + query(root));
+    if (correlationCurve.key !== key) {
+      const curve = await call('/api/correlation/curve?' + new URLSearchParams({ n: $('#c-n').value, bins: $('#c-bins').value, unit: unitSelect.value }));
+      correlationCurve = { key, json: curve };
+    }
+    const json = await single;
+    json.curve = correlationCurve.json;
+    return json;
+  },
   render(json) {
+    drawCorrelationCurve($('#c-curve'), json.curve, json.rho);
     show('c-rho-value', json.rho, 2);
     show('c-n-value', json.n, 0);
     show('c-bins-value', json.bins, 0);
@@ -262,6 +307,29 @@ panel('panel-correlation', {
     ctx.fillText(`\u03c1 = ${json.rho.toFixed(2)}, N = ${json.n}, sample r = ${json.sample_correlation.toFixed(3)}`, m + 8, m + 24);
   },
 }).update();
+
+function drawCorrelationCurve(svg, curve, rho) {
+  const pts = curve.points;
+  const rhos = pts.map((p) => p.rho);
+  const all = pts.flatMap((p) => [p.true_mutual_information, ...p.estimates.map((e) => e.value)]).filter(finite);
+  const top = Math.max(...all) * 1.08;
+  const f = frame(svg, { x: [0, 1], y: [Math.min(0, ...all), top], xlabel: '\u03c1', ylabel: `I(X;Y) (${curve.unit})` });
+  svgEl('path', { d: pathOf(rhos, pts.map((p) => p.true_mutual_information), f), class: 'curve truth', style: 'stroke:#111;stroke-width:2.5;fill:none' }, f.g);
+  const names = pts[0].estimates.map((e) => e.estimator);
+  names.forEach((name, j) => {
+    const ys = pts.map((p) => p.estimates[j].value);
+    svgEl('path', { d: pathOf(rhos, ys, f), class: 'curve estimator', 'data-estimator': name, style: `stroke:${estimatorColours[name] || '#888'};stroke-width:1.6;fill:none;stroke-dasharray:${j === 0 ? '5 3' : 'none'}` }, f.g);
+    pts.forEach((p, i) => {
+      const c = svgEl('circle', { cx: f.px(p.rho), cy: f.py(ys[i]), r: 2.6, fill: estimatorColours[name] || '#888', class: 'point', style: `fill:${estimatorColours[name] || '#888'}`, 'data-estimator': name, 'data-rho': String(p.rho), 'data-value': String(ys[i]) }, f.g);
+      svgEl('title', {}, c, `${name} at \u03c1 = ${p.rho.toFixed(2)}: ${fmt(ys[i])}`);
+    });
+    svgEl('text', { x: f.margin.l + 8, y: f.margin.t + 14 + 14 * (j + 1), class: 'tick', style: `fill:${estimatorColours[name] || '#888'}` }, f.g, `\u25cf ${name}`);
+  });
+  svgEl('text', { x: f.margin.l + 8, y: f.margin.t + 14, class: 'tick' }, f.g, '\u2014 truth');
+  const a = Math.abs(rho);
+  svgEl('line', { x1: f.px(a), x2: f.px(a), y1: f.margin.t, y2: f.h - f.margin.b, class: 'guide' }, f.g);
+  svgEl('text', { x: f.w - f.margin.r - 4, y: f.h - f.margin.b - 6, 'text-anchor': 'end', class: 'tick' }, f.g, `N = ${curve.n}, seed ${curve.seed}`);
+}
 
 // ---- 4 Temperature ----
 panel('panel-temperature', {
@@ -478,3 +546,102 @@ function drawMatrix(svg, matrix, unit) {
   });
   svgEl('text', { x: left, y: h - 4, class: 'label' }, svg, `pairwise I (${unit}), ${matrix.estimator}; diagonal: ${matrix.diagonal}${matrix.note ? '; ' + matrix.note : ''}`);
 }
+
+// ---- 8 Cross-entropy training ----
+panel('panel-xent', {
+  request: (root) => call('/api/cross-entropy?' + query(root)),
+  render(json) {
+    show('x-step-value', json.step, 0);
+    show('x-rate-value', json.rate, 1);
+    show('x-entropy', json.entropy);
+    show('x-cross', json.cross_entropy);
+    show('x-kl', json.kullback_leibler);
+    // P and Q side by side.
+    const k = json.p.length;
+    const fb = frame($('#x-bars'), { x: [0, k], y: [0, 1], ylabel: 'probability', margin: { l: 46, r: 8, t: 12, b: 28 } });
+    $$('.tick', fb.g).filter((t) => t.getAttribute('text-anchor') === 'middle').forEach((t) => t.remove());
+    const bw = fb.px(1) - fb.px(0);
+    for (let i = 0; i < k; i++) {
+      svgEl('rect', { x: fb.px(i) + bw * 0.1, y: fb.py(json.p[i]), width: bw * 0.38, height: fb.py(0) - fb.py(json.p[i]), class: 'bar p', style: 'fill:var(--p)' }, fb.g);
+      svgEl('rect', { x: fb.px(i) + bw * 0.52, y: fb.py(json.q[i]), width: bw * 0.38, height: fb.py(0) - fb.py(json.q[i]), class: 'bar q', style: 'fill:var(--q)' }, fb.g);
+      svgEl('text', { x: fb.px(i + 0.5), y: fb.h - fb.margin.b + 14, 'text-anchor': 'middle', class: 'tick' }, fb.g, String(i + 1));
+    }
+    svgEl('text', { x: fb.w - fb.margin.r - 4, y: fb.margin.t + 12, 'text-anchor': 'end', class: 'tick', style: 'fill:var(--p)' }, fb.g, '\u25a0 P (target)');
+    svgEl('text', { x: fb.w - fb.margin.r - 4, y: fb.margin.t + 26, 'text-anchor': 'end', class: 'tick', style: 'fill:var(--q)' }, fb.g, `\u25a0 Q after ${json.step} steps`);
+    // The loss over the steps, with H(P) as its floor.
+    const c = json.curve.cross_entropy;
+    const steps = c.map((_, i) => i);
+    const fc = frame($('#x-curve'), { x: [0, json.steps], y: [0, Math.max(...c) * 1.05], xlabel: 'step', ylabel: `${json.unit}` });
+    svgEl('line', { x1: fc.px(0), x2: fc.px(json.steps), y1: fc.py(json.entropy), y2: fc.py(json.entropy), class: 'guide' }, fc.g);
+    svgEl('text', { x: fc.px(json.steps) - 4, y: fc.py(json.entropy) + 14, 'text-anchor': 'end', class: 'tick' }, fc.g, 'H(P), the floor');
+    svgEl('path', { d: pathOf(steps, c, fc), class: 'curve' }, fc.g);
+    svgEl('path', { d: pathOf(steps, json.curve.kullback_leibler, fc), class: 'curve kl', style: 'stroke:var(--q);fill:none;stroke-dasharray:5 3' }, fc.g);
+    svgEl('text', { x: fc.px(json.steps) - 4, y: fc.margin.t + 12, 'text-anchor': 'end', class: 'tick' }, fc.g, '\u2014 H(P,Q)   - - D(P||Q)');
+    if (json.step <= json.steps) svgEl('circle', { cx: fc.px(json.step), cy: fc.py(json.cross_entropy), r: 5, class: 'marker' }, fc.g);
+  },
+}).update();
+
+// ---- 9 The RLHF leash ----
+panel('panel-leash', {
+  // The slider is log10(beta); the server gets beta itself and echoes it.
+  request: () => call('/api/leash?' + new URLSearchParams({ beta: String(10 ** Number($('#l-logbeta').value)), unit: unitSelect.value })),
+  render(json) {
+    show('l-beta', json.beta, 3);
+    show('l-reward', json.reward);
+    show('l-kl', json.kullback_leibler);
+    const fr = json.frontier;
+    const f = frame($('#l-frontier'), { x: [0, Math.max(...fr.kullback_leibler) * 1.05], y: [0, 1], xlabel: `D(\u03c0\u03b2 || \u03c0ref) (${json.unit})`, ylabel: 'reward E[r]' });
+    svgEl('path', { d: pathOf(fr.kullback_leibler, fr.reward, f), class: 'curve' }, f.g);
+    svgEl('circle', { cx: f.px(json.kullback_leibler), cy: f.py(json.reward), r: 6, class: 'marker' }, f.g);
+    svgEl('text', { x: f.margin.l + 8, y: f.margin.t + 14, class: 'tick' }, f.g, `the exact frontier, \u03b2 from ${fr.betas[fr.betas.length - 1]} (left) to ${fr.betas[0]} (right)`);
+  },
+}).update();
+
+// ---- 10 Calibration ----
+panel('panel-calibration', {
+  request: (root) => call('/api/calibration?' + query(root)),
+  render(json) {
+    show('k-t-value', json.t, 2);
+    show('k-bins-value', json.bins, 0);
+    show('k-ece', json.ece);
+    show('k-mce', json.mce);
+    show('k-brier', json.brier);
+    show('k-logloss', json.log_loss);
+    show('k-fitted', json.fitted_temperature, 3);
+    const f = frame($('#k-diagram'), { x: [0, 1], y: [0, 1], xlabel: 'confidence', ylabel: 'accuracy' });
+    svgEl('line', { x1: f.px(0), y1: f.py(0), x2: f.px(1), y2: f.py(1), class: 'guide' }, f.g);
+    for (const b of json.reliability_diagram) {
+      if (b.count === 0) continue;
+      svgEl('rect', { x: f.px(b.lower) + 0.5, y: f.py(b.accuracy), width: f.px(b.upper) - f.px(b.lower) - 1, height: f.py(0) - f.py(b.accuracy), class: 'bar', 'data-accuracy': String(b.accuracy), 'data-count': String(b.count) }, f.g);
+      svgEl('circle', { cx: f.px(b.mean_confidence), cy: f.py(b.mean_confidence), r: 2.5, style: 'fill:var(--q)' }, f.g);
+    }
+    svgEl('text', { x: f.margin.l + 8, y: f.margin.t + 14, class: 'tick' }, f.g, `bars: accuracy; dots: mean confidence`);
+  },
+}).update();
+
+// ---- 11 Wordle ----
+panel('panel-wordle', {
+  // A guess is asked for once it has five letters (the server checks it against the word list).
+  request: (root) => ($('#w-guess').value.trim().length === 5 ? call('/api/wordle?' + query(root)) : Promise.resolve(null)),
+  render(json) {
+    show('w-bits', json.expected_bits);
+    show('w-entropy', json.entropy);
+    show('w-patterns', json.pattern_count, 0);
+    show('w-candidates', json.candidate_count, 0);
+    $('#w-best').textContent = json.best_guess;
+    show('w-best-bits', json.best_bits);
+    $('#w-summary').textContent = `\u201c${json.guess}\u201d against ${json.candidate_count} candidate answers (${json.prior} prior, counts from ${json.text}); words: ${json.source}${json.note ? '; ' + json.note : ''}. The ${json.patterns.length} likeliest of ${json.pattern_count} patterns:`;
+    const top = Math.max(...json.probabilities);
+    const svg = $('#w-bars');
+    const f = frame(svg, { x: [0, Math.max(json.patterns.length, 1)], y: [0, top * 1.1], ylabel: 'probability', margin: { l: 52, r: 10, t: 12, b: 34 } });
+    $$('.tick', f.g).filter((t) => t.getAttribute('text-anchor') === 'middle').forEach((t) => t.remove());
+    const bw = f.px(1) - f.px(0);
+    json.patterns.forEach((pattern, i) => {
+      const p = json.probabilities[i];
+      svgEl('rect', { x: f.px(i) + bw * 0.12, y: f.py(p), width: bw * 0.76, height: Math.max(0, f.py(0) - f.py(p)), class: 'bar', 'data-pattern': pattern, 'data-probability': String(p) }, f.g);
+      // The pattern as five small tiles.
+      const tile = Math.min(7, (bw * 0.76) / 5);
+      [...pattern].forEach((c, j) => svgEl('rect', { x: f.px(i + 0.5) - 2.5 * tile + j * tile, y: f.h - f.margin.b + 6, width: tile - 1, height: tile - 1, style: `fill:${c === 'G' ? '#2a9d5b' : c === 'Y' ? '#d9b321' : '#9aa3ad'}` }, f.g));
+    });
+  },
+}).update();
