@@ -89,7 +89,7 @@ internal sealed class WordleSource
             string text = corpusPath is null ? EnglishText.Fallback() : File.ReadAllText(corpusPath);
             var list = FiveLetterWords.Load(text);
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var w in Shannon.Lab.Language.WordTokens.Split(text))
+            foreach (var w in Shannon.Text.WordTokens.Split(text))
             {
                 if (w.Length == Wordle.Length)
                 {

@@ -82,7 +82,7 @@ internal static class GaussianCore
     /// <summary>What the bias correction adds to the plug-in Gaussian MI of N samples: the exact expectation of the
     /// log-determinant of a sample covariance (divisor N - 1) for d_x, d_y and d_x + d_y (the entropy correction of
     /// the estimator's remarks), combined as h(X) + h(Y) - h(X,Y).</summary>
-    public static double BiasCorrection(int n, int dx, int dy)
+    public static double BiasCorrection(long n, int dx, int dy)
     {
         double dterm = (Math.Log(2.0) - Math.Log(n - 1.0)) / 2.0;
         int d = dx + dy;
