@@ -241,25 +241,7 @@ public sealed class AutoMutualInformationEstimator
             }
         }
 
-        var gaussian = MultivariateGaussian.WithCovariance(corr);
-        var random = new Random(seed);
-        var columns = new double[d][];
-        for (int j = 0; j < d; j++)
-        {
-            columns[j] = new double[n];
-        }
-
-        var row = new double[d];
-        for (int i = 0; i < n; i++)
-        {
-            gaussian.Sample(random, row);
-            for (int j = 0; j < d; j++)
-            {
-                columns[j][i] = row[j];
-            }
-        }
-
-        double[][] scored = columns.Select(GaussianCore.CopulaNormalise).ToArray();
+        double[][] scored = StudentCopula.Draw(corr, degreesOfFreedom: null, n, seed).Select(GaussianCore.CopulaNormalise).ToArray();
         return (scored[..sx.Length], scored[sx.Length..]);
     }
 }

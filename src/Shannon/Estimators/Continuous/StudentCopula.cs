@@ -110,10 +110,16 @@ internal sealed class StudentCopula
     }
 
     /// <summary>N draws of the copula with normal-scored margins (X's columns first), from the seed.</summary>
-    public double[][] Sample(int n, int seed)
+    public double[][] Sample(int n, int seed) =>
+        Draw(Correlation, DegreesOfFreedom, n, seed).Select(GaussianCore.CopulaNormalise).ToArray();
+
+    /// <summary>N draws, as columns, of the elliptical law with the given correlation matrix: the multivariate normal
+    /// when <paramref name="degreesOfFreedom"/> is null, else the multivariate t (each normal row divided by
+    /// sqrt(chi2_nu / nu), the chi-square drawn from nu further normals of the same stream).</summary>
+    internal static double[][] Draw(double[,] correlation, int? degreesOfFreedom, int n, int seed)
     {
-        int d = Correlation.GetLength(0);
-        var gaussian = MultivariateGaussian.WithCovariance(Correlation);
+        int d = correlation.GetLength(0);
+        var gaussian = MultivariateGaussian.WithCovariance(correlation);
         var random = new Random(seed);
         var columns = new double[d][];
         for (int j = 0; j < d; j++)
@@ -125,21 +131,26 @@ internal sealed class StudentCopula
         for (int i = 0; i < n; i++)
         {
             gaussian.Sample(random, row);
-            double w = 0;
-            for (int t = 0; t < DegreesOfFreedom; t++)
+            double scale = 1;
+            if (degreesOfFreedom is int nu)
             {
-                double g = ColumnStatistics.StandardNormal(random);
-                w += g * g;
+                double w = 0;
+                for (int t = 0; t < nu; t++)
+                {
+                    double g = ColumnStatistics.StandardNormal(random);
+                    w += g * g;
+                }
+
+                scale = 1.0 / Math.Sqrt(w / nu);
             }
 
-            double scale = 1.0 / Math.Sqrt(w / DegreesOfFreedom);
             for (int j = 0; j < d; j++)
             {
                 columns[j][i] = scale * row[j];
             }
         }
 
-        return columns.Select(GaussianCore.CopulaNormalise).ToArray();
+        return columns;
     }
 
     /// <summary>The standard t quantile: closed forms for nu = 1 (Cauchy, tan(pi (u - 1/2))) and nu = 2 ((2u - 1) /
