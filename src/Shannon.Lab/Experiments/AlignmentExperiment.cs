@@ -343,9 +343,7 @@ public sealed class AlignmentExperiment : IExperiment
         bLine.LineWidth = 2;
         bLine.LegendText = "beta (right axis)";
         bLine.Color = Colors.OrangeRed;
-        bLine.Axes.YAxis = klPlot.Axes.Right; // beta and KL have different units and scales: two axes
-        klPlot.Axes.Right.Label.Text = "beta";
-        klPlot.Axes.Right.Label.FontName = Plots.FontFamily;
+        LabTools.OnRightAxis(klPlot, bLine, "beta"); // beta and KL have different units and scales: two axes
         var tLine = klPlot.Add.HorizontalLine(target);
         tLine.LegendText = $"target {target} nats";
         tLine.Color = Colors.Gray;

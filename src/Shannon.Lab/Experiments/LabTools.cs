@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using Shannon.Lab.Report;
 
 namespace Shannon.Lab.Experiments;
 
@@ -33,6 +34,15 @@ internal static class LabTools
         }
 
         return s;
+    }
+
+    /// <summary>Reads a series against the plot's right axis and labels that axis, for two quantities of different
+    /// units or scales in one figure (two axes, not one axis shared by both).</summary>
+    public static void OnRightAxis(Plot plot, ScottPlot.Plottables.Scatter series, string axisLabel)
+    {
+        series.Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Right.Label.Text = axisLabel;
+        plot.Axes.Right.Label.FontName = Plots.FontFamily;
     }
 
     /// <summary>Adds markers without a line.</summary>

@@ -86,9 +86,7 @@ public sealed class TemperatureExperiment : IExperiment
         var hLine = Line(diversity, sampleTemperatures, sampleEntropy, "character entropy of the sample (right axis, bits)", Colors.OrangeRed, 2.5f);
         hLine.MarkerSize = 8;
         hLine.MarkerShape = MarkerShape.FilledSquare;
-        hLine.Axes.YAxis = diversity.Axes.Right;
-        diversity.Axes.Right.Label.Text = "character entropy of the sample (bits)";
-        diversity.Axes.Right.Label.FontName = Plots.FontFamily;
+        OnRightAxis(diversity, hLine, "character entropy of the sample (bits)");
         // A two-point line on the right axis (a HorizontalLine would be read against the left axis's limits).
         var ceiling = Line(diversity, [0, 5.2], [maxEntropy, maxEntropy], "", Colors.OrangeRed.WithAlpha(0.5), 1.5f);
         ceiling.Axes.YAxis = diversity.Axes.Right;

@@ -183,9 +183,7 @@ public sealed class VariationalAutoencoderExperiment : IExperiment
         var dLine = Line(bPlot, logBeta, distortion, "distortion D (right axis)", Colors.OrangeRed, 2.5f);
         dLine.MarkerSize = 8;
         dLine.MarkerShape = MarkerShape.FilledSquare;
-        dLine.Axes.YAxis = bPlot.Axes.Right;
-        bPlot.Axes.Right.Label.Text = "distortion D (nats per point)";
-        bPlot.Axes.Right.Label.FontName = Plots.FontFamily;
+        OnRightAxis(bPlot, dLine, "distortion D (nats per point)");
         var threshold = bPlot.Add.VerticalLine(Math.Log2(linearThreshold));
         threshold.Color = Colors.Gray;
         threshold.LineWidth = 1.5f;
